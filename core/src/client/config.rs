@@ -1,0 +1,207 @@
+//! Client configuration: a plain record with defaults, built with [`ConfigBuilder`].
+
+use crate::credentials::{Credentials, ProvideCredentials};
+use crate::endpoint::EndpointConfig;
+use crate::retry::RetryConfig;
+use crate::runtime::{self, Clock, HttpTransport, Sleep};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long the client waits; `None` means no limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeoutConfig {
+    /// Establishing a connection (native only; `fetch` has no such setting). Default 3.1 s.
+    pub connect: Duration,
+    /// One attempt, from sending to the last byte of the response. Default none.
+    pub attempt: Option<Duration>,
+    /// The whole call, retries and backoff included. Default none.
+    pub call: Option<Duration>,
+}
+
+impl Default for TimeoutConfig {
+    fn default() -> Self {
+        Self { connect: Duration::from_millis(3100), attempt: None, call: None }
+    }
+}
+
+/// Everything a [`Client`](crate::Client) needs: where the service is, how to authenticate,
+/// and how to retry and time out.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) endpoint: EndpointConfig,
+    pub(crate) retry: RetryConfig,
+    pub(crate) timeouts: TimeoutConfig,
+    pub(crate) credentials: Option<Arc<dyn ProvideCredentials>>,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) sleep: Arc<dyn Sleep>,
+    pub(crate) transport: Option<Arc<dyn HttpTransport>>,
+    pub(crate) app_name: Option<String>,
+}
+
+impl Config {
+    /// A builder with every default.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// Region and credentials from the process environment and the shared AWS files:
+    /// `AWS_REGION` (or the profile's `region`), then `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/
+    /// `AWS_SESSION_TOKEN`, then the `AWS_PROFILE` profile's keys. Adjust with the builder methods.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_env() -> ConfigBuilder {
+        Self::from_environment(&crate::credentials::Environment::from_process())
+    }
+
+    /// Like [`Config::from_env`], reading the given environment snapshot instead.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_environment(env: &crate::credentials::Environment) -> ConfigBuilder {
+        let mut builder =
+            ConfigBuilder::default().credentials_provider(Arc::new(crate::credentials::default_provider_chain(env)));
+        builder.config.endpoint.region = crate::credentials::region_from_environment(env);
+        builder
+    }
+
+    /// The endpoint settings.
+    pub fn endpoint(&self) -> &EndpointConfig {
+        &self.endpoint
+    }
+
+    /// The retry settings.
+    pub fn retry(&self) -> &RetryConfig {
+        &self.retry
+    }
+
+    /// The timeout settings.
+    pub fn timeouts(&self) -> &TimeoutConfig {
+        &self.timeouts
+    }
+}
+
+/// Builds a [`Config`]; every setting has a default except the region and the credentials.
+#[derive(Debug, Clone)]
+pub struct ConfigBuilder {
+    config: Config,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self {
+            config: Config {
+                endpoint: EndpointConfig::default(),
+                retry: RetryConfig::default(),
+                timeouts: TimeoutConfig::default(),
+                credentials: None,
+                clock: runtime::default_clock(),
+                sleep: runtime::default_sleep(),
+                transport: None,
+                app_name: None,
+            },
+        }
+    }
+}
+
+impl ConfigBuilder {
+    /// The AWS region, such as `us-east-1`.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.config.endpoint.region = Some(region.into());
+        self
+    }
+
+    /// A custom endpoint URL (`https://...`, or `http://` on loopback).
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.config.endpoint.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Use the FIPS endpoint.
+    pub fn use_fips(mut self, on: bool) -> Self {
+        self.config.endpoint.use_fips = on;
+        self
+    }
+
+    /// Use the dual-stack endpoint.
+    pub fn use_dual_stack(mut self, on: bool) -> Self {
+        self.config.endpoint.use_dual_stack = on;
+        self
+    }
+
+    /// Static credentials.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.config.credentials = Some(Arc::new(credentials));
+        self
+    }
+
+    /// A credentials provider; the client caches what it returns until shortly before expiry.
+    pub fn credentials_provider(mut self, provider: Arc<dyn ProvideCredentials>) -> Self {
+        self.config.credentials = Some(provider);
+        self
+    }
+
+    /// All retry settings at once.
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.config.retry = retry;
+        self
+    }
+
+    /// Attempts per call, the first included (at least 1).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.config.retry.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// All timeouts at once.
+    pub fn timeouts(mut self, timeouts: TimeoutConfig) -> Self {
+        self.config.timeouts = timeouts;
+        self
+    }
+
+    /// The connect timeout.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.config.timeouts.connect = timeout;
+        self
+    }
+
+    /// The per-attempt timeout.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.config.timeouts.attempt = Some(timeout);
+        self
+    }
+
+    /// The whole-call timeout.
+    pub fn call_timeout(mut self, timeout: Duration) -> Self {
+        self.config.timeouts.call = Some(timeout);
+        self
+    }
+
+    /// The clock used for signing and credential expiry.
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.config.clock = clock;
+        self
+    }
+
+    /// The sleep used for backoff and timeouts.
+    pub fn sleep(mut self, sleep: Arc<dyn Sleep>) -> Self {
+        self.config.sleep = sleep;
+        self
+    }
+
+    /// A custom HTTP transport instead of the built-in reqwest one.
+    pub fn transport(mut self, transport: Arc<dyn HttpTransport>) -> Self {
+        self.config.transport = Some(transport);
+        self
+    }
+
+    /// Appended to the user agent, such as `lang/python#3.12` or `app/my-console`; characters
+    /// that are not visible ASCII become `_`.
+    pub fn app_name(mut self, name: impl Into<String>) -> Self {
+        let name: String =
+            name.into().chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
+        self.config.app_name = Some(name);
+        self
+    }
+
+    /// The finished configuration.
+    pub fn build(self) -> Config {
+        self.config
+    }
+}

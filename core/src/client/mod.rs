@@ -1,0 +1,159 @@
+//! The client: runs `TransferCertificate` through validation, endpoint resolution, signing,
+//! sending, retries, clock-skew correction and timeouts.
+
+mod attempts;
+mod config;
+mod signed_request;
+mod user_agent;
+
+pub use config::{Config, ConfigBuilder, TimeoutConfig};
+pub use signed_request::SignedRequest;
+
+use crate::clock_skew::ClockOffset;
+use crate::credentials::{CachedProvider, Credentials, ProvideCredentials};
+use crate::endpoint::{resolve_endpoint, Endpoint, EndpointError};
+use crate::error::{ErrorKind, TransferCertificateError};
+use crate::operation::transfer_certificate::{
+    build_request, TransferCertificateInput, TransferCertificateOutput, ValidatedInput,
+};
+use crate::retry::RetryQuota;
+use crate::runtime::{HttpTransport, ReqwestTransport, TransportError};
+use crate::signing::{sign_request, IOT_SIGNING_NAME};
+use std::sync::Arc;
+
+/// A client for the IoT certificate-transfer API.
+///
+/// Cheap to clone: clones share the connection pool, the retry quota, the clock offset and the
+/// credentials cache, so build one and share it.
+#[derive(Debug, Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    endpoint: Result<Endpoint, EndpointError>,
+    transport: Result<Arc<dyn HttpTransport>, Arc<TransportError>>,
+    credentials: Option<CachedProvider>,
+    quota: RetryQuota,
+    clock_offset: ClockOffset,
+    user_agent: String,
+}
+
+impl Client {
+    /// A client for `config`. Configuration errors (such as a missing region) are returned by
+    /// each call, before anything is sent.
+    pub fn new(config: Config) -> Self {
+        let endpoint = resolve_endpoint(&config.endpoint);
+        let transport = match &config.transport {
+            Some(transport) => Ok(transport.clone()),
+            None => ReqwestTransport::new(config.timeouts.connect)
+                .map(|t| Arc::new(t) as Arc<dyn HttpTransport>)
+                .map_err(Arc::new),
+        };
+        let credentials =
+            config.credentials.clone().map(|provider| CachedProvider::new(provider, config.clock.clone()));
+        let user_agent = user_agent::user_agent(config.app_name.as_deref());
+        Self {
+            inner: Arc::new(Inner {
+                config,
+                endpoint,
+                transport,
+                credentials,
+                quota: RetryQuota::default(),
+                clock_offset: ClockOffset::default(),
+                user_agent,
+            }),
+        }
+    }
+
+    /// The configuration this client was built from.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Transfers a certificate to another account: validates the input, then sends the signed
+    /// request with retries. The certificate must not be ACTIVE and must have no policies attached;
+    /// the target account then accepts or rejects the transfer.
+    ///
+    /// ```no_run
+    /// use iot_transfer::{Client, Config, Credentials, ErrorKind, TransferCertificateInput};
+    ///
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// let config = Config::builder()
+    ///     .region("eu-west-1")
+    ///     .credentials(Credentials::new("AKIDEXAMPLE", "secret", None, None))
+    ///     .build();
+    /// let client = Client::new(config);
+    /// let input = TransferCertificateInput::new(
+    ///     "arn:aws:iot:eu-west-1:111122223333:cert/3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e",
+    ///     "444455556666",
+    /// )
+    /// .with_transfer_message("Your new device certificate");
+    /// match client.transfer_certificate(input).await {
+    ///     Ok(output) => println!("{} after {} attempt(s)", output.transferred_certificate_arn, output.metadata.attempts),
+    ///     Err(error) if matches!(error.kind(), ErrorKind::CertificateState) => {
+    ///         println!("deactivate the certificate first: {error}")
+    ///     }
+    ///     Err(error) => return Err(error.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn transfer_certificate(
+        &self,
+        input: TransferCertificateInput,
+    ) -> Result<TransferCertificateOutput, TransferCertificateError> {
+        let input = input.validate()?;
+        let endpoint = self.inner.endpoint.clone()?;
+        let transport = self.transport()?;
+        attempts::run(self, &input, &endpoint, transport.as_ref()).await
+    }
+
+    /// Validates the input and returns the request [`transfer_certificate`](Self::transfer_certificate)
+    /// would send first, signed for now (as corrected for clock skew), without sending it: for
+    /// hosts that send through their own proxy or HTTP stack.
+    pub async fn sign_transfer_certificate(
+        &self,
+        input: TransferCertificateInput,
+    ) -> Result<SignedRequest, TransferCertificateError> {
+        let input = input.validate()?;
+        let endpoint = self.inner.endpoint.clone()?;
+        let credentials = self.credentials().await?;
+        let request = self.signed_request(&input, &endpoint, &credentials)?;
+        Ok(SignedRequest::from_http(&request))
+    }
+
+    fn transport(&self) -> Result<Arc<dyn HttpTransport>, TransferCertificateError> {
+        self.inner.transport.clone().map_err(|error| {
+            TransferCertificateError::new(ErrorKind::Transport(error.kind()), "TransportError", error.message())
+        })
+    }
+
+    async fn credentials(&self) -> Result<Credentials, TransferCertificateError> {
+        let provider = self.inner.credentials.as_ref().ok_or_else(|| {
+            TransferCertificateError::new(
+                ErrorKind::Credentials,
+                "CredentialsError",
+                "no credentials configured: set static credentials or a credentials provider",
+            )
+        })?;
+        provider.provide_credentials().await.map_err(|error| {
+            TransferCertificateError::new(ErrorKind::Credentials, "CredentialsError", error.to_string())
+        })
+    }
+
+    fn signed_request(
+        &self,
+        input: &ValidatedInput,
+        endpoint: &Endpoint,
+        credentials: &Credentials,
+    ) -> Result<http::Request<Vec<u8>>, TransferCertificateError> {
+        let mut request = build_request(input, endpoint, &self.inner.user_agent);
+        let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
+        sign_request(&mut request, credentials, &endpoint.signing_region, IOT_SIGNING_NAME, time)
+            .map_err(|e| TransferCertificateError::new(ErrorKind::Credentials, "CredentialsError", e.to_string()))?;
+        Ok(request)
+    }
+}

@@ -1,0 +1,245 @@
+//! The shared `credentials` and `config` files: parsing, and the provider reading static keys
+//! of the selected profile.
+
+use super::{Credentials, CredentialsError, Environment, ProvideCredentials};
+use crate::runtime::BoxFuture;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A profile's `key = value` settings.
+pub(crate) type Profile = BTreeMap<String, String>;
+
+/// Settings that make a profile get credentials some other way, which this library does not do.
+const UNSUPPORTED_SOURCES: &[&str] =
+    &["role_arn", "credential_process", "sso_session", "sso_start_url", "web_identity_token_file"];
+
+/// Reads static keys (`aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`) for the
+/// profile named by `AWS_PROFILE` (default `default`) from the credentials file
+/// (`AWS_SHARED_CREDENTIALS_FILE`, default `~/.aws/credentials`) and then the config file
+/// (`AWS_CONFIG_FILE`, default `~/.aws/config`); the credentials file wins.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileProvider {
+    env: Environment,
+}
+
+impl ProfileProvider {
+    /// A provider that finds its files and profile through `env`.
+    pub fn new(env: Environment) -> Self {
+        Self { env }
+    }
+
+    /// The selected profile's name.
+    pub fn profile_name(&self) -> &str {
+        self.env.get("AWS_PROFILE").unwrap_or("default")
+    }
+
+    /// The selected profile's settings merged from both files, if either file has the profile.
+    pub(crate) fn profile(&self) -> Option<Profile> {
+        let name = self.profile_name();
+        let mut merged: Option<Profile> = None;
+        let config_text = read(self.path("AWS_CONFIG_FILE", "config"));
+        let credentials_text = read(self.path("AWS_SHARED_CREDENTIALS_FILE", "credentials"));
+        for (text, is_config) in [(config_text, true), (credentials_text, false)] {
+            if let Some(profile) = text.and_then(|t| parse_profiles(&t, is_config).remove(name)) {
+                merged.get_or_insert_with(Profile::new).extend(profile);
+            }
+        }
+        merged
+    }
+
+    /// The credentials of the selected profile, read now.
+    pub fn credentials(&self) -> Result<Credentials, CredentialsError> {
+        let name = self.profile_name();
+        let profile = self.profile().ok_or_else(|| {
+            CredentialsError::NotFound(format!("no profile [{name}] in the shared config or credentials file"))
+        })?;
+        match (profile.get("aws_access_key_id"), profile.get("aws_secret_access_key")) {
+            (Some(key), Some(secret)) => {
+                Ok(Credentials::new(key, secret, profile.get("aws_session_token").cloned(), None))
+            }
+            _ => match UNSUPPORTED_SOURCES.iter().find(|setting| profile.contains_key(**setting)) {
+                Some(setting) => Err(CredentialsError::Invalid(format!(
+                    "profile [{name}] gets its credentials through {setting}, which this library does not resolve; \
+                     pass the resulting credentials or implement ProvideCredentials"
+                ))),
+                None => Err(CredentialsError::NotFound(format!(
+                    "profile [{name}] has no aws_access_key_id and aws_secret_access_key"
+                ))),
+            },
+        }
+    }
+
+    fn path(&self, variable: &str, file: &str) -> Option<PathBuf> {
+        let home = self.env.get("HOME").or_else(|| self.env.get("USERPROFILE"));
+        match self.env.get(variable) {
+            Some(path) => match (path.strip_prefix("~/"), home) {
+                (Some(rest), Some(home)) => Some(PathBuf::from(home).join(rest)),
+                _ => Some(PathBuf::from(path)),
+            },
+            None => home.map(|home| PathBuf::from(home).join(".aws").join(file)),
+        }
+    }
+}
+
+impl ProvideCredentials for ProfileProvider {
+    fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
+        let result = self.credentials();
+        Box::pin(async move { result })
+    }
+}
+
+fn read(path: Option<PathBuf>) -> Option<String> {
+    std::fs::read_to_string(path?).ok()
+}
+
+/// Parses an INI-style AWS file into profiles. In the config file a section is `[default]` or
+/// `[profile name]` (other sections, such as `[sso-session x]`, are skipped); in the credentials
+/// file it is `[name]`. Comments start with `#` or `;`; indented lines belong to a nested
+/// setting and are skipped.
+pub(crate) fn parse_profiles(text: &str, is_config: bool) -> BTreeMap<String, Profile> {
+    let mut profiles: BTreeMap<String, Profile> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
+            continue;
+        }
+        if let Some(section) = trimmed.strip_prefix('[').and_then(|s| s.split(']').next()) {
+            current = profile_name(section.trim(), is_config);
+            if let Some(name) = &current {
+                profiles.entry(name.clone()).or_default();
+            }
+            continue;
+        }
+        if line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        if let (Some(name), Some((key, value))) = (&current, trimmed.split_once('=')) {
+            let value = strip_inline_comment(value.trim());
+            let profile = profiles.entry(name.clone()).or_default();
+            profile.insert(key.trim().to_ascii_lowercase(), value.to_owned());
+        }
+    }
+    profiles
+}
+
+fn profile_name(section: &str, is_config: bool) -> Option<String> {
+    if !is_config {
+        return Some(section.to_owned());
+    }
+    if section == "default" {
+        return Some(section.to_owned());
+    }
+    section
+        .strip_prefix("profile")
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+        .map(|rest| rest.trim().to_owned())
+}
+
+/// Drops a ` #` or ` ;` comment that follows a value.
+fn strip_inline_comment(value: &str) -> &str {
+    let cut = [" #", "\t#", " ;", "\t;"].iter().filter_map(|marker| value.find(marker)).min();
+    cut.map_or(value, |at| value[..at].trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_config_and_credentials_sections() {
+        let config = "[default]\nregion = eu-west-1\n[profile dev]\nregion=us-west-2 # comment\ns3 =\n  max_concurrent_requests = 10\n[sso-session x]\nsso_region = us-east-1\n";
+        let profiles = parse_profiles(config, true);
+        assert_eq!(profiles["default"]["region"], "eu-west-1");
+        assert_eq!(profiles["dev"]["region"], "us-west-2");
+        assert!(!profiles["dev"].contains_key("max_concurrent_requests"));
+        assert!(!profiles.contains_key("x") && !profiles.contains_key("sso-session x"));
+
+        let credentials = "; comment\n[dev]\naws_access_key_id = AKID\nAWS_Secret_Access_Key = SECRET\n";
+        let profiles = parse_profiles(credentials, false);
+        assert_eq!(profiles["dev"]["aws_access_key_id"], "AKID");
+        assert_eq!(profiles["dev"]["aws_secret_access_key"], "SECRET");
+    }
+
+    fn with_files(config: &str, credentials: &str, extra: &[(&str, &str)]) -> (tempdir::Dir, ProfileProvider) {
+        let dir = tempdir::Dir::new();
+        let config_path = dir.write("config", config);
+        let credentials_path = dir.write("credentials", credentials);
+        let mut vars = vec![
+            ("AWS_CONFIG_FILE".to_owned(), config_path),
+            ("AWS_SHARED_CREDENTIALS_FILE".to_owned(), credentials_path),
+        ];
+        vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        (dir, ProfileProvider::new(Environment::from_vars(vars)))
+    }
+
+    #[test]
+    fn the_credentials_file_wins_and_aws_profile_selects() {
+        let (_dir, provider) = with_files(
+            "[profile work]\naws_access_key_id = FROM_CONFIG\naws_secret_access_key = S1\n",
+            "[work]\naws_access_key_id = FROM_CREDENTIALS\naws_secret_access_key = S2\naws_session_token = T\n",
+            &[("AWS_PROFILE", "work")],
+        );
+        let credentials = provider.credentials().unwrap();
+        assert_eq!((credentials.access_key_id(), credentials.session_token()), ("FROM_CREDENTIALS", Some("T")));
+    }
+
+    #[test]
+    fn keys_in_the_config_file_alone_work() {
+        let (_dir, provider) = with_files("[default]\naws_access_key_id = K\naws_secret_access_key = S\n", "", &[]);
+        assert_eq!(provider.credentials().unwrap().access_key_id(), "K");
+    }
+
+    #[test]
+    fn missing_profile_and_unsupported_sources() {
+        let (_dir, provider) = with_files("[default]\nregion = x\n", "", &[("AWS_PROFILE", "nope")]);
+        assert!(matches!(provider.credentials(), Err(CredentialsError::NotFound(_))));
+        let (_dir, provider) =
+            with_files("[profile r]\nrole_arn = arn:aws:iam::1:role/x\n", "", &[("AWS_PROFILE", "r")]);
+        let error = provider.credentials().unwrap_err();
+        assert!(matches!(&error, CredentialsError::Invalid(text) if text.contains("role_arn")), "{error}");
+    }
+
+    #[test]
+    fn files_default_to_home() {
+        let dir = tempdir::Dir::new();
+        std::fs::create_dir(dir.path().join(".aws")).unwrap();
+        dir.write(".aws/credentials", "[default]\naws_access_key_id = HOMEKEY\naws_secret_access_key = S\n");
+        let env = Environment::from_vars([("HOME", dir.path().to_str().unwrap())]);
+        assert_eq!(ProfileProvider::new(env).credentials().unwrap().access_key_id(), "HOMEKEY");
+    }
+
+    /// A throwaway directory removed on drop.
+    mod tempdir {
+        use std::path::{Path, PathBuf};
+        use std::sync::atomic::{AtomicU32, Ordering};
+
+        pub struct Dir(PathBuf);
+
+        impl Dir {
+            pub fn new() -> Self {
+                static NEXT: AtomicU32 = AtomicU32::new(0);
+                let name = format!("iot-transfer-test-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
+                let path = std::env::temp_dir().join(name);
+                std::fs::create_dir_all(&path).unwrap();
+                Self(path)
+            }
+
+            pub fn path(&self) -> &Path {
+                &self.0
+            }
+
+            pub fn write(&self, name: &str, text: &str) -> String {
+                let path = self.0.join(name);
+                std::fs::write(&path, text).unwrap();
+                path.to_str().unwrap().to_owned()
+            }
+        }
+
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+}

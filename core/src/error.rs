@@ -1,0 +1,249 @@
+//! The one error type of a `TransferCertificate` call and its kinds.
+
+use crate::endpoint::EndpointError;
+use crate::operation::transfer_certificate::{ResponseMetadata, ValidationError};
+use crate::retry::RetryClass;
+use crate::runtime::TransportErrorKind;
+use std::fmt;
+
+/// Which timeout expired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutKind {
+    /// One attempt took longer than the per-attempt timeout (retried like a transient error).
+    Attempt,
+    /// The whole call, retries included, took longer than the call timeout.
+    Call,
+}
+
+/// What went wrong, for callers to branch on. Service kinds match the model's error shapes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input broke a model constraint; nothing was sent.
+    Validation(ValidationError),
+    /// `InvalidRequestException` (400).
+    InvalidRequest,
+    /// `ResourceNotFoundException` (404): no such certificate.
+    ResourceNotFound,
+    /// `CertificateStateException` (406): e.g. the certificate is ACTIVE; deactivate it first.
+    CertificateState,
+    /// `TransferConflictException` (409): policies are still attached; detach them first.
+    TransferConflict,
+    /// `ThrottlingException` (400): the rate limit was exceeded.
+    Throttling,
+    /// `UnauthorizedException` (401).
+    Unauthorized,
+    /// `ServiceUnavailableException` (503).
+    ServiceUnavailable,
+    /// `InternalFailureException` (500).
+    InternalFailure,
+    /// The service refused the request's authentication: a bad signature, an expired token,
+    /// a skewed clock or a denied action (usually HTTP 403).
+    Auth,
+    /// An error code the model does not define, or an error response without any code.
+    UnknownService,
+    /// A success status whose body could not be understood (malformed JSON, no ARN).
+    InvalidResponse,
+    /// The HTTP exchange failed below HTTP.
+    Transport(TransportErrorKind),
+    /// A timeout expired.
+    Timeout(TimeoutKind),
+    /// No credentials could be obtained; nothing was sent.
+    Credentials,
+    /// The endpoint configuration is invalid; nothing was sent.
+    Endpoint(EndpointError),
+}
+
+/// Who is at fault, as the JS SDK's `$fault` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The request or the configuration was wrong.
+    Client,
+    /// The service or the network failed.
+    Server,
+}
+
+impl Fault {
+    /// `"client"` or `"server"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fault::Client => "client",
+            Fault::Server => "server",
+        }
+    }
+}
+
+/// A failed `TransferCertificate` call: its kind, code, message and response metadata.
+#[derive(Debug)]
+pub struct TransferCertificateError {
+    kind: ErrorKind,
+    code: String,
+    message: String,
+    retry_class: Option<RetryClass>,
+    possibly_applied: bool,
+    metadata: ResponseMetadata,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl TransferCertificateError {
+    pub(crate) fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            code: code.into(),
+            message: message.into(),
+            retry_class: None,
+            possibly_applied: false,
+            metadata: ResponseMetadata::default(),
+            source: None,
+        }
+    }
+
+    pub(crate) fn with_response(mut self, http_status: u16, request_id: Option<String>) -> Self {
+        self.metadata.http_status = Some(http_status);
+        self.metadata.request_id = request_id;
+        self
+    }
+
+    pub(crate) fn with_retry_class(mut self, class: Option<RetryClass>) -> Self {
+        self.retry_class = class;
+        self
+    }
+
+    pub(crate) fn with_source(mut self, source: Option<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        self.source = source;
+        self
+    }
+
+    pub(crate) fn set_progress(
+        &mut self,
+        attempts: u32,
+        total_retry_delay: std::time::Duration,
+        possibly_applied: bool,
+    ) {
+        self.metadata.attempts = attempts;
+        self.metadata.total_retry_delay = total_retry_delay;
+        self.possibly_applied = possibly_applied;
+    }
+
+    pub(crate) fn retry_class(&self) -> Option<RetryClass> {
+        self.retry_class
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The service's error code (`CertificateStateException`, ...), cleaned of namespaces; for
+    /// errors raised before or below HTTP, a name such as `ValidationError` or `TimeoutError`.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HTTP status of the last response, if one arrived.
+    pub fn http_status(&self) -> Option<u16> {
+        self.metadata.http_status
+    }
+
+    /// The `x-amzn-RequestId` of the last response, if one arrived.
+    pub fn request_id(&self) -> Option<&str> {
+        self.metadata.request_id.as_deref()
+    }
+
+    /// Whether this kind of error is retried by the standard retry mode (it was returned because
+    /// attempts, the retry quota or the call timeout ran out).
+    pub fn is_retryable(&self) -> bool {
+        self.retry_class.is_some()
+    }
+
+    /// Whether the failure is a throttling error.
+    pub fn is_throttling(&self) -> bool {
+        self.retry_class == Some(RetryClass::Throttling)
+    }
+
+    /// True when some attempt's outcome is unknown (the connection failed or timed out after the
+    /// request may have been sent). `TransferCertificate` is not idempotent, so the transfer may
+    /// have happened: check the certificate with `DescribeCertificate` before trying again.
+    pub fn possibly_applied(&self) -> bool {
+        self.possibly_applied
+    }
+
+    /// Status, request id, attempts made and total retry delay.
+    pub fn metadata(&self) -> &ResponseMetadata {
+        &self.metadata
+    }
+
+    /// `Server` for 5xx responses, transport failures and timeouts; `Client` otherwise.
+    pub fn fault(&self) -> Fault {
+        match (&self.kind, self.metadata.http_status) {
+            (ErrorKind::Transport(_) | ErrorKind::Timeout(_), _) => Fault::Server,
+            (_, Some(status)) if status >= 500 => Fault::Server,
+            _ => Fault::Client,
+        }
+    }
+
+    /// A suggestion of what to do next, for the kinds where one is known.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self.kind {
+            ErrorKind::CertificateState => Some(
+                "The certificate must not be ACTIVE: deactivate it (UpdateCertificate with newStatus INACTIVE), \
+                 or if a transfer is already pending, cancel it first.",
+            ),
+            ErrorKind::TransferConflict => Some(
+                "Detach every policy from the certificate (ListAttachedPolicies, then DetachPolicy) and try again.",
+            ),
+            ErrorKind::ResourceNotFound => {
+                Some("Check the certificate ID and that the region is the certificate's region.")
+            }
+            ErrorKind::Auth | ErrorKind::Unauthorized => {
+                Some("Check the credentials, the region and the local clock; the caller needs iot:TransferCertificate.")
+            }
+            ErrorKind::Throttling => Some("Slow down, or raise maxAttempts, and try again later."),
+            _ if self.possibly_applied => {
+                Some("The transfer may have happened: check the certificate with DescribeCertificate before retrying.")
+            }
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for TransferCertificateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)?;
+        match (self.metadata.http_status, &self.metadata.request_id) {
+            (Some(status), Some(id)) => write!(f, " (HTTP {status}, request id {id})"),
+            (Some(status), None) => write!(f, " (HTTP {status})"),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for TransferCertificateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Validation(error) => Some(error),
+            ErrorKind::Endpoint(error) => Some(error),
+            _ => self.source.as_deref().map(|e| e as _),
+        }
+    }
+}
+
+impl From<ValidationError> for TransferCertificateError {
+    fn from(error: ValidationError) -> Self {
+        let message = error.to_string();
+        Self::new(ErrorKind::Validation(error), "ValidationError", message)
+    }
+}
+
+impl From<EndpointError> for TransferCertificateError {
+    fn from(error: EndpointError) -> Self {
+        let message = error.to_string();
+        Self::new(ErrorKind::Endpoint(error), "EndpointError", message)
+    }
+}

@@ -1,0 +1,49 @@
+//! # iot-transfer
+//!
+//! The AWS IoT `TransferCertificate` operation, done carefully: the input is checked against
+//! the service model before anything is sent, the request is signed with SigV4 (`aws-sigv4`),
+//! sent with connection reuse, retried by the SDKs' standard mode (with a retry quota), corrected
+//! for clock skew, bounded by timeouts, and every failure comes back as one typed error that
+//! carries its code, message, HTTP status, request id and retry information.
+//!
+//! This crate is the core of bindings for JavaScript (WebAssembly), Python, Kotlin and Swift; it
+//! builds natively (tokio, reqwest with rustls) and for `wasm32-unknown-unknown` (`fetch`).
+//!
+//! ```no_run
+//! use iot_transfer::{Client, Config, TransferCertificateInput};
+//!
+//! # async fn example() -> Result<(), iot_transfer::TransferCertificateError> {
+//! // Region and credentials from AWS_REGION, AWS_ACCESS_KEY_ID, ... or ~/.aws/{config,credentials}.
+//! let client = Client::new(Config::from_env().build());
+//! let output = client
+//!     .transfer_certificate(TransferCertificateInput::new(
+//!         "3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e",
+//!         "444455556666",
+//!     ))
+//!     .await?;
+//! println!("transferred: {}", output.transferred_certificate_arn);
+//! # Ok(())
+//! # }
+//! ```
+
+#![warn(missing_docs)]
+
+mod client;
+mod clock_skew;
+pub mod credentials;
+pub mod endpoint;
+mod error;
+pub mod operation;
+mod protocol;
+pub mod retry;
+pub mod runtime;
+pub mod signing;
+
+pub use client::{Client, Config, ConfigBuilder, SignedRequest, TimeoutConfig};
+pub use credentials::{Credentials, CredentialsError, ProvideCredentials};
+pub use endpoint::{EndpointConfig, EndpointError};
+pub use error::{ErrorKind, Fault, TimeoutKind, TransferCertificateError};
+pub use operation::transfer_certificate::{
+    InputField, ResponseMetadata, TransferCertificateInput, TransferCertificateOutput, ValidationError, ValidationRule,
+};
+pub use retry::RetryConfig;

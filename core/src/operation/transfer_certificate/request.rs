@@ -1,0 +1,80 @@
+//! Builds the unsigned HTTP request for a validated input: a pure function, no I/O.
+
+use super::ValidatedInput;
+use crate::endpoint::Endpoint;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Characters left as they are in a URI path label or query value: RFC 3986 unreserved.
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Builds `PATCH {endpoint}/transfer-certificate/{id}?targetAwsAccount={account}` with a JSON
+/// body (`{}` when there is no message), `content-type: application/json` and `user_agent`.
+pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
+    let uri = format!(
+        "{}/transfer-certificate/{}?targetAwsAccount={}",
+        endpoint.url(),
+        utf8_percent_encode(input.certificate_id(), UNRESERVED),
+        utf8_percent_encode(input.target_aws_account(), UNRESERVED),
+    );
+    let body = match input.transfer_message() {
+        Some(message) => serde_json::json!({ "transferMessage": message }).to_string(),
+        None => "{}".to_owned(),
+    };
+    // Valid by construction: the endpoint was parsed as a URI and every label is percent-encoded;
+    // the user agent comes from the client's own configuration, which rejects non-visible bytes.
+    http::Request::builder()
+        .method(http::Method::PATCH)
+        .uri(uri)
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .header(http::header::USER_AGENT, user_agent)
+        .body(body.into_bytes())
+        .expect("a request built from a resolved endpoint and validated input is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TransferCertificateInput;
+
+    const ID: &str = "0x3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d";
+
+    fn endpoint(base_path: &str) -> Endpoint {
+        Endpoint {
+            scheme: "https",
+            authority: "iot.eu-west-1.amazonaws.com".into(),
+            base_path: base_path.into(),
+            signing_region: "eu-west-1".into(),
+        }
+    }
+
+    #[test]
+    fn builds_the_wire_request() {
+        let input = TransferCertificateInput::new(ID, "123456789012").validate().unwrap();
+        let request = build_request(&input, &endpoint(""), "iot-transfer/test");
+        assert_eq!(request.method(), http::Method::PATCH);
+        assert_eq!(
+            request.uri().to_string(),
+            format!("https://iot.eu-west-1.amazonaws.com/transfer-certificate/{ID}?targetAwsAccount=123456789012")
+        );
+        assert_eq!(request.headers()["content-type"], "application/json");
+        assert_eq!(request.headers()["user-agent"], "iot-transfer/test");
+        assert_eq!(request.body(), b"{}");
+    }
+
+    #[test]
+    fn the_message_is_json_escaped() {
+        let message = "say \"hi\"\nto ünïcödé ✓ \\ </script>";
+        let input =
+            TransferCertificateInput::new(ID, "123456789012").with_transfer_message(message).validate().unwrap();
+        let request = build_request(&input, &endpoint("/prefix"), "ua");
+        let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
+        assert_eq!(body, serde_json::json!({ "transferMessage": message }));
+        assert!(request.uri().path().starts_with("/prefix/transfer-certificate/"));
+    }
+
+    #[test]
+    fn an_empty_message_is_still_sent() {
+        let input = TransferCertificateInput::new(ID, "123456789012").with_transfer_message("").validate().unwrap();
+        assert_eq!(build_request(&input, &endpoint(""), "ua").body(), br#"{"transferMessage":""}"#);
+    }
+}

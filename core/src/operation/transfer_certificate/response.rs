@@ -1,0 +1,157 @@
+//! Maps an HTTP response to the output or a typed error: a pure function, no I/O.
+
+use crate::error::{ErrorKind, TransferCertificateError};
+use crate::protocol::rest_json;
+use crate::retry::classify_response;
+use http::HeaderMap;
+
+/// Error codes that mean the request's authentication was refused (signature, token, clock, access).
+const AUTH_CODES: &[&str] = &[
+    "InvalidSignatureException",
+    "SignatureDoesNotMatch",
+    "RequestExpired",
+    "RequestTimeTooSkewed",
+    "RequestInTheFuture",
+    "AuthFailure",
+    "AccessDeniedException",
+    "ExpiredToken",
+    "ExpiredTokenException",
+    "InvalidClientTokenId",
+    "UnrecognizedClientException",
+    "IncompleteSignatureException",
+    "MissingAuthenticationTokenException",
+    "ForbiddenException",
+];
+
+/// Returns the transferred certificate's ARN for a 2xx response, or the typed error the response
+/// describes, with its code, message, HTTP status, request id and retry class.
+pub fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<String, TransferCertificateError> {
+    let request_id = rest_json::request_id(headers);
+    if (200..300).contains(&status) {
+        return parse_success(body).map_err(|message| {
+            TransferCertificateError::new(ErrorKind::InvalidResponse, "InvalidResponseError", message)
+                .with_response(status, request_id)
+        });
+    }
+    let details = rest_json::error_details(headers, body);
+    let kind = error_kind(details.code.as_deref(), status);
+    let message = details.message.unwrap_or_else(|| match &details.code {
+        Some(code) => format!("the service answered HTTP {status} with {code} and no message"),
+        None => format!("the service answered HTTP {status} without an error code"),
+    });
+    let code = details.code.clone().unwrap_or_else(|| "UnknownError".to_owned());
+    Err(TransferCertificateError::new(kind, code, message)
+        .with_response(status, request_id)
+        .with_retry_class(classify_response(details.code.as_deref(), status)))
+}
+
+fn parse_success(body: &[u8]) -> Result<String, String> {
+    let json: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| format!("the success response is not valid JSON: {e}"))?;
+    match json.get("transferredCertificateArn") {
+        Some(serde_json::Value::String(arn)) if !arn.is_empty() => Ok(arn.clone()),
+        Some(_) => Err("the success response's transferredCertificateArn is not a non-empty string".to_owned()),
+        None => Err("the success response has no transferredCertificateArn".to_owned()),
+    }
+}
+
+fn error_kind(code: Option<&str>, status: u16) -> ErrorKind {
+    match code {
+        Some("InvalidRequestException") => ErrorKind::InvalidRequest,
+        Some("ResourceNotFoundException") => ErrorKind::ResourceNotFound,
+        Some("CertificateStateException") => ErrorKind::CertificateState,
+        Some("TransferConflictException") => ErrorKind::TransferConflict,
+        Some("ThrottlingException") => ErrorKind::Throttling,
+        Some("UnauthorizedException") => ErrorKind::Unauthorized,
+        Some("ServiceUnavailableException") => ErrorKind::ServiceUnavailable,
+        Some("InternalFailureException") => ErrorKind::InternalFailure,
+        Some(code) if AUTH_CODES.contains(&code) => ErrorKind::Auth,
+        _ if status == 403 => ErrorKind::Auth,
+        _ => ErrorKind::UnknownService,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(
+        status: u16,
+        headers: &[(&'static str, &'static str)],
+        body: &str,
+    ) -> Result<String, TransferCertificateError> {
+        let mut map = HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, value.parse().unwrap());
+        }
+        parse_response(status, &map, body.as_bytes())
+    }
+
+    #[test]
+    fn success_ignores_unknown_fields() {
+        let arn =
+            response(200, &[], r#"{"transferredCertificateArn":"arn:aws:iot:us-east-1:1:cert/x","extra":{"a":1}}"#);
+        assert_eq!(arn.unwrap(), "arn:aws:iot:us-east-1:1:cert/x");
+    }
+
+    #[test]
+    fn success_without_an_arn_or_with_bad_json_is_an_error() {
+        for body in ["{}", "not json", "", r#"{"transferredCertificateArn":5}"#] {
+            let error = response(200, &[("x-amzn-RequestId", "rid")], body).unwrap_err();
+            assert_eq!(error.kind(), &ErrorKind::InvalidResponse, "{body}");
+            assert_eq!(error.request_id(), Some("rid"));
+            assert!(!error.is_retryable());
+        }
+    }
+
+    #[test]
+    fn every_modelled_error() {
+        let table = [
+            ("InvalidRequestException", 400, ErrorKind::InvalidRequest, false),
+            ("ResourceNotFoundException", 404, ErrorKind::ResourceNotFound, false),
+            ("CertificateStateException", 406, ErrorKind::CertificateState, false),
+            ("TransferConflictException", 409, ErrorKind::TransferConflict, false),
+            ("ThrottlingException", 400, ErrorKind::Throttling, true),
+            ("UnauthorizedException", 401, ErrorKind::Unauthorized, false),
+            ("ServiceUnavailableException", 503, ErrorKind::ServiceUnavailable, true),
+            ("InternalFailureException", 500, ErrorKind::InternalFailure, true),
+        ];
+        for (code, status, kind, retryable) in table {
+            let body = format!(r#"{{"message":"about {code}"}}"#);
+            let mut headers = HeaderMap::new();
+            headers.insert("x-amzn-errortype", format!("{code}:http://internal.amazon.com/").parse().unwrap());
+            headers.insert("x-amzn-requestid", "req-1".parse().unwrap());
+            let error = parse_response(status, &headers, body.as_bytes()).unwrap_err();
+            assert_eq!(error.kind(), &kind);
+            assert_eq!(error.code(), code);
+            assert_eq!(error.message(), format!("about {code}"));
+            assert_eq!(error.http_status(), Some(status));
+            assert_eq!(error.request_id(), Some("req-1"));
+            assert_eq!(error.is_retryable(), retryable, "{code}");
+        }
+    }
+
+    #[test]
+    fn auth_and_unknown_codes() {
+        let error = response(403, &[], r#"{"message":"Signature expired"}"#).unwrap_err();
+        assert_eq!((error.kind(), error.code()), (&ErrorKind::Auth, "UnknownError"));
+        let error = response(403, &[], r#"{"__type":"InvalidSignatureException","message":"bad"}"#).unwrap_err();
+        assert_eq!((error.kind(), error.code()), (&ErrorKind::Auth, "InvalidSignatureException"));
+        let error = response(400, &[], r#"{"__type":"aws.iot#NewFancyException","message":"new"}"#).unwrap_err();
+        assert_eq!(
+            (error.kind(), error.code(), error.message()),
+            (&ErrorKind::UnknownService, "NewFancyException", "new")
+        );
+    }
+
+    #[test]
+    fn a_5xx_with_an_html_or_empty_body_is_still_typed() {
+        for body in ["<html><body>Bad Gateway</body></html>", ""] {
+            let error = response(502, &[], body).unwrap_err();
+            assert_eq!(error.kind(), &ErrorKind::UnknownService);
+            assert_eq!(error.http_status(), Some(502));
+            assert!(error.is_retryable());
+            assert_eq!(error.message(), "the service answered HTTP 502 without an error code");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The model's input constraints, as a typed error that names the field and the rule broken.
+
+use std::fmt;
+
+/// A member of [`TransferCertificateInput`](super::TransferCertificateInput).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputField {
+    /// `certificateId`.
+    CertificateId,
+    /// `targetAwsAccount`.
+    TargetAwsAccount,
+    /// `transferMessage`.
+    TransferMessage,
+}
+
+impl InputField {
+    /// The member's name in the AWS model (`certificateId`, ...), as the other SDKs spell it.
+    pub fn model_name(self) -> &'static str {
+        match self {
+            InputField::CertificateId => "certificateId",
+            InputField::TargetAwsAccount => "targetAwsAccount",
+            InputField::TransferMessage => "transferMessage",
+        }
+    }
+}
+
+impl fmt::Display for InputField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.model_name())
+    }
+}
+
+/// A constraint of the model that an input value broke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValidationRule {
+    /// The member is required and was empty.
+    Required,
+    /// The value must have exactly `expected` characters.
+    ExactLength {
+        /// The required number of characters.
+        expected: usize,
+        /// The number of characters given.
+        actual: usize,
+    },
+    /// The value may have at most `max` characters.
+    MaxLength {
+        /// The largest number of characters allowed.
+        max: usize,
+        /// The number of characters given.
+        actual: usize,
+    },
+    /// The value must match the model's pattern.
+    Pattern {
+        /// The pattern, as written in the model.
+        pattern: &'static str,
+    },
+    /// The value starts with `arn:` but is not an IoT certificate ARN
+    /// (`arn:{partition}:iot:{region}:{account}:cert/{certificateId}`).
+    CertificateArn,
+}
+
+impl fmt::Display for ValidationRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValidationRule::Required => f.write_str("is required"),
+            ValidationRule::ExactLength { expected, actual } => {
+                write!(f, "must be exactly {expected} characters long (got {actual})")
+            }
+            ValidationRule::MaxLength { max, actual } => {
+                write!(f, "must be at most {max} characters long (got {actual})")
+            }
+            ValidationRule::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
+            ValidationRule::CertificateArn => f.write_str(
+                "looks like an ARN but is not an IoT certificate ARN \
+                 (arn:{partition}:iot:{region}:{account}:cert/{certificateId})",
+            ),
+        }
+    }
+}
+
+/// An input value broke a constraint of the model; nothing was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    field: InputField,
+    rule: ValidationRule,
+}
+
+impl ValidationError {
+    /// Creates the error for `field` breaking `rule`.
+    pub fn new(field: InputField, rule: ValidationRule) -> Self {
+        Self { field, rule }
+    }
+
+    /// The member that was wrong.
+    pub fn field(&self) -> InputField {
+        self.field
+    }
+
+    /// The constraint it broke.
+    pub fn rule(&self) -> &ValidationRule {
+        &self.rule
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.field, self.rule)
+    }
+}
+
+impl std::error::Error for ValidationError {}

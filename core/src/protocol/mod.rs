@@ -1,0 +1,3 @@
+//! Wire-protocol rules shared by operations.
+
+pub(crate) mod rest_json;

@@ -1,0 +1,68 @@
+//! The small traits the client runs on (clock, sleep, HTTP transport), with a native
+//! implementation (tokio + reqwest with rustls) and a WebAssembly one (`fetch` + `setTimeout`).
+//!
+//! The operation logic never names a runtime: it only sees these traits, so a host can plug in
+//! its own clock (tests, clock-skew simulations), its own sleep or its own transport.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::{Duration, SystemTime};
+
+mod transport;
+pub use transport::{HttpResponse, HttpTransport, TransportError, TransportErrorKind};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{default_clock, default_sleep, ReqwestTransport};
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub use wasm::{default_clock, default_sleep, ReqwestTransport};
+
+/// `Send + Sync` on native targets, nothing on wasm32, where JavaScript values and futures are
+/// single-threaded. Every runtime trait object is bounded by it.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait MaybeSend: Send + Sync {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: Send + Sync + ?Sized> MaybeSend for T {}
+
+/// `Send + Sync` on native targets, nothing on wasm32, where JavaScript values and futures are
+/// single-threaded. Every runtime trait object is bounded by it.
+#[cfg(target_arch = "wasm32")]
+pub trait MaybeSend {}
+#[cfg(target_arch = "wasm32")]
+impl<T: ?Sized> MaybeSend for T {}
+
+/// A boxed future that is `Send` on native targets and not on wasm32.
+#[cfg(not(target_arch = "wasm32"))]
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A boxed future that is `Send` on native targets and not on wasm32.
+#[cfg(target_arch = "wasm32")]
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// The wall clock used to sign requests and to judge credential expiry.
+///
+/// Replace it to sign at a fixed time (test vectors) or to simulate a skewed local clock.
+pub trait Clock: MaybeSend + std::fmt::Debug {
+    /// The current time.
+    fn now(&self) -> SystemTime;
+}
+
+/// A clock that always reports the same instant; useful for reproducible signatures.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub SystemTime);
+
+impl Clock for FixedClock {
+    fn now(&self) -> SystemTime {
+        self.0
+    }
+}
+
+/// Waits for a duration without blocking a thread: used for retry backoff and timeouts.
+pub trait Sleep: MaybeSend + std::fmt::Debug {
+    /// A future that completes after `duration`.
+    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
+}

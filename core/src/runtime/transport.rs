@@ -1,0 +1,86 @@
+//! The HTTP transport trait and the plain response and error types it deals in.
+
+use super::{BoxFuture, MaybeSend};
+use std::fmt;
+
+/// A complete HTTP response: the status, the headers and the whole body.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The response headers.
+    pub headers: http::HeaderMap,
+    /// The response body, read to the end.
+    pub body: Vec<u8>,
+}
+
+/// Sends one signed HTTP request and reads the whole response.
+///
+/// Implementations must not retry: the client owns retries, timeouts and error mapping.
+pub trait HttpTransport: MaybeSend + fmt::Debug {
+    /// Sends `request` and returns the response, or how the exchange failed.
+    fn send(&self, request: http::Request<Vec<u8>>) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
+}
+
+/// How an HTTP exchange failed below the HTTP layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// No connection could be made (refused, unreachable, DNS, TLS handshake); nothing was sent.
+    Connect,
+    /// Connecting took longer than the connect timeout; nothing was sent.
+    ConnectTimeout,
+    /// The connection failed after the request may have been sent (reset, closed early,
+    /// unreadable body): the server may have applied the request.
+    Io,
+    /// The request could not be built for this transport.
+    Request,
+}
+
+/// A transport failure: its kind and a human-readable description.
+#[derive(Debug)]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    message: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl TransportError {
+    /// Creates a transport error of `kind` described by `message`.
+    pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
+        Self { kind, message: message.into(), source: None }
+    }
+
+    /// Attaches the underlying error.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// What kind of failure this was.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// The description of the failure.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Splits the error into its parts.
+    pub(crate) fn into_parts(self) -> (TransportErrorKind, String, Option<Box<dyn std::error::Error + Send + Sync>>) {
+        (self.kind, self.message, self.source)
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as _)
+    }
+}
