@@ -77,6 +77,12 @@ impl Fault {
 /// A failed `TransferCertificate` call: its kind, code, message and response metadata.
 #[derive(Debug)]
 pub struct TransferCertificateError {
+    // Boxed so that `Result<_, TransferCertificateError>` stays one pointer wide.
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     kind: ErrorKind,
     code: String,
     message: String,
@@ -89,29 +95,31 @@ pub struct TransferCertificateError {
 impl TransferCertificateError {
     pub(crate) fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
-            kind,
-            code: code.into(),
-            message: message.into(),
-            retry_class: None,
-            possibly_applied: false,
-            metadata: ResponseMetadata::default(),
-            source: None,
+            inner: Box::new(Inner {
+                kind,
+                code: code.into(),
+                message: message.into(),
+                retry_class: None,
+                possibly_applied: false,
+                metadata: ResponseMetadata::default(),
+                source: None,
+            }),
         }
     }
 
     pub(crate) fn with_response(mut self, http_status: u16, request_id: Option<String>) -> Self {
-        self.metadata.http_status = Some(http_status);
-        self.metadata.request_id = request_id;
+        self.inner.metadata.http_status = Some(http_status);
+        self.inner.metadata.request_id = request_id;
         self
     }
 
     pub(crate) fn with_retry_class(mut self, class: Option<RetryClass>) -> Self {
-        self.retry_class = class;
+        self.inner.retry_class = class;
         self
     }
 
     pub(crate) fn with_source(mut self, source: Option<Box<dyn std::error::Error + Send + Sync>>) -> Self {
-        self.source = source;
+        self.inner.source = source;
         self
     }
 
@@ -121,67 +129,67 @@ impl TransferCertificateError {
         total_retry_delay: std::time::Duration,
         possibly_applied: bool,
     ) {
-        self.metadata.attempts = attempts;
-        self.metadata.total_retry_delay = total_retry_delay;
-        self.possibly_applied = possibly_applied;
+        self.inner.metadata.attempts = attempts;
+        self.inner.metadata.total_retry_delay = total_retry_delay;
+        self.inner.possibly_applied = possibly_applied;
     }
 
     pub(crate) fn retry_class(&self) -> Option<RetryClass> {
-        self.retry_class
+        self.inner.retry_class
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// The service's error code (`CertificateStateException`, ...), cleaned of namespaces; for
     /// errors raised before or below HTTP, a name such as `ValidationError` or `TimeoutError`.
     pub fn code(&self) -> &str {
-        &self.code
+        &self.inner.code
     }
 
     /// The human-readable message.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// The HTTP status of the last response, if one arrived.
     pub fn http_status(&self) -> Option<u16> {
-        self.metadata.http_status
+        self.inner.metadata.http_status
     }
 
     /// The `x-amzn-RequestId` of the last response, if one arrived.
     pub fn request_id(&self) -> Option<&str> {
-        self.metadata.request_id.as_deref()
+        self.inner.metadata.request_id.as_deref()
     }
 
     /// Whether this kind of error is retried by the standard retry mode (it was returned because
     /// attempts, the retry quota or the call timeout ran out).
     pub fn is_retryable(&self) -> bool {
-        self.retry_class.is_some()
+        self.inner.retry_class.is_some()
     }
 
     /// Whether the failure is a throttling error.
     pub fn is_throttling(&self) -> bool {
-        self.retry_class == Some(RetryClass::Throttling)
+        self.inner.retry_class == Some(RetryClass::Throttling)
     }
 
     /// True when some attempt's outcome is unknown (the connection failed or timed out after the
     /// request may have been sent). `TransferCertificate` is not idempotent, so the transfer may
     /// have happened: check the certificate with `DescribeCertificate` before trying again.
     pub fn possibly_applied(&self) -> bool {
-        self.possibly_applied
+        self.inner.possibly_applied
     }
 
     /// Status, request id, attempts made and total retry delay.
     pub fn metadata(&self) -> &ResponseMetadata {
-        &self.metadata
+        &self.inner.metadata
     }
 
     /// `Server` for 5xx responses, transport failures and timeouts; `Client` otherwise.
     pub fn fault(&self) -> Fault {
-        match (&self.kind, self.metadata.http_status) {
+        match (&self.inner.kind, self.inner.metadata.http_status) {
             (ErrorKind::Transport(_) | ErrorKind::Timeout(_), _) => Fault::Server,
             (_, Some(status)) if status >= 500 => Fault::Server,
             _ => Fault::Client,
@@ -190,7 +198,7 @@ impl TransferCertificateError {
 
     /// A suggestion of what to do next, for the kinds where one is known.
     pub fn hint(&self) -> Option<&'static str> {
-        match self.kind {
+        match self.inner.kind {
             ErrorKind::CertificateState => Some(
                 "The certificate must not be ACTIVE: deactivate it (UpdateCertificate with newStatus INACTIVE), \
                  or if a transfer is already pending, cancel it first.",
@@ -205,7 +213,7 @@ impl TransferCertificateError {
                 Some("Check the credentials, the region and the local clock; the caller needs iot:TransferCertificate.")
             }
             ErrorKind::Throttling => Some("Slow down, or raise maxAttempts, and try again later."),
-            _ if self.possibly_applied => {
+            _ if self.inner.possibly_applied => {
                 Some("The transfer may have happened: check the certificate with DescribeCertificate before retrying.")
             }
             _ => None,
@@ -215,8 +223,8 @@ impl TransferCertificateError {
 
 impl fmt::Display for TransferCertificateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)?;
-        match (self.metadata.http_status, &self.metadata.request_id) {
+        write!(f, "{}: {}", self.inner.code, self.inner.message)?;
+        match (self.inner.metadata.http_status, &self.inner.metadata.request_id) {
             (Some(status), Some(id)) => write!(f, " (HTTP {status}, request id {id})"),
             (Some(status), None) => write!(f, " (HTTP {status})"),
             _ => Ok(()),
@@ -226,10 +234,10 @@ impl fmt::Display for TransferCertificateError {
 
 impl std::error::Error for TransferCertificateError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
+        match &self.inner.kind {
             ErrorKind::Validation(error) => Some(error),
             ErrorKind::Endpoint(error) => Some(error),
-            _ => self.source.as_deref().map(|e| e as _),
+            _ => self.inner.source.as_deref().map(|e| e as _),
         }
     }
 }

@@ -55,17 +55,18 @@ impl Client {
         let credentials =
             config.credentials.clone().map(|provider| CachedProvider::new(provider, config.clock.clone()));
         let user_agent = user_agent::user_agent(config.app_name.as_deref());
-        Self {
-            inner: Arc::new(Inner {
-                config,
-                endpoint,
-                transport,
-                credentials,
-                quota: RetryQuota::default(),
-                clock_offset: ClockOffset::default(),
-                user_agent,
-            }),
-        }
+        // On wasm32 there is one thread; Arc keeps the native client Send + Sync.
+        #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
+        let inner = Arc::new(Inner {
+            config,
+            endpoint,
+            transport,
+            credentials,
+            quota: RetryQuota::default(),
+            clock_offset: ClockOffset::default(),
+            user_agent,
+        });
+        Self { inner }
     }
 
     /// The configuration this client was built from.
