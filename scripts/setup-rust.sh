@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs (once) the Rust components and targets the build needs: rustfmt, clippy and the
+# wasm32-unknown-unknown target. rustup skips what is already installed.
+set -euo pipefail
+if ! command -v rustup >/dev/null 2>&1; then
+  echo "rustup is required: see https://rustup.rs" >&2
+  exit 1
+fi
+installed_components=$(rustup component list --installed)
+for component in rustfmt clippy; do
+  grep -q "^$component" <<<"$installed_components" || rustup component add "$component"
+done
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
