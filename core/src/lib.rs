@@ -47,3 +47,8 @@ pub use operation::transfer_certificate::{
     InputField, ResponseMetadata, TransferCertificateInput, TransferCertificateOutput, ValidationError, ValidationRule,
 };
 pub use retry::RetryConfig;
+
+/// The README's Rust example, compiled as a doctest so it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
