@@ -95,3 +95,42 @@ async fn skew_is_corrected_once_per_call() {
     let error = Client::new(fixed_clock_config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
     assert_eq!((error.kind(), error.metadata().attempts), (&ErrorKind::Auth, 2));
 }
+
+#[tokio::test]
+async fn a_connect_timeout_is_retried_and_reported() {
+    // A listener that never accepts, with its accept queue filled: the kernel drops further SYNs,
+    // so connecting hangs until the connect timeout.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(1).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..8 {
+        if let Ok(Ok(stream)) =
+            tokio::time::timeout(Duration::from_millis(200), tokio::net::TcpStream::connect(addr)).await
+        {
+            fillers.push(stream);
+        }
+    }
+    let client = Client::new(
+        config(&format!("http://{addr}")).connect_timeout(Duration::from_millis(150)).max_attempts(2).build(),
+    );
+    let error = client.transfer_certificate(input()).await.unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &ErrorKind::Transport(iot_transfer::runtime::TransportErrorKind::ConnectTimeout),
+        "{error:?}"
+    );
+    assert_eq!((error.code(), error.metadata().attempts), ("TimeoutError", 2));
+    assert!(error.is_retryable() && !error.possibly_applied());
+    drop(listener);
+}
+
+#[test]
+fn the_default_connect_timeout_is_3_1_seconds() {
+    assert_eq!(iot_transfer::TimeoutConfig::default().connect, Duration::from_millis(3100));
+    assert_eq!(
+        (iot_transfer::TimeoutConfig::default().attempt, iot_transfer::TimeoutConfig::default().call),
+        (None, None)
+    );
+}
