@@ -55,6 +55,49 @@ pub enum ErrorKind {
     Endpoint(EndpointError),
 }
 
+impl ErrorKind {
+    /// A stable name for the kind, the same in every binding: `Validation`, `CertificateState`,
+    /// `Auth`, `UnknownService`, `Transport`, `Timeout`, ...
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::Validation(_) => "Validation",
+            ErrorKind::InvalidRequest => "InvalidRequest",
+            ErrorKind::ResourceNotFound => "ResourceNotFound",
+            ErrorKind::CertificateState => "CertificateState",
+            ErrorKind::TransferConflict => "TransferConflict",
+            ErrorKind::Throttling => "Throttling",
+            ErrorKind::Unauthorized => "Unauthorized",
+            ErrorKind::ServiceUnavailable => "ServiceUnavailable",
+            ErrorKind::InternalFailure => "InternalFailure",
+            ErrorKind::Auth => "Auth",
+            ErrorKind::UnknownService => "UnknownService",
+            ErrorKind::InvalidResponse => "InvalidResponse",
+            ErrorKind::Transport(_) => "Transport",
+            ErrorKind::Timeout(_) => "Timeout",
+            ErrorKind::Credentials => "Credentials",
+            ErrorKind::Endpoint(_) => "Endpoint",
+        }
+    }
+
+    /// Whether the error came back from the service (as opposed to being raised before sending,
+    /// by a timeout, or by the network).
+    pub fn is_service_error(&self) -> bool {
+        matches!(
+            self,
+            ErrorKind::InvalidRequest
+                | ErrorKind::ResourceNotFound
+                | ErrorKind::CertificateState
+                | ErrorKind::TransferConflict
+                | ErrorKind::Throttling
+                | ErrorKind::Unauthorized
+                | ErrorKind::ServiceUnavailable
+                | ErrorKind::InternalFailure
+                | ErrorKind::Auth
+                | ErrorKind::UnknownService
+        )
+    }
+}
+
 /// Who is at fault, as the JS SDK's `$fault` says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {

@@ -20,6 +20,7 @@ use crate::retry::RetryQuota;
 use crate::runtime::{HttpTransport, ReqwestTransport, TransportError};
 use crate::signing::{sign_request, IOT_SIGNING_NAME};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 /// A client for the IoT certificate-transfer API.
 ///
@@ -119,10 +120,21 @@ impl Client {
         &self,
         input: TransferCertificateInput,
     ) -> Result<SignedRequest, TransferCertificateError> {
+        let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
+        self.sign_transfer_certificate_at(input, time).await
+    }
+
+    /// Like [`sign_transfer_certificate`](Self::sign_transfer_certificate), signed for exactly
+    /// `time`: for requests sent later, and for reproducible test vectors.
+    pub async fn sign_transfer_certificate_at(
+        &self,
+        input: TransferCertificateInput,
+        time: SystemTime,
+    ) -> Result<SignedRequest, TransferCertificateError> {
         let input = input.validate()?;
         let endpoint = self.inner.endpoint.clone()?;
         let credentials = self.credentials().await?;
-        let request = self.signed_request(&input, &endpoint, &credentials)?;
+        let request = self.signed_request_at(&input, &endpoint, &credentials, time)?;
         Ok(SignedRequest::from_http(&request))
     }
 
@@ -151,8 +163,18 @@ impl Client {
         endpoint: &Endpoint,
         credentials: &Credentials,
     ) -> Result<http::Request<Vec<u8>>, TransferCertificateError> {
-        let mut request = build_request(input, endpoint, &self.inner.user_agent);
         let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
+        self.signed_request_at(input, endpoint, credentials, time)
+    }
+
+    fn signed_request_at(
+        &self,
+        input: &ValidatedInput,
+        endpoint: &Endpoint,
+        credentials: &Credentials,
+        time: SystemTime,
+    ) -> Result<http::Request<Vec<u8>>, TransferCertificateError> {
+        let mut request = build_request(input, endpoint, &self.inner.user_agent);
         sign_request(&mut request, credentials, &endpoint.signing_region, IOT_SIGNING_NAME, time)
             .map_err(|e| TransferCertificateError::new(ErrorKind::Credentials, "CredentialsError", e.to_string()))?;
         Ok(request)

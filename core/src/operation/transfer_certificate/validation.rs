@@ -56,6 +56,11 @@ pub enum ValidationRule {
         /// The pattern, as written in the model.
         pattern: &'static str,
     },
+    /// The value has the wrong type (bindings from dynamically typed languages report this).
+    WrongType {
+        /// The type the model requires, such as `string`.
+        expected: &'static str,
+    },
     /// The value starts with `arn:` but is not an IoT certificate ARN
     /// (`arn:{partition}:iot:{region}:{account}:cert/{certificateId}`).
     CertificateArn,
@@ -71,6 +76,7 @@ impl fmt::Display for ValidationRule {
             ValidationRule::MaxLength { max, actual } => {
                 write!(f, "must be at most {max} characters long (got {actual})")
             }
+            ValidationRule::WrongType { expected } => write!(f, "must be a {expected}"),
             ValidationRule::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
             ValidationRule::CertificateArn => f.write_str(
                 "looks like an ARN but is not an IoT certificate ARN \
