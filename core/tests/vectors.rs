@@ -1,0 +1,356 @@
+//! The shared cross-language vectors in `tests/vectors/` (see its README): every binding runs
+//! them, and `tests/botocore/test_vectors.py` proves their expected values with botocore.
+//!
+//! Normally each case's output is compared with its `expected`, string for string; any
+//! difference fails, naming the case. `UPDATE_VECTORS=1 cargo test -p iot-transfer --test vectors`
+//! instead rewrites every `expected` from this crate's output (then run the botocore check).
+
+use iot_transfer::operation::transfer_certificate::parse_response;
+use iot_transfer::runtime::FixedClock;
+use iot_transfer::{Client, Config, Credentials, ErrorKind, TransferCertificateInput};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Headers that vary by binding and are not signed: never in `expected`, skipped when comparing.
+const UNCOMPARED_HEADERS: &[&str] = &["user-agent"];
+
+// ---------------------------------------------------------------------------------------------
+// signing.json
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SigningCase {
+    name: String,
+    input: SigningInput,
+    config: SigningConfig,
+    credentials: SigningCredentials,
+    /// RFC 3339, UTC, whole seconds: `2026-11-25T12:34:56Z`.
+    time: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expected: Option<ExpectedRequest>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SigningInput {
+    certificate_id: String,
+    target_aws_account: String,
+    /// `null` (or absent) for no message.
+    #[serde(default)]
+    transfer_message: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SigningConfig {
+    region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    endpoint_url: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SigningCredentials {
+    access_key_id: String,
+    secret_access_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    session_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ExpectedRequest {
+    method: String,
+    url: String,
+    /// `[name, value]` pairs in the order the signed request gives them, `user-agent` left out.
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+async fn sign(case: &SigningCase) -> Result<ExpectedRequest, String> {
+    let time = parse_rfc3339_utc(&case.time)?;
+    let credentials = Credentials::new(
+        &case.credentials.access_key_id,
+        &case.credentials.secret_access_key,
+        case.credentials.session_token.clone(),
+        None,
+    );
+    let mut builder = Config::builder()
+        .region(&case.config.region)
+        .use_fips(case.config.use_fips)
+        .use_dual_stack(case.config.use_dual_stack)
+        .credentials(credentials)
+        .clock(Arc::new(FixedClock(time)));
+    if let Some(url) = &case.config.endpoint_url {
+        builder = builder.endpoint_url(url);
+    }
+    let client = Client::new(builder.build());
+    let input = TransferCertificateInput {
+        certificate_id: case.input.certificate_id.clone(),
+        target_aws_account: case.input.target_aws_account.clone(),
+        transfer_message: case.input.transfer_message.clone(),
+    };
+    let signed = client.sign_transfer_certificate(input).await.map_err(|e| format!("signing failed: {e}"))?;
+    Ok(ExpectedRequest {
+        method: signed.method,
+        url: signed.url,
+        headers: signed.headers.into_iter().filter(|(name, _)| !UNCOMPARED_HEADERS.contains(&name.as_str())).collect(),
+        body: signed.body,
+    })
+}
+
+fn compare_request(expected: &ExpectedRequest, actual: &ExpectedRequest) -> Vec<String> {
+    let mut differences = Vec::new();
+    for (field, want, got) in [
+        ("method", &expected.method, &actual.method),
+        ("url", &expected.url, &actual.url),
+        ("body", &expected.body, &actual.body),
+    ] {
+        if want != got {
+            differences.push(format!("{field}: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some((name, _)) = expected.headers.iter().find(|(name, _)| UNCOMPARED_HEADERS.contains(&name.as_str())) {
+        differences.push(format!("headers: expected must not list {name:?}"));
+    }
+    if expected.headers != actual.headers {
+        differences.push(format!("headers: expected {:?}, got {:?}", expected.headers, actual.headers));
+    }
+    differences
+}
+
+#[tokio::test]
+async fn signing_vectors() {
+    let path = vectors_dir().join("signing.json");
+    let mut cases: Vec<SigningCase> = read_json(&path);
+    assert!(!cases.is_empty(), "{} has no cases", path.display());
+    check_unique_names(cases.iter().map(|c| c.name.as_str()));
+
+    let mut failures = Vec::new();
+    for case in &mut cases {
+        let actual = match sign(case).await {
+            Ok(actual) => actual,
+            Err(error) => {
+                failures.push(format!("case {:?}: {error}", case.name));
+                continue;
+            }
+        };
+        if updating() {
+            case.expected = Some(actual);
+            continue;
+        }
+        match &case.expected {
+            None => failures.push(format!("case {:?}: no `expected` (run with UPDATE_VECTORS=1)", case.name)),
+            Some(expected) => failures
+                .extend(compare_request(expected, &actual).into_iter().map(|d| format!("case {:?}: {d}", case.name))),
+        }
+    }
+    finish(&path, &cases, failures);
+}
+
+// ---------------------------------------------------------------------------------------------
+// responses.json
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ResponseCase {
+    name: String,
+    status: u16,
+    /// `[name, value]` pairs; names in any case.
+    headers: Vec<(String, String)>,
+    body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expected: Option<ExpectedResponse>,
+}
+
+/// `{"arn": ...}` for a success, else the error's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum ExpectedResponse {
+    Success(ExpectedSuccess),
+    Error(ExpectedError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ExpectedSuccess {
+    arn: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ExpectedError {
+    /// A stable name for the [`ErrorKind`], from [`kind_name`].
+    kind: String,
+    code: String,
+    message: String,
+    http_status: Option<u16>,
+    request_id: Option<String>,
+    retryable: bool,
+}
+
+/// The name vectors use for each kind, independent of `Debug` formatting.
+fn kind_name(kind: &ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Validation(_) => "Validation",
+        ErrorKind::InvalidRequest => "InvalidRequest",
+        ErrorKind::ResourceNotFound => "ResourceNotFound",
+        ErrorKind::CertificateState => "CertificateState",
+        ErrorKind::TransferConflict => "TransferConflict",
+        ErrorKind::Throttling => "Throttling",
+        ErrorKind::Unauthorized => "Unauthorized",
+        ErrorKind::ServiceUnavailable => "ServiceUnavailable",
+        ErrorKind::InternalFailure => "InternalFailure",
+        ErrorKind::Auth => "Auth",
+        ErrorKind::UnknownService => "UnknownService",
+        ErrorKind::InvalidResponse => "InvalidResponse",
+        ErrorKind::Transport(_) => "Transport",
+        ErrorKind::Timeout(_) => "Timeout",
+        ErrorKind::Credentials => "Credentials",
+        ErrorKind::Endpoint(_) => "Endpoint",
+        other => panic!("ErrorKind {other:?} has no vector name yet: add one to kind_name"),
+    }
+}
+
+fn parse(case: &ResponseCase) -> Result<ExpectedResponse, String> {
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in &case.headers {
+        let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| format!("header name {name:?}: {e}"))?;
+        let value = http::HeaderValue::from_str(value).map_err(|e| format!("header value {value:?}: {e}"))?;
+        headers.append(name, value);
+    }
+    Ok(match parse_response(case.status, &headers, case.body.as_bytes()) {
+        Ok(arn) => ExpectedResponse::Success(ExpectedSuccess { arn }),
+        Err(error) => ExpectedResponse::Error(ExpectedError {
+            kind: kind_name(error.kind()).to_owned(),
+            code: error.code().to_owned(),
+            message: error.message().to_owned(),
+            http_status: error.http_status(),
+            request_id: error.request_id().map(str::to_owned),
+            retryable: error.is_retryable(),
+        }),
+    })
+}
+
+#[test]
+fn response_vectors() {
+    let path = vectors_dir().join("responses.json");
+    let mut cases: Vec<ResponseCase> = read_json(&path);
+    assert!(!cases.is_empty(), "{} has no cases", path.display());
+    check_unique_names(cases.iter().map(|c| c.name.as_str()));
+
+    let mut failures = Vec::new();
+    for case in &mut cases {
+        let actual = match parse(case) {
+            Ok(actual) => actual,
+            Err(error) => {
+                failures.push(format!("case {:?}: {error}", case.name));
+                continue;
+            }
+        };
+        if updating() {
+            case.expected = Some(actual);
+            continue;
+        }
+        match &case.expected {
+            None => failures.push(format!("case {:?}: no `expected` (run with UPDATE_VECTORS=1)", case.name)),
+            Some(expected) if *expected != actual => {
+                failures.push(format!("case {:?}:\n  expected {expected:?}\n  got      {actual:?}", case.name))
+            }
+            Some(_) => {}
+        }
+    }
+    finish(&path, &cases, failures);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared plumbing
+
+fn vectors_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("core is inside the workspace").join("tests/vectors")
+}
+
+fn updating() -> bool {
+    std::env::var("UPDATE_VECTORS").is_ok_and(|v| v == "1")
+}
+
+fn read_json<T: DeserializeOwned>(path: &Path) -> T {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not a valid vector file: {e}", path.display()))
+}
+
+fn check_unique_names<'a>(names: impl Iterator<Item = &'a str>) {
+    let mut seen = std::collections::BTreeSet::new();
+    for name in names {
+        assert!(seen.insert(name), "duplicate case name {name:?}");
+    }
+}
+
+/// Writes the updated vectors in update mode (only when every case could be computed), then
+/// fails with every difference found.
+fn finish<T: Serialize>(path: &Path, cases: &[T], failures: Vec<String>) {
+    if updating() && failures.is_empty() {
+        let mut text = serde_json::to_string_pretty(cases).expect("vectors serialize");
+        text.push('\n');
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        eprintln!("updated {} ({} cases)", path.display(), cases.len());
+    }
+    assert!(failures.is_empty(), "{} case(s) of {} differ:\n{}", failures.len(), path.display(), failures.join("\n"));
+}
+
+/// Parses `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339, UTC, whole seconds), the only form vectors use.
+fn parse_rfc3339_utc(text: &str) -> Result<SystemTime, String> {
+    let invalid = || format!("time {text:?} is not YYYY-MM-DDTHH:MM:SSZ");
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 20
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            10 => *b == b'T',
+            13 | 16 => *b == b':',
+            19 => *b == b'Z',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return Err(invalid());
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<i64>().map_err(|_| invalid());
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > month_days[(month - 1) as usize]
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
+        return Err(invalid());
+    }
+    // Days from 1970-01-01 to the civil date (Howard Hinnant's days_from_civil).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second;
+    let seconds = u64::try_from(seconds).map_err(|_| invalid())?;
+    Ok(UNIX_EPOCH + Duration::from_secs(seconds))
+}
+
+#[test]
+fn rfc3339_parsing() {
+    let at = |text: &str| parse_rfc3339_utc(text).map(|t| t.duration_since(UNIX_EPOCH).unwrap().as_secs());
+    assert_eq!(at("1970-01-01T00:00:00Z"), Ok(0));
+    assert_eq!(at("2026-11-25T12:34:56Z"), Ok(1_795_610_096));
+    assert_eq!(at("2028-02-29T08:00:00Z"), Ok(1_835_424_000));
+    assert_eq!(at("2000-03-01T00:00:00Z"), Ok(951_868_800));
+    for bad in ["2026-11-25T12:34:56", "2026-11-25 12:34:56Z", "2027-02-29T00:00:00Z", "2026-13-01T00:00:00Z"] {
+        assert!(at(bad).is_err(), "{bad}");
+    }
+}
