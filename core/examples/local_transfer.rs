@@ -40,7 +40,10 @@ async fn main() {
     let calls = [
         ("transfer an INACTIVE certificate", TransferCertificateInput::new(INACTIVE_ID, "444455556666")),
         ("transfer an ACTIVE certificate", TransferCertificateInput::new(ACTIVE_ID, "444455556666")),
-        ("transfer while the service is briefly unavailable", TransferCertificateInput::new(INACTIVE_ID, "444455556666")),
+        (
+            "transfer while the service is briefly unavailable",
+            TransferCertificateInput::new(INACTIVE_ID, "444455556666"),
+        ),
         ("transfer to a malformed account id", TransferCertificateInput::new(INACTIVE_ID, "4444-5555-6666")),
     ];
     for (title, input) in calls {
@@ -56,7 +59,11 @@ async fn main() {
             ),
             Err(error) => {
                 println!("   error {:?}: {}", error.kind(), error);
-                println!("   attempts: {}, sent to the service: {}", error.metadata().attempts, error.http_status().is_some());
+                println!(
+                    "   attempts: {}, sent to the service: {}",
+                    error.metadata().attempts,
+                    error.http_status().is_some()
+                );
                 if let Some(hint) = error.hint() {
                     println!("   what to do: {hint}");
                 }
@@ -64,5 +71,9 @@ async fn main() {
         }
         println!();
     }
-    println!("the endpoint received {} request(s) over {} connection(s)", server.requests().len(), server.connections());
+    println!(
+        "the endpoint received {} request(s) over {} connection(s)",
+        server.requests().len(),
+        server.connections()
+    );
 }

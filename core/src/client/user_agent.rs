@@ -6,14 +6,23 @@ pub(crate) fn user_agent(app_name: Option<&str>) -> String {
         "{}/{} lang/rust os/{} arch/{}",
         env!("CARGO_PKG_NAME"),
         env!("CARGO_PKG_VERSION"),
-        std::env::consts::OS,
-        std::env::consts::ARCH,
+        non_empty(std::env::consts::OS),
+        non_empty(std::env::consts::ARCH),
     );
     if let Some(name) = app_name.filter(|n| !n.is_empty()) {
         agent.push(' ');
         agent.push_str(name);
     }
     agent
+}
+
+/// `wasm32-unknown-unknown` has no OS name.
+fn non_empty(value: &str) -> &str {
+    if value.is_empty() {
+        "unknown"
+    } else {
+        value
+    }
 }
 
 #[cfg(test)]
