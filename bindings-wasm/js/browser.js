@@ -1,0 +1,40 @@
+// The browser and bundler entry point: loads the wasm with fetch on first use.
+
+import init, { NativeClient } from "./web/iot_transfer_wasm.js";
+import { setNativeLoader } from "./runtime.js";
+
+let ready;
+
+/**
+ * Loads the wasm module now instead of on the first call; pass a URL, Response or module to load
+ * it from somewhere other than next to this file.
+ */
+export function initialize(moduleOrPath) {
+  ready ??= init(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).then(() => ({
+    NativeClient,
+  }));
+  return ready;
+}
+
+setNativeLoader(() => initialize());
+
+export * from "./client.js";
+export {
+  IoTTransferError,
+  IoTServiceException,
+  InvalidRequestException,
+  ResourceNotFoundException,
+  CertificateStateException,
+  TransferConflictException,
+  ThrottlingException,
+  UnauthorizedException,
+  ServiceUnavailableException,
+  InternalFailureException,
+  ValidationError,
+  TimeoutError,
+  TransportError,
+  CredentialsError,
+  EndpointError,
+  InvalidResponseError,
+  ConfigurationError,
+} from "./errors.js";

@@ -1,0 +1,83 @@
+// IoTTransferClient: the JavaScript face of the Rust core. Arguments are passed through and
+// results converted; validation, signing, retries and error mapping happen in the core.
+
+import { isErrorDescription, toError } from "./errors.js";
+import { loadNative } from "./runtime.js";
+
+const redacted = "** redacted **";
+
+/** A client for the AWS IoT certificate-transfer API. */
+export class IoTTransferClient {
+  #native;
+
+  /**
+   * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`;
+   * `credentials` is `{ accessKeyId, secretAccessKey, sessionToken? }` or an async function
+   * returning that. The client keeps no reference to the configuration object.
+   */
+  constructor(config) {
+    this.#native = Promise.resolve()
+      .then(loadNative)
+      .then((native) => {
+        try {
+          return new native.NativeClient(config);
+        } catch (thrown) {
+          throw isErrorDescription(thrown) ? toError(thrown) : thrown;
+        }
+      });
+    // The failure is reported by the first call; avoid an unhandled rejection meanwhile.
+    this.#native.catch(() => {});
+  }
+
+  /**
+   * Transfers a certificate to another account.
+   * @returns {Promise<{transferredCertificateArn: string, $metadata: object}>}
+   */
+  async transferCertificate(input) {
+    const native = await this.#native;
+    return call(() => native.transferCertificate(input));
+  }
+
+  /**
+   * Validates and signs the request without sending it; `options.signingDate` signs for a given time.
+   * @returns {Promise<{method: string, url: string, headers: Record<string,string>, body: string}>}
+   */
+  async signTransferCertificate(input, options = {}) {
+    const native = await this.#native;
+    const signed = await call(() => native.signTransferCertificate(input, options.signingDate));
+    hideToken(signed.headers);
+    Object.defineProperty(signed, "toJSON", {
+      value: () => ({ ...signed, headers: signed.headers.toJSON() }),
+    });
+    return signed;
+  }
+
+  /** Releases the wasm memory held by this client. */
+  async destroy() {
+    const native = await this.#native.catch(() => undefined);
+    native?.free();
+  }
+
+  toString() {
+    return "IoTTransferClient";
+  }
+}
+
+async function call(operation) {
+  try {
+    return await operation();
+  } catch (thrown) {
+    throw isErrorDescription(thrown) ? toError(thrown) : thrown;
+  }
+}
+
+/** Keeps the session token out of JSON.stringify and Node's console output, not out of fetch. */
+function hideToken(headers) {
+  const printable = () => {
+    const copy = { ...headers };
+    if (copy["x-amz-security-token"] !== undefined) copy["x-amz-security-token"] = redacted;
+    return copy;
+  };
+  Object.defineProperty(headers, "toJSON", { value: printable });
+  Object.defineProperty(headers, Symbol.for("nodejs.util.inspect.custom"), { value: printable });
+}

@@ -1,0 +1,84 @@
+// Error classes of the iot-transfer package, shaped like the official JS SDK's service
+// exceptions: `name` is the error code, with `$fault`, `$metadata` and `$retryable`.
+
+/** Base class of every error the package throws. */
+export class IoTTransferError extends Error {
+  constructor(details) {
+    super(details.message);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = details.name;
+    this.code = details.code;
+    this.kind = details.kind;
+    this.$fault = details.$fault;
+    this.$retryable = details.retryable ? { throttling: Boolean(details.throttling) } : undefined;
+    this.$metadata = details.$metadata ?? { attempts: 0, totalRetryDelay: 0 };
+    this.possiblyApplied = Boolean(details.possiblyApplied);
+    if (details.hint !== undefined) this.hint = details.hint;
+    if (details.field !== undefined) this.field = details.field;
+    if (details.rule !== undefined) this.rule = details.rule;
+  }
+}
+
+/** An error response from the service; unmodelled codes are thrown as this class itself. */
+export class IoTServiceException extends IoTTransferError {}
+/** InvalidRequestException (400). */
+export class InvalidRequestException extends IoTServiceException {}
+/** ResourceNotFoundException (404): no such certificate in this account and region. */
+export class ResourceNotFoundException extends IoTServiceException {}
+/** CertificateStateException (406): e.g. the certificate is ACTIVE; deactivate it first. */
+export class CertificateStateException extends IoTServiceException {}
+/** TransferConflictException (409): policies are still attached; detach them first. */
+export class TransferConflictException extends IoTServiceException {}
+/** ThrottlingException (400): the rate limit was exceeded. */
+export class ThrottlingException extends IoTServiceException {}
+/** UnauthorizedException (401). */
+export class UnauthorizedException extends IoTServiceException {}
+/** ServiceUnavailableException (503). */
+export class ServiceUnavailableException extends IoTServiceException {}
+/** InternalFailureException (500). */
+export class InternalFailureException extends IoTServiceException {}
+
+/** The input broke a model constraint; `field` and `rule` say which. Nothing was sent. */
+export class ValidationError extends IoTTransferError {}
+/** A per-attempt, whole-call or connect timeout expired. */
+export class TimeoutError extends IoTTransferError {}
+/** The HTTP exchange failed below HTTP (refused, reset, unreadable). */
+export class TransportError extends IoTTransferError {}
+/** No credentials could be obtained. Nothing was sent. */
+export class CredentialsError extends IoTTransferError {}
+/** The region or endpoint configuration is invalid. Nothing was sent. */
+export class EndpointError extends IoTTransferError {}
+/** A success response that could not be understood. */
+export class InvalidResponseError extends IoTTransferError {}
+/** The client configuration is invalid. */
+export class ConfigurationError extends IoTTransferError {}
+
+const classes = {
+  InvalidRequestException,
+  ResourceNotFoundException,
+  CertificateStateException,
+  TransferConflictException,
+  ThrottlingException,
+  UnauthorizedException,
+  ServiceUnavailableException,
+  InternalFailureException,
+  ValidationError,
+  TimeoutError,
+  TransportError,
+  CredentialsError,
+  EndpointError,
+  InvalidResponseError,
+  ConfigurationError,
+};
+
+/** Turns an error description from the core into an instance of its class. */
+export function toError(details) {
+  const known = Object.prototype.hasOwnProperty.call(classes, details.name) ? classes[details.name] : undefined;
+  const ErrorClass = known ?? (details.serviceError ? IoTServiceException : IoTTransferError);
+  return new ErrorClass(details);
+}
+
+/** Whether a rejection is a description from the core (and not, say, a JavaScript exception). */
+export function isErrorDescription(value) {
+  return value !== null && typeof value === "object" && !(value instanceof Error) && typeof value.kind === "string";
+}

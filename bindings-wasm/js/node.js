@@ -1,0 +1,32 @@
+// The Node entry point, bundled into index.cjs: the wasm is compiled synchronously at load.
+
+import { NativeClient } from "./node/iot_transfer_wasm.js";
+import { setNativeLoader } from "./runtime.js";
+
+setNativeLoader(() => ({ NativeClient }));
+
+/** Nothing to load in Node (the wasm is compiled when the package is loaded); kept for parity. */
+export function initialize() {
+  return Promise.resolve({ NativeClient });
+}
+
+export * from "./client.js";
+export {
+  IoTTransferError,
+  IoTServiceException,
+  InvalidRequestException,
+  ResourceNotFoundException,
+  CertificateStateException,
+  TransferConflictException,
+  ThrottlingException,
+  UnauthorizedException,
+  ServiceUnavailableException,
+  InternalFailureException,
+  ValidationError,
+  TimeoutError,
+  TransportError,
+  CredentialsError,
+  EndpointError,
+  InvalidResponseError,
+  ConfigurationError,
+} from "./errors.js";

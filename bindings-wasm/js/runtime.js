@@ -1,0 +1,14 @@
+// Where the client gets the wasm module from: each entry point (browser, Node) registers a loader.
+
+let loader;
+
+/** Registers the function that resolves to the wasm exports. */
+export function setNativeLoader(load) {
+  loader = load;
+}
+
+/** Resolves to the wasm exports, loading them on first use. */
+export function loadNative() {
+  if (!loader) throw new Error("iot-transfer: no wasm loader registered; import the package entry point");
+  return loader();
+}

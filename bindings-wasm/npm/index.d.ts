@@ -1,0 +1,151 @@
+// Types of the iot-transfer npm package.
+
+/** Access key credentials, as the AWS JS SDK's `AwsCredentialIdentity`. */
+export interface AwsCredentialIdentity {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  /** When temporary credentials expire; the client asks its provider again 5 minutes before. */
+  expiration?: Date;
+}
+
+/** Static credentials, or an async function returning them (Cognito, STS, your backend). */
+export type CredentialsInput = AwsCredentialIdentity | (() => Promise<AwsCredentialIdentity> | AwsCredentialIdentity);
+
+/** Timeouts in milliseconds. */
+export interface Timeouts {
+  /** Establishing a connection (Node and browsers use fetch, which has none: ignored there). Default 3100. */
+  connect?: number;
+  /** One attempt, from sending to the end of the response. Default none. */
+  attempt?: number;
+  /** The whole call, retries included. Default none. */
+  call?: number;
+}
+
+/** Client configuration; names follow the AWS JS SDK where it has them. */
+export interface IoTTransferClientConfig {
+  /** The AWS region, such as `eu-west-1`. Required. */
+  region: string;
+  /** A custom endpoint URL (`https://...`, or `http://` on loopback). */
+  endpoint?: string;
+  useFipsEndpoint?: boolean;
+  useDualstackEndpoint?: boolean;
+  credentials: CredentialsInput;
+  /** Attempts per call, the first included. Default 3. */
+  maxAttempts?: number;
+  /** Backoff base in milliseconds: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20000). Default 1000. */
+  retryBaseDelay?: number;
+  /** Whether retries draw on the client's retry quota. Default true. */
+  useRetryQuota?: boolean;
+  timeouts?: Timeouts;
+  /** Appended to the user agent. */
+  appName?: string;
+}
+
+export interface TransferCertificateInput {
+  /** The certificate ID (64 hex characters, optionally `0x`-prefixed) or its full ARN. */
+  certificateId: string;
+  /** The 12-digit account that receives the certificate. */
+  targetAwsAccount: string;
+  /** At most 128 characters. */
+  transferMessage?: string;
+}
+
+/** As the JS SDK's `$metadata`; `totalRetryDelay` in milliseconds. */
+export interface ResponseMetadata {
+  httpStatusCode?: number;
+  requestId?: string;
+  attempts: number;
+  totalRetryDelay: number;
+}
+
+export interface TransferCertificateOutput {
+  transferredCertificateArn: string;
+  $metadata: ResponseMetadata;
+}
+
+/** A signed request, ready to send as is. `JSON.stringify` redacts the session token. */
+export interface SignedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SignOptions {
+  /** Sign for this time instead of now. */
+  signingDate?: Date | number;
+}
+
+export declare class IoTTransferClient {
+  constructor(config: IoTTransferClientConfig);
+  /** Transfers a certificate to another account. Rejects with an `IoTTransferError` subclass. */
+  transferCertificate(input: TransferCertificateInput): Promise<TransferCertificateOutput>;
+  /** Validates and signs the request without sending it. */
+  signTransferCertificate(input: TransferCertificateInput, options?: SignOptions): Promise<SignedRequest>;
+  /** Releases the wasm memory held by this client. */
+  destroy(): Promise<void>;
+}
+
+/** Loads the wasm module ahead of the first call (browsers); optional. */
+export declare function initialize(moduleOrPath?: string | URL | Response | WebAssembly.Module): Promise<unknown>;
+
+/** The kinds an error can have, the same in every binding of the core. */
+export type ErrorKind =
+  | "Validation"
+  | "InvalidRequest"
+  | "ResourceNotFound"
+  | "CertificateState"
+  | "TransferConflict"
+  | "Throttling"
+  | "Unauthorized"
+  | "ServiceUnavailable"
+  | "InternalFailure"
+  | "Auth"
+  | "UnknownService"
+  | "InvalidResponse"
+  | "Transport"
+  | "Timeout"
+  | "Credentials"
+  | "Endpoint"
+  | "Configuration";
+
+/** Base class of every error the package throws. */
+export declare class IoTTransferError extends Error {
+  /** The error code, such as `CertificateStateException` or `ValidationError`. */
+  readonly name: string;
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly $fault: "client" | "server";
+  /** Present when the standard retry mode retries this kind of error. */
+  readonly $retryable?: { throttling: boolean };
+  readonly $metadata: ResponseMetadata;
+  /** An attempt's outcome is unknown: the transfer may have happened; check DescribeCertificate. */
+  readonly possiblyApplied: boolean;
+  /** What to do next, where known. */
+  readonly hint?: string;
+  /** For validation errors: the input member that was wrong. */
+  readonly field?: "certificateId" | "targetAwsAccount" | "transferMessage";
+  /** For validation errors: the rule it broke. */
+  readonly rule?: string;
+}
+
+export declare class IoTServiceException extends IoTTransferError {}
+export declare class InvalidRequestException extends IoTServiceException {}
+export declare class ResourceNotFoundException extends IoTServiceException {}
+export declare class CertificateStateException extends IoTServiceException {}
+export declare class TransferConflictException extends IoTServiceException {}
+export declare class ThrottlingException extends IoTServiceException {}
+export declare class UnauthorizedException extends IoTServiceException {}
+export declare class ServiceUnavailableException extends IoTServiceException {}
+export declare class InternalFailureException extends IoTServiceException {}
+export declare class ValidationError extends IoTTransferError {
+  readonly field: "certificateId" | "targetAwsAccount" | "transferMessage";
+  readonly rule: string;
+}
+export declare class TimeoutError extends IoTTransferError {}
+export declare class TransportError extends IoTTransferError {}
+export declare class CredentialsError extends IoTTransferError {}
+export declare class EndpointError extends IoTTransferError {}
+export declare class InvalidResponseError extends IoTTransferError {}
+export declare class ConfigurationError extends IoTTransferError {}

@@ -1,0 +1,67 @@
+//! WebAssembly bindings of the `iot-transfer` core, wrapped by the npm package's JavaScript layer
+//! (`IoTTransferClient`, error classes). Every function here converts its arguments, calls the
+//! core and converts the result; the logic is in the core.
+
+#![cfg(target_arch = "wasm32")]
+
+mod config;
+mod credentials;
+mod error;
+mod input;
+mod output;
+
+use iot_transfer::Client;
+use js_sys::Date;
+use std::time::{Duration, UNIX_EPOCH};
+use wasm_bindgen::prelude::*;
+
+/// The core client, as the JavaScript layer sees it. Methods resolve to plain objects and reject
+/// with plain error descriptions that the JavaScript layer turns into `Error` classes.
+#[wasm_bindgen]
+pub struct NativeClient {
+    client: Client,
+}
+
+#[wasm_bindgen]
+impl NativeClient {
+    /// Builds a client from `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?,
+    /// maxAttempts?, timeouts?, credentials, appName? }`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<NativeClient, JsValue> {
+        let config = config::from_js(config)?;
+        Ok(NativeClient { client: Client::new(config) })
+    }
+
+    /// Sends `TransferCertificate`; resolves to `{ transferredCertificateArn, $metadata }`.
+    #[wasm_bindgen(js_name = transferCertificate)]
+    pub async fn transfer_certificate(&self, input: JsValue) -> Result<JsValue, JsValue> {
+        let input = input::from_js(&input).map_err(error::to_js)?;
+        match self.client.transfer_certificate(input).await {
+            Ok(output) => Ok(output::to_js(&output)),
+            Err(e) => Err(error::to_js(e)),
+        }
+    }
+
+    /// Returns the signed request `{ method, url, headers, body }` without sending it, signed now
+    /// or at `signingDate` (a `Date` or epoch milliseconds) when given.
+    #[wasm_bindgen(js_name = signTransferCertificate)]
+    pub async fn sign_transfer_certificate(&self, input: JsValue, signing_date: JsValue) -> Result<JsValue, JsValue> {
+        let input = input::from_js(&input).map_err(error::to_js)?;
+        let signed = match epoch_millis(&signing_date) {
+            Some(millis) => {
+                let time = UNIX_EPOCH + Duration::from_millis(millis as u64);
+                self.client.sign_transfer_certificate_at(input, time).await
+            }
+            None => self.client.sign_transfer_certificate(input).await,
+        };
+        signed.map(|request| output::signed_request_to_js(&request)).map_err(error::to_js)
+    }
+}
+
+/// Milliseconds since the epoch from a `Date` or a number; `None` for `undefined`/`null`.
+pub(crate) fn epoch_millis(value: &JsValue) -> Option<f64> {
+    if let Some(date) = value.dyn_ref::<Date>() {
+        return Some(date.get_time());
+    }
+    value.as_f64().or_else(|| value.as_string().map(|text| Date::parse(&text))).filter(|m| m.is_finite() && *m >= 0.0)
+}
