@@ -17,7 +17,7 @@ use crate::operation::transfer_certificate::{
     build_request, TransferCertificateInput, TransferCertificateOutput, ValidatedInput,
 };
 use crate::retry::RetryQuota;
-use crate::runtime::{HttpTransport, ReqwestTransport, TransportError};
+use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
 use crate::signing::{sign_request, IOT_SIGNING_NAME};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -49,7 +49,7 @@ impl Client {
         let endpoint = resolve_endpoint(&config.endpoint);
         let transport = match &config.transport {
             Some(transport) => Ok(transport.clone()),
-            None => ReqwestTransport::new(config.timeouts.connect)
+            None => DefaultTransport::new(config.timeouts.connect)
                 .map(|t| Arc::new(t) as Arc<dyn HttpTransport>)
                 .map_err(Arc::new),
         };

@@ -1,5 +1,6 @@
 //! The small traits the client runs on (clock, sleep, HTTP transport), with a native
-//! implementation (tokio + reqwest with rustls) and a WebAssembly one (`fetch` + `setTimeout`).
+//! implementation (tokio + reqwest with rustls) and a WebAssembly one (`fetch` + `setTimeout`);
+//! `DefaultTransport` names the platform's transport.
 //!
 //! The operation logic never names a runtime: it only sees these traits, so a host can plug in
 //! its own clock (tests, clock-skew simulations), its own sleep or its own transport.
@@ -14,12 +15,12 @@ pub use transport::{HttpResponse, HttpTransport, TransportError, TransportErrorK
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{default_clock, default_sleep, ReqwestTransport};
+pub use native::{default_clock, default_sleep, ReqwestTransport, ReqwestTransport as DefaultTransport};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{default_clock, default_sleep, ReqwestTransport};
+pub use wasm::{default_clock, default_sleep, FetchTransport as DefaultTransport};
 
 /// `Send + Sync` on native targets, nothing on wasm32, where JavaScript values and futures are
 /// single-threaded. Every runtime trait object is bounded by it.

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prints the raw, gzip (-9) and brotli (-q 11) sizes of what a browser downloads from the npm
+# package: the .wasm, the wasm-bindgen glue and the hand-written JS layer. With --check, fails
+# when the gzip total exceeds the budget in bindings-wasm/size-budget.txt.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+pkg="$root/bindings-wasm/pkg"
+files=(web/iot_transfer_wasm_bg.wasm web/iot_transfer_wasm.js browser.js client.js errors.js runtime.js)
+brotli_size() { python3 -c 'import sys,brotli; print(len(brotli.compress(open(sys.argv[1],"rb").read(), quality=11)))' "$1" 2>/dev/null || echo "n/a"; }
+total_raw=0; total_gzip=0; total_brotli=0
+printf "%-32s %10s %10s %10s\n" file raw gzip brotli
+for file in "${files[@]}"; do
+  raw=$(wc -c < "$pkg/$file"); gz=$(gzip -9c "$pkg/$file" | wc -c); br=$(brotli_size "$pkg/$file")
+  printf "%-32s %10d %10d %10s\n" "$file" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)); total_gzip=$((total_gzip + gz))
+  [ "$br" = "n/a" ] || total_brotli=$((total_brotli + br))
+done
+printf "%-32s %10d %10d %10d\n" total "$total_raw" "$total_gzip" "$total_brotli"
+if [ "${1:-}" = "--check" ]; then
+  budget=$(grep -E '^[0-9]+' "$root/bindings-wasm/size-budget.txt" | head -1)
+  if [ "$total_gzip" -gt "$budget" ]; then
+    echo "size budget exceeded: $total_gzip bytes gzip > $budget (bindings-wasm/size-budget.txt)" >&2
+    exit 1
+  fi
+  echo "within the size budget: $total_gzip <= $budget bytes gzip"
+fi
