@@ -1,5 +1,6 @@
 //! restJson1 error responses: the error code, the message and the request id.
 
+use super::json::{self, TopLevel};
 use http::HeaderMap;
 
 /// The error code and message of an error response, when it has them.
@@ -13,8 +14,11 @@ pub(crate) struct ErrorDetails {
 /// `__type`, cleaned of namespace and URI; and the message from `message`, `Message` or
 /// `errorMessage`. A body that is not JSON (an HTML error page, nothing) gives no code or message.
 pub(crate) fn error_details(headers: &HeaderMap, body: &[u8]) -> ErrorDetails {
-    let json: Option<serde_json::Value> = serde_json::from_slice(body).ok();
-    let field = |name: &str| json.as_ref().and_then(|v| v.get(name)).and_then(|v| v.as_str());
+    let members = match json::parse(body) {
+        Ok(TopLevel::Object(members)) => members,
+        _ => Default::default(),
+    };
+    let field = |name: &str| members.get(name).map(String::as_str);
     let raw_code = headers
         .get("x-amzn-errortype")
         .and_then(|v| v.to_str().ok())

@@ -2,6 +2,7 @@
 
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
+use crate::protocol::json::string_literal;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Characters left as they are in a URI path label or query value: RFC 3986 unreserved.
@@ -17,7 +18,7 @@ pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &s
         utf8_percent_encode(input.target_aws_account(), UNRESERVED),
     );
     let body = match input.transfer_message() {
-        Some(message) => serde_json::json!({ "transferMessage": message }).to_string(),
+        Some(message) => format!("{{\"transferMessage\":{}}}", string_literal(message)),
         None => "{}".to_owned(),
     };
     // Valid by construction: the endpoint was parsed as a URI and every label is percent-encoded;

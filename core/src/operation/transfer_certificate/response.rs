@@ -1,6 +1,7 @@
 //! Maps an HTTP response to the output or a typed error: a pure function, no I/O.
 
 use crate::error::{ErrorKind, TransferCertificateError};
+use crate::protocol::json::{self, TopLevel};
 use crate::protocol::rest_json;
 use crate::retry::classify_response;
 use http::HeaderMap;
@@ -46,12 +47,14 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<S
 }
 
 fn parse_success(body: &[u8]) -> Result<String, String> {
-    let json: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| format!("the success response is not valid JSON: {e}"))?;
-    match json.get("transferredCertificateArn") {
-        Some(serde_json::Value::String(arn)) if !arn.is_empty() => Ok(arn.clone()),
-        Some(_) => Err("the success response's transferredCertificateArn is not a non-empty string".to_owned()),
-        None => Err("the success response has no transferredCertificateArn".to_owned()),
+    let members = match json::parse(body) {
+        Ok(TopLevel::Object(members)) => members,
+        Ok(TopLevel::Other) => return Err("the success response is not a JSON object".to_owned()),
+        Err(e) => return Err(format!("the success response is not valid JSON: {e}")),
+    };
+    match members.get("transferredCertificateArn") {
+        Some(arn) if !arn.is_empty() => Ok(arn.clone()),
+        _ => Err("the success response has no transferredCertificateArn string".to_owned()),
     }
 }
 
