@@ -12,21 +12,26 @@ features=(--enable-reference-types --enable-bulk-memory --enable-sign-ext --enab
 cargo build -p iot-transfer-wasm --target wasm32-unknown-unknown --profile wasm-release
 wasm="$root/target/wasm32-unknown-unknown/wasm-release/iot_transfer_wasm.wasm"
 
-rm -rf "$pkg"
-mkdir -p "$pkg"
-wasm-bindgen "$wasm" --target web --out-dir "$pkg/web" --no-typescript
+stage="$root/target/npm-stage"
+rm -rf "$pkg" "$stage"
+mkdir -p "$pkg" "$stage"
+wasm-bindgen "$wasm" --target web --out-dir "$stage/web" --no-typescript
 wasm-bindgen "$wasm" --target nodejs --out-dir "$pkg/node" --no-typescript
-for target in web node; do
-  "$bin/wasm-opt" -Oz "${features[@]}" --strip-debug --strip-producers \
-    "$pkg/$target/iot_transfer_wasm_bg.wasm" -o "$pkg/$target/iot_transfer_wasm_bg.wasm"
-done
+"$bin/wasm-opt" -Oz "${features[@]}" --strip-debug --strip-producers \
+  "$stage/web/iot_transfer_wasm_bg.wasm" -o "$pkg/iot_transfer_wasm_bg.wasm"
+"$bin/wasm-opt" -Oz "${features[@]}" --strip-debug --strip-producers \
+  "$pkg/node/iot_transfer_wasm_bg.wasm" -o "$pkg/node/iot_transfer_wasm_bg.wasm"
 # The Node glue is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 
-cp "$wasm_dir"/js/{errors.js,runtime.js,client.js,browser.js} "$pkg/"
+cp "$wasm_dir"/js/*.js "$stage/"
+# browser.js: the browser entry, the JS layer and the web glue in one minified ES module; the glue
+# fetches iot_transfer_wasm_bg.wasm from next to it (new URL(..., import.meta.url)).
+"$bin/esbuild" "$stage/browser.js" --bundle --format=esm --minify --keep-names --target=es2020 \
+  --outfile="$pkg/browser.js" --log-level=warning
+# index.cjs: the Node entry with the JS layer bundled in and the wasm glue left as a require.
+"$bin/esbuild" "$stage/node.js" --bundle --format=cjs --platform=node --target=node18 \
+  --external:./node/iot_transfer_wasm.js --outfile="$pkg/index.cjs" --log-level=warning
 cp "$wasm_dir"/npm/{package.json,index.d.ts,index.mjs,README.md} "$pkg/"
 cp "$root/LICENSE" "$pkg/"
-# index.cjs: the Node entry with the JS layer bundled in and the wasm glue left as a require.
-"$bin/esbuild" "$wasm_dir/js/node.js" --bundle --format=cjs --platform=node --target=node18 \
-  --external:./node/iot_transfer_wasm.js --outfile="$pkg/index.cjs" --log-level=warning
 echo "built $pkg"

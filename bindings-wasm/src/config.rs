@@ -63,7 +63,12 @@ fn member(object: &JsValue, name: &str) -> JsValue {
 }
 
 /// A member that must be of one type when present.
-fn typed<T>(object: &JsValue, name: &str, kind: &str, read: impl Fn(&JsValue) -> Option<T>) -> Result<Option<T>, JsValue> {
+fn typed<T>(
+    object: &JsValue,
+    name: &str,
+    kind: &str,
+    read: impl Fn(&JsValue) -> Option<T>,
+) -> Result<Option<T>, JsValue> {
     let value = member(object, name);
     if value.is_undefined() || value.is_null() {
         return Ok(None);

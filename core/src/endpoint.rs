@@ -57,7 +57,7 @@ impl fmt::Display for EndpointError {
         match self {
             EndpointError::MissingRegion => f.write_str("Invalid Configuration: Missing Region"),
             EndpointError::InvalidRegion(region) => {
-                write!(f, "Invalid Configuration: region {region:?} is not a valid host label")
+                write!(f, "Invalid Configuration: region \"{region}\" is not a valid host label")
             }
             EndpointError::FipsWithCustomEndpoint => {
                 f.write_str("Invalid Configuration: FIPS and custom endpoint are not supported")
@@ -145,7 +145,16 @@ fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host.to_ascii_lowercase().ends_with(".localhost") {
         return true;
     }
-    host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    host == "::1" || is_ipv4_loopback(host)
+}
+
+/// `127.x.y.z` with four decimal parts of at most 255.
+fn is_ipv4_loopback(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts[0] == "127"
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().all(|p| p.parse::<u16>().is_ok_and(|n| n <= 255))
 }
 
 #[cfg(test)]
@@ -204,7 +213,7 @@ mod tests {
         cfg.endpoint_url = Some("https://proxy.example.com/iot/".into());
         assert_eq!(resolve_endpoint(&cfg).unwrap().url(), "https://proxy.example.com/iot");
 
-        for loopback in ["http://localhost:8080", "http://[::1]:9000", "http://127.8.9.10"] {
+        for loopback in ["http://localhost:8080", "http://[::1]:9000", "http://127.8.9.10", "http://app.localhost:1"] {
             cfg.endpoint_url = Some(loopback.into());
             assert!(resolve_endpoint(&cfg).is_ok(), "{loopback}");
         }
@@ -221,6 +230,9 @@ mod tests {
         cfg.use_dual_stack = false;
         for bad in [
             "http://example.com",
+            "http://127.0.0.1.example.com",
+            "http://127.0.0.256",
+            "http://[::2]:80",
             "ftp://127.0.0.1",
             "not a url",
             "https://u:p@example.com",

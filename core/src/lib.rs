@@ -34,7 +34,7 @@ pub mod credentials;
 pub mod endpoint;
 mod error;
 pub mod operation;
-mod protocol;
+pub mod protocol;
 pub mod retry;
 pub mod runtime;
 pub mod signing;

@@ -38,7 +38,7 @@ pub(super) async fn run(
             Either::Right(((), _)) => Err(TransferCertificateError::new(
                 ErrorKind::Timeout(TimeoutKind::Call),
                 "TimeoutError",
-                format!("the call did not complete within its {} ms call timeout", limit.as_millis()),
+                format!("the call did not complete within its {} ms call timeout", limit.as_millis() as u64),
             )),
         },
     };
@@ -112,7 +112,7 @@ async fn attempt_loop(
                 None => return Err(error),
             }
         }
-        let delay = backoff(&config.retry, attempt, fastrand::f64());
+        let delay = backoff(&config.retry, attempt, crate::runtime::random_unit());
         update(&|p| p.total_retry_delay += delay);
         config.sleep.sleep(delay).await;
     }
@@ -138,7 +138,7 @@ async fn send_once(
                 let error = TransferCertificateError::new(
                     ErrorKind::Timeout(TimeoutKind::Attempt),
                     "TimeoutError",
-                    format!("no response within the {} ms attempt timeout", limit.as_millis()),
+                    format!("no response within the {} ms attempt timeout", limit.as_millis() as u64),
                 )
                 .with_retry_class(Some(RetryClass::Timeout));
                 return Err(SendFailure { error, possibly_applied: true });

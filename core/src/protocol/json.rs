@@ -2,8 +2,6 @@
 //! a top-level object. A strict RFC 8259 reader, written here so that the WebAssembly package
 //! does not carry a general JSON library; the tests hold it to `serde_json`.
 
-use std::collections::BTreeMap;
-
 /// Nesting deeper than this is rejected rather than risking the stack.
 const MAX_DEPTH: usize = 128;
 
@@ -28,12 +26,30 @@ pub(crate) fn string_literal(value: &str) -> String {
     out
 }
 
+/// The string members of an object, in order, each name once (the last one wins for a repeated
+/// name, as in `serde_json`); members of other types are left out.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Members(Vec<(String, String)>);
+
+impl Members {
+    /// The string value of member `name`.
+    pub(crate) fn get(&self, name: &str) -> Option<&String> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    fn set(&mut self, name: String, value: Option<String>) {
+        self.0.retain(|(n, _)| *n != name);
+        if let Some(value) = value {
+            self.0.push((name, value));
+        }
+    }
+}
+
 /// A parsed document's top level.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum TopLevel {
-    /// An object: its members whose values are strings (the last one wins for a repeated name);
-    /// members of other types are left out.
-    Object(BTreeMap<String, String>),
+    /// An object's string members.
+    Object(Members),
     /// Any other valid JSON value.
     Other,
 }
@@ -103,9 +119,9 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<BTreeMap<String, String>, String> {
+    fn object(&mut self, depth: usize) -> Result<Members, String> {
         self.expect(b'{')?;
-        let mut members = BTreeMap::new();
+        let mut members = Members::default();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.at += 1;
@@ -117,10 +133,8 @@ impl Reader<'_> {
             self.skip_whitespace();
             self.expect(b':')?;
             self.skip_whitespace();
-            match self.value(depth + 1)? {
-                Some(text) => members.insert(name, text),
-                None => members.remove(&name),
-            };
+            let value = self.value(depth + 1)?;
+            members.set(name, value);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -279,17 +293,20 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn object(input: &str) -> BTreeMap<String, String> {
         match parse(input.as_bytes()).unwrap() {
-            TopLevel::Object(members) => members,
+            TopLevel::Object(members) => members.0.into_iter().collect(),
             TopLevel::Other => panic!("not an object: {input}"),
         }
     }
 
     #[test]
     fn reads_string_members_and_skips_the_rest() {
-        let members = object(r#" {"a":"x","n":1.5e3,"o":{"a":"inner"},"l":[1,"s",{}],"t":true,"z":null,"e":"\u00e9\ud83d\ude80\n"} "#);
+        let members = object(
+            r#" {"a":"x","n":1.5e3,"o":{"a":"inner"},"l":[1,"s",{}],"t":true,"z":null,"e":"\u00e9\ud83d\ude80\n"} "#,
+        );
         assert_eq!(members.len(), 2);
         assert_eq!(members["a"], "x");
         assert_eq!(members["e"], "é🚀\n");
@@ -299,13 +316,31 @@ mod tests {
     fn the_last_repeated_member_wins() {
         assert_eq!(object(r#"{"a":"1","a":"2"}"#)["a"], "2");
         assert!(!object(r#"{"a":"1","a":2}"#).contains_key("a"));
+        assert_eq!(object(r#"{"a":"1","b":"x","a":"3"}"#).len(), 2);
     }
 
     #[test]
     fn rejects_malformed_documents() {
         for bad in [
-            "", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "01", "1.", "-", "1e", "\"\\x\"", "\"\\ud800\"",
-            "\"\\udc00\"", "\"a\nb\"", "{} {}", "tru", "nul", "{'a':1}", "\"\\u12\"",
+            "",
+            "{",
+            "{\"a\"}",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "[1,]",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\nb\"",
+            "{} {}",
+            "tru",
+            "nul",
+            "{'a':1}",
+            "\"\\u12\"",
         ] {
             assert!(parse(bad.as_bytes()).is_err(), "{bad:?}");
         }
@@ -330,8 +365,28 @@ mod tests {
     #[test]
     fn agrees_with_serde_json_on_generated_documents() {
         const PIECES: &[&str] = &[
-            "{", "}", "[", "]", ",", ":", " ", "\"a\"", "\"message\"", "\"\\u00e9\"", "\"\\ud83d\\ude80\"",
-            "\"\\\"\"", "\"\\n\"", "1", "-0", "2.5e-3", "true", "null", "\"x\"", "\"\\ud800\"", "01", "\"é\"",
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            " ",
+            "\"a\"",
+            "\"message\"",
+            "\"\\u00e9\"",
+            "\"\\ud83d\\ude80\"",
+            "\"\\\"\"",
+            "\"\\n\"",
+            "1",
+            "-0",
+            "2.5e-3",
+            "true",
+            "null",
+            "\"x\"",
+            "\"\\ud800\"",
+            "01",
+            "\"é\"",
         ];
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |n: usize| {
@@ -341,7 +396,18 @@ mod tests {
             (state % n as u64) as usize
         };
         const KEYS: &[&str] = &["\"a\"", "\"message\"", "\"code\"", "\"\\u0041\"", "\"a\""];
-        const VALUES: &[&str] = &["\"x\"", "\"\\ud83d\\ude80\"", "1", "-2.5E+1", "true", "null", "[]", "[\"s\",{}]", "{\"a\":\"in\"}", "\"é\\t\""];
+        const VALUES: &[&str] = &[
+            "\"x\"",
+            "\"\\ud83d\\ude80\"",
+            "1",
+            "-2.5E+1",
+            "true",
+            "null",
+            "[]",
+            "[\"s\",{}]",
+            "{\"a\":\"in\"}",
+            "\"é\\t\"",
+        ];
         let mut valid = 0;
         for round in 0..200_000 {
             let mut text;
@@ -351,8 +417,9 @@ mod tests {
                     text.push_str(PIECES[next(PIECES.len())]);
                 }
             } else {
-                let members: Vec<String> =
-                    (0..next(5)).map(|_| format!("{}:{}", KEYS[next(KEYS.len())], VALUES[next(VALUES.len())])).collect();
+                let members: Vec<String> = (0..next(5))
+                    .map(|_| format!("{}:{}", KEYS[next(KEYS.len())], VALUES[next(VALUES.len())]))
+                    .collect();
                 text = format!(" {{ {} }} ", members.join(" , "));
                 if next(3) == 0 && !text.is_empty() {
                     let at = next(text.len());
@@ -366,11 +433,11 @@ mod tests {
             assert_eq!(ours.is_ok(), theirs.is_ok(), "{text:?}: ours {ours:?}, serde_json {theirs:?}");
             if let (Ok(TopLevel::Object(members)), Ok(serde_json::Value::Object(map))) = (&ours, &theirs) {
                 valid += 1;
-                let strings: BTreeMap<String, String> = map
-                    .iter()
-                    .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_owned())))
-                    .collect();
-                assert_eq!(members, &strings, "{text:?}");
+                let strings: BTreeMap<String, String> =
+                    map.iter().filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_owned()))).collect();
+                let ours: BTreeMap<String, String> = members.0.iter().cloned().collect();
+                assert_eq!(members.0.len(), ours.len(), "each name once: {text:?}");
+                assert_eq!(ours, strings, "{text:?}");
             }
         }
         assert!(valid > 1000, "too few valid objects generated: {valid}");
@@ -378,9 +445,9 @@ mod tests {
 
     #[test]
     fn string_literals_match_serde_json() {
-        for value in ["", "plain", "quote\" back\\ slash", "\u{0}\u{1f}\u{7f}", "é✓🚀", "</script>", "\r\n\t\u{8}\u{c}"] {
+        for value in ["", "plain", "quote\" back\\ slash", "\u{0}\u{1f}\u{7f}", "é✓🚀", "</script>", "\r\n\t\u{8}\u{c}"]
+        {
             assert_eq!(string_literal(value), serde_json::to_string(value).unwrap(), "{value:?}");
         }
     }
 }
-

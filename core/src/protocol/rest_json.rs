@@ -20,7 +20,7 @@ pub(crate) fn error_details(headers: &HeaderMap, body: &[u8]) -> ErrorDetails {
     };
     let field = |name: &str| members.get(name).map(String::as_str);
     let raw_code = headers
-        .get("x-amzn-errortype")
+        .get(&super::ERROR_TYPE)
         .and_then(|v| v.to_str().ok())
         .or_else(|| field("code"))
         .or_else(|| field("__type"));
@@ -38,9 +38,9 @@ pub(crate) fn sanitize_error_code(raw: &str) -> &str {
 
 /// The request id from `x-amzn-RequestId`, falling back to `x-amz-request-id`.
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    ["x-amzn-requestid", "x-amz-request-id"]
+    [super::REQUEST_ID, super::ALT_REQUEST_ID]
         .iter()
-        .find_map(|name| headers.get(*name))
+        .find_map(|name| headers.get(name))
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
 }

@@ -15,12 +15,12 @@ pub use transport::{HttpResponse, HttpTransport, TransportError, TransportErrorK
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{default_clock, default_sleep, ReqwestTransport, ReqwestTransport as DefaultTransport};
+pub use native::{default_clock, default_sleep, random_unit, ReqwestTransport, ReqwestTransport as DefaultTransport};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{default_clock, default_sleep, FetchTransport as DefaultTransport};
+pub use wasm::{default_clock, default_sleep, random_unit, FetchTransport as DefaultTransport};
 
 /// `Send + Sync` on native targets, nothing on wasm32, where JavaScript values and futures are
 /// single-threaded. Every runtime trait object is bounded by it.

@@ -24,6 +24,11 @@ impl Sleep for TokioSleep {
     }
 }
 
+/// A uniformly random number in `[0, 1)`, for backoff jitter.
+pub fn random_unit() -> f64 {
+    fastrand::f64()
+}
+
 /// The clock a client uses unless told otherwise.
 pub fn default_clock() -> Arc<dyn Clock> {
     Arc::new(SystemClock)

@@ -5,7 +5,8 @@
 //! module, and URL parsing, redirects and connection pools are the platform's job here.
 
 use super::{BoxFuture, Clock, HttpResponse, HttpTransport, Sleep, TransportError, TransportErrorKind};
-use js_sys::{Array, Promise, Uint8Array};
+use crate::protocol::RESPONSE_HEADERS;
+use js_sys::{Promise, Uint8Array};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wasm_bindgen::prelude::*;
@@ -45,6 +46,11 @@ impl Sleep for TimeoutSleep {
             let _ = JsFuture::from(promise).await;
         })
     }
+}
+
+/// A uniformly random number in `[0, 1)`, for backoff jitter (`Math.random()`).
+pub fn random_unit() -> f64 {
+    js_sys::Math::random()
 }
 
 /// The clock a client uses unless told otherwise.
@@ -111,14 +117,15 @@ fn to_fetch_request(request: &http::Request<Vec<u8>>) -> Result<web_sys::Request
     web_sys::Request::new_with_str_and_init(&request.uri().to_string(), &init)
 }
 
+/// Copies the response headers the client reads ([`RESPONSE_HEADERS`]); parsing arbitrary header
+/// names would pull the `http` crate's name tables into the module.
 fn from_fetch_headers(headers: &web_sys::Headers) -> http::HeaderMap {
     let mut map = http::HeaderMap::new();
-    let Ok(Some(entries)) = js_sys::try_iter(headers) else { return map };
-    for entry in entries.flatten() {
-        let pair = Array::from(&entry);
-        let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
-        if let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name), http::HeaderValue::try_from(value)) {
-            map.append(name, value);
+    for name in RESPONSE_HEADERS {
+        if let Some(value) = headers.get(name.as_str()).ok().flatten() {
+            if let Ok(value) = http::HeaderValue::try_from(value) {
+                map.insert(name, value);
+            }
         }
     }
     map

@@ -12,6 +12,7 @@ mod date;
 mod encoding;
 
 use crate::credentials::Credentials;
+use crate::protocol::{AMZ_DATE, SECURITY_TOKEN};
 use aws_sigv4::sign::v4::{calculate_signature, generate_signing_key};
 use canonical::CanonicalRequest;
 use sha2::{Digest, Sha256};
@@ -57,12 +58,12 @@ pub fn sign_request(
         canonical.signed_headers
     );
     let headers = request.headers_mut();
-    headers.insert("x-amz-date", header_value(&date_time)?);
+    headers.insert(AMZ_DATE, header_value(&date_time)?);
     headers.insert(http::header::AUTHORIZATION, header_value(&authorization)?);
     if let Some(token) = token {
         let mut value = header_value(token)?;
         value.set_sensitive(true);
-        headers.insert("x-amz-security-token", value);
+        headers.insert(SECURITY_TOKEN, value);
     }
     Ok(())
 }
