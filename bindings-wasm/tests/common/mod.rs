@@ -1,0 +1,151 @@
+//! Tests of the wasm exports, run in Node (`tests/node.rs`) and in headless Chromium
+//! (`tests/browser.rs`): the shared signing vectors, validation, configuration and credentials
+//! errors, and a refused connection.
+
+use iot_transfer_wasm::NativeClient;
+use js_sys::{Function, Object, Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const ID: &str = "3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e";
+const SIGNING_VECTORS: &str = include_str!("../../../tests/vectors/signing.json");
+
+fn get(value: &JsValue, name: &str) -> JsValue {
+    Reflect::get(value, &name.into()).unwrap()
+}
+
+fn text(value: &JsValue, name: &str) -> Option<String> {
+    get(value, name).as_string()
+}
+
+fn object(members: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in members {
+        Reflect::set(&object, &(*name).into(), value).unwrap();
+    }
+    object.into()
+}
+
+fn credentials() -> JsValue {
+    object(&[("accessKeyId", "AKIDEXAMPLE".into()), ("secretAccessKey", "secret".into())])
+}
+
+fn client(extra: &[(&str, JsValue)]) -> NativeClient {
+    let mut members = vec![("region", JsValue::from("us-east-1")), ("credentials", credentials())];
+    members.extend(extra.iter().cloned());
+    NativeClient::new(object(&members)).unwrap()
+}
+
+fn input(certificate_id: &str, account: JsValue) -> JsValue {
+    object(&[("certificateId", certificate_id.into()), ("targetAwsAccount", account)])
+}
+
+#[wasm_bindgen_test]
+async fn the_shared_signing_vectors_give_byte_identical_requests() {
+    let cases = JSON::parse(SIGNING_VECTORS).unwrap();
+    let cases = js_sys::Array::from(&cases);
+    assert!(cases.length() >= 10);
+    for case in cases.iter() {
+        let name = text(&case, "name").unwrap();
+        let config = get(&case, "config");
+        let mut members = vec![
+            ("region", get(&config, "region")),
+            ("useFipsEndpoint", get(&config, "useFips")),
+            ("useDualstackEndpoint", get(&config, "useDualStack")),
+            ("credentials", get(&case, "credentials")),
+        ];
+        if let Some(endpoint) = text(&config, "endpointUrl") {
+            members.push(("endpoint", endpoint.into()));
+        }
+        let client = NativeClient::new(object(&members)).unwrap();
+        let signing_date = js_sys::Date::parse(&text(&case, "time").unwrap());
+        let signed = client.sign_transfer_certificate(get(&case, "input"), signing_date.into()).await.unwrap();
+        let expected = get(&case, "expected");
+        for member in ["method", "url", "body"] {
+            assert_eq!(text(&signed, member), text(&expected, member), "{name}: {member}");
+        }
+        let headers = get(&signed, "headers");
+        let expected_headers = js_sys::Array::from(&get(&expected, "headers"));
+        let names: Vec<String> =
+            Object::keys(headers.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+        let expected_names: Vec<String> =
+            expected_headers.iter().map(|pair| js_sys::Array::from(&pair).get(0).as_string().unwrap()).collect();
+        let sent: Vec<&String> = names.iter().filter(|n| *n != "user-agent").collect();
+        assert_eq!(sent, expected_names.iter().collect::<Vec<_>>(), "{name}: header names and order");
+        for pair in expected_headers.iter() {
+            let pair = js_sys::Array::from(&pair);
+            let header = pair.get(0).as_string().unwrap();
+            assert_eq!(text(&headers, &header), pair.get(1).as_string(), "{name}: {header}");
+        }
+    }
+}
+
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen_test]
+async fn validation_errors_name_the_field_and_rule() {
+    let client = client(&[]);
+    let error = client.transfer_certificate(input("abc", "123456789012".into())).await.unwrap_err();
+    assert_eq!(text(&error, "kind").as_deref(), Some("Validation"));
+    assert_eq!(text(&error, "name").as_deref(), Some("ValidationError"));
+    assert_eq!(text(&error, "field").as_deref(), Some("certificateId"));
+    assert_eq!(text(&error, "rule").as_deref(), Some("must be exactly 64 characters long (got 3)"));
+    assert_eq!(get(&get(&error, "$metadata"), "attempts").as_f64(), Some(0.0));
+
+    let error = client.transfer_certificate(input(ID, 123456789012u64.into())).await.unwrap_err();
+    assert_eq!(text(&error, "field").as_deref(), Some("targetAwsAccount"));
+    assert_eq!(text(&error, "rule").as_deref(), Some("must be a string"));
+}
+
+#[wasm_bindgen_test]
+fn configuration_errors_name_the_member() {
+    let error = NativeClient::new("us-east-1".into()).err().unwrap();
+    assert_eq!(text(&error, "name").as_deref(), Some("ConfigurationError"));
+    let error =
+        NativeClient::new(object(&[("region", "us-east-1".into()), ("maxAttempts", "3".into())])).err().unwrap();
+    assert_eq!(text(&error, "message").as_deref(), Some("maxAttempts must be a non-negative number"));
+    let error = NativeClient::new(object(&[
+        ("region", "us-east-1".into()),
+        ("credentials", object(&[("accessKeyId", "A".into())])),
+    ]))
+    .err()
+    .unwrap();
+    assert!(text(&error, "message").unwrap().contains("secretAccessKey is missing"));
+}
+
+#[wasm_bindgen_test]
+async fn endpoint_errors_come_from_the_core() {
+    let client = NativeClient::new(object(&[("credentials", credentials())])).unwrap();
+    let error = client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap_err();
+    assert_eq!(text(&error, "kind").as_deref(), Some("Endpoint"));
+    assert_eq!(text(&error, "message").as_deref(), Some("Invalid Configuration: Missing Region"));
+}
+
+#[wasm_bindgen_test]
+async fn an_async_credentials_function_is_called_and_its_errors_reported() {
+    let provider = Function::new_no_args(
+        "return Promise.resolve({ accessKeyId: 'ASIAFROMFUNCTION', secretAccessKey: 's', sessionToken: 't' });",
+    );
+    let client =
+        NativeClient::new(object(&[("region", "eu-west-1".into()), ("credentials", provider.into())])).unwrap();
+    let signed = client.sign_transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
+    let headers = get(&signed, "headers");
+    assert!(text(&headers, "authorization").unwrap().contains("Credential=ASIAFROMFUNCTION/"));
+    assert_eq!(text(&headers, "x-amz-security-token").as_deref(), Some("t"));
+
+    let failing = Function::new_no_args("throw new Error('identity pool unreachable');");
+    let client = NativeClient::new(object(&[("region", "eu-west-1".into()), ("credentials", failing.into())])).unwrap();
+    let error = client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap_err();
+    assert_eq!(text(&error, "kind").as_deref(), Some("Credentials"));
+    assert!(text(&error, "message").unwrap().contains("identity pool unreachable"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_connection_is_retried_then_a_transport_error() {
+    let client =
+        client(&[("endpoint", "http://127.0.0.1:9".into()), ("maxAttempts", 2.into()), ("retryBaseDelay", 1.into())]);
+    let error = client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap_err();
+    assert_eq!(text(&error, "kind").as_deref(), Some("Transport"));
+    assert_eq!(get(&error, "retryable").as_bool(), Some(true));
+    assert_eq!(get(&get(&error, "$metadata"), "attempts").as_f64(), Some(2.0));
+}

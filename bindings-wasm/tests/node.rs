@@ -1,0 +1,3 @@
+//! The wasm exports, tested in Node.
+
+mod common;
