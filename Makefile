@@ -4,30 +4,53 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 CARGO ?= cargo
+WASM_TARGET := wasm32-unknown-unknown
+NPM_BIN := bindings-wasm/node_modules/.bin
 
-.PHONY: demo test setup lint test-rust test-wasm-build test-botocore
+.PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
+	wasm test-wasm bench-size
 
 ## demo: run the client against a local scripted IoT endpoint (no AWS account needed)
 demo: setup
 	$(CARGO) run --quiet -p iot-transfer --example local_transfer
 
-## test: formatting, lints (native and wasm32), every test, the wasm32 build, botocore cross-checks
-test: setup lint test-rust test-wasm-build test-botocore
+## test: formatting, lints (native and wasm32), every test in every language, size budget
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm
 	@echo "make test: all checks passed"
 
 setup:
 	@scripts/setup-rust.sh
 
+setup-wasm:
+	@scripts/setup-wasm.sh
+	@scripts/setup-browser.sh
+
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
-	$(CARGO) clippy -p iot-transfer --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p iot-transfer --target $(WASM_TARGET) -- -D warnings
+	$(CARGO) clippy -p iot-transfer-wasm --all-targets --target $(WASM_TARGET) -- -D warnings
 
 test-rust:
 	$(CARGO) test --workspace
 
-test-wasm-build:
-	$(CARGO) build -p iot-transfer --target wasm32-unknown-unknown --release
+test-core-wasm-build:
+	$(CARGO) build -p iot-transfer --target $(WASM_TARGET)
 
 test-botocore:
 	python=$$(scripts/setup-python.sh) && "$$python" -m pytest -q tests/botocore
+
+## wasm: build the npm package into bindings-wasm/pkg
+wasm: setup setup-wasm
+	scripts/build-wasm-package.sh
+
+test-wasm: wasm
+	$(CARGO) test -p iot-transfer-wasm --target $(WASM_TARGET) --test node
+	CHROMEDRIVER=/usr/bin/chromedriver $(CARGO) test -p iot-transfer-wasm --target $(WASM_TARGET) --test browser
+	cd bindings-wasm && node --test test/*.test.mjs
+	$(NPM_BIN)/tsc -p bindings-wasm/test/tsconfig.json
+	scripts/wasm-size.sh --check
+
+## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package
+bench-size: wasm
+	scripts/wasm-size.sh

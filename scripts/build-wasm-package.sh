@@ -35,3 +35,5 @@ cp "$wasm_dir"/js/*.js "$stage/"
 cp "$wasm_dir"/npm/{package.json,index.d.ts,index.mjs,README.md} "$pkg/"
 cp "$root/LICENSE" "$pkg/"
 echo "built $pkg"
+# Lets the package's own tests import it by name, through its package.json "exports".
+ln -sfn ../pkg "$wasm_dir/node_modules/iot-transfer"

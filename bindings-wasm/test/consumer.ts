@@ -1,0 +1,73 @@
+// A TypeScript consumer of the package, type-checked with `tsc --noEmit --strict`: it must
+// compile against index.d.ts exactly as a console's code would be written.
+
+import {
+  IoTTransferClient,
+  IoTTransferError,
+  CertificateStateException,
+  TransferConflictException,
+  ValidationError,
+  initialize,
+  type AwsCredentialIdentity,
+  type TransferCertificateOutput,
+  type SignedRequest,
+  type ErrorKind,
+} from "iot-transfer";
+
+async function refresh(): Promise<AwsCredentialIdentity> {
+  return { accessKeyId: "ASIA", secretAccessKey: "s", sessionToken: "t", expiration: new Date() };
+}
+
+export async function transfer(certificateId: string, targetAwsAccount: string): Promise<string> {
+  await initialize();
+  const client = new IoTTransferClient({
+    region: "eu-west-1",
+    credentials: refresh,
+    maxAttempts: 5,
+    timeouts: { attempt: 2_000, call: 10_000 },
+  });
+  try {
+    const output: TransferCertificateOutput = await client.transferCertificate({
+      certificateId,
+      targetAwsAccount,
+      transferMessage: "welcome",
+    });
+    const attempts: number = output.$metadata.attempts;
+    const status: number | undefined = output.$metadata.httpStatusCode;
+    return `${output.transferredCertificateArn} ${attempts} ${status ?? ""}`;
+  } catch (error) {
+    if (error instanceof CertificateStateException || error instanceof TransferConflictException) {
+      return error.hint ?? error.message;
+    }
+    if (error instanceof ValidationError) {
+      const field: "certificateId" | "targetAwsAccount" | "transferMessage" = error.field;
+      return `${field}: ${error.rule}`;
+    }
+    if (error instanceof IoTTransferError) {
+      const kind: ErrorKind = error.kind;
+      const fault: "client" | "server" = error.$fault;
+      return `${kind} ${fault} ${error.$metadata.requestId ?? ""} ${error.$retryable?.throttling ?? false}`;
+    }
+    throw error;
+  } finally {
+    await client.destroy();
+  }
+}
+
+export async function presign(): Promise<SignedRequest> {
+  const client = new IoTTransferClient({
+    region: "us-east-1",
+    endpoint: "http://127.0.0.1:4566",
+    credentials: { accessKeyId: "AKID", secretAccessKey: "secret" },
+  });
+  const signed = await client.signTransferCertificate(
+    { certificateId: "0".repeat(64), targetAwsAccount: "123456789012" },
+    { signingDate: new Date() },
+  );
+  const headers: Record<string, string> = signed.headers;
+  void headers;
+  return signed;
+}
+
+// @ts-expect-error: targetAwsAccount is required.
+void new IoTTransferClient({ region: "x", credentials: { accessKeyId: "a", secretAccessKey: "b" } }).transferCertificate({ certificateId: "x" });

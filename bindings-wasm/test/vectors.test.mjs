@@ -1,0 +1,63 @@
+// The shared vectors through the npm package: the same input and clock give byte-identical
+// signed requests, and the same response gives the same error kind, as in Rust.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { IoTTransferClient } from "iot-transfer";
+import { startServer } from "./scripted-server.mjs";
+
+const vectors = (name) => JSON.parse(readFileSync(new URL(`../../tests/vectors/${name}`, import.meta.url), "utf8"));
+
+test("signing vectors", async () => {
+  for (const vector of vectors("signing.json")) {
+    const client = new IoTTransferClient({
+      region: vector.config.region,
+      endpoint: vector.config.endpointUrl,
+      useFipsEndpoint: vector.config.useFips,
+      useDualstackEndpoint: vector.config.useDualStack,
+      credentials: vector.credentials,
+    });
+    const input = { ...vector.input, transferMessage: vector.input.transferMessage ?? undefined };
+    const signed = await client.signTransferCertificate(input, { signingDate: new Date(vector.time) });
+    assert.equal(signed.method, vector.expected.method, vector.name);
+    assert.equal(signed.url, vector.expected.url, vector.name);
+    assert.equal(signed.body, vector.expected.body, vector.name);
+    const headers = Object.entries(signed.headers).filter(([name]) => name !== "user-agent");
+    assert.deepEqual(headers, vector.expected.headers, vector.name);
+  }
+});
+
+test("response vectors", async () => {
+  const cases = vectors("responses.json");
+  const server = await startServer();
+  try {
+    const client = new IoTTransferClient({
+      region: "us-east-1",
+      endpoint: server.url,
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+      maxAttempts: 1,
+    });
+    for (const vector of cases) {
+      const headers = Object.fromEntries(vector.headers ?? []);
+      server.push({ status: vector.status, headers, body: vector.body, requestId: "" });
+      const { expected } = vector;
+      const outcome = await client.transferCertificate({ certificateId: "0".repeat(64), targetAwsAccount: "123456789012" }).then(
+        (output) => ({ arn: output.transferredCertificateArn }),
+        (error) => ({ kind: error.kind, code: error.code, message: error.message, httpStatus: error.$metadata.httpStatusCode, requestId: error.$metadata.requestId, retryable: error.$retryable !== undefined }),
+      );
+      if (expected.arn !== undefined && expected.arn !== null) {
+        assert.equal(outcome.arn, expected.arn, vector.name);
+        continue;
+      }
+      assert.equal(outcome.kind, expected.kind, vector.name);
+      assert.equal(outcome.code, expected.code, vector.name);
+      assert.equal(outcome.message, expected.message, vector.name);
+      assert.equal(outcome.httpStatus, expected.httpStatus, vector.name);
+      assert.equal(outcome.retryable, expected.retryable, vector.name);
+      if (expected.requestId) assert.equal(outcome.requestId, expected.requestId, vector.name);
+    }
+  } finally {
+    await server.close();
+  }
+});
