@@ -8,14 +8,14 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench-size
+	wasm test-wasm bench-size test-python
 
 ## demo: run the client against a local scripted IoT endpoint (no AWS account needed)
 demo: setup
 	$(CARGO) run --quiet -p iot-transfer --example local_transfer
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python
 	@echo "make test: all checks passed"
 
 setup:
@@ -54,3 +54,7 @@ test-wasm: wasm
 ## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package
 bench-size: wasm
 	scripts/wasm-size.sh
+
+## test-python: the Python wheel (maturin, uniffi) installed into a fresh virtualenv and tested
+test-python: setup
+	scripts/test-python-binding.sh

@@ -1,0 +1,20 @@
+//! uniffi bindings of the `iot-transfer` core: one client object, records for its input and
+//! output, one error enum, and a credentials-provider interface the host implements. Python,
+//! Kotlin and Swift get async and blocking calls. Each function converts, calls the core and
+//! converts back; the logic is in the core.
+
+mod client;
+mod config;
+mod credentials;
+mod error;
+mod records;
+mod signed_request;
+
+pub use client::IotTransferClient;
+pub use config::ClientConfig;
+pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};
+pub use error::TransferCertificateError;
+pub use records::{ResponseMetadata, TransferCertificateInput, TransferCertificateOutput};
+pub use signed_request::SignedRequest;
+
+uniffi::setup_scaffolding!("iot_transfer");

@@ -1,0 +1,74 @@
+"""A scripted IoT endpoint on loopback for the Python tests: it records each request and answers
+with the next scripted reply (a response, a delayed response, or a dropped connection)."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def success(arn):
+    return {"status": 200, "body": json.dumps({"transferredCertificateArn": arn})}
+
+
+def service_error(status, code, message):
+    return {"status": status, "headers": {"x-amzn-ErrorType": f"{code}:http://internal.amazon.com/"},
+            "body": json.dumps({"message": message})}
+
+
+class ScriptedServer:
+    """Answers requests with scripted replies, in order, on 127.0.0.1."""
+
+    def __init__(self, replies=()):
+        self.replies = list(replies)
+        self.requests = []
+        self._lock = threading.Lock()
+        self._release = threading.Event()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_PATCH(self):
+                length = int(self.headers.get("content-length", 0))
+                body = self.rfile.read(length).decode("utf-8")
+                with server._lock:
+                    server.requests.append({"method": self.command, "path": self.path,
+                                            "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
+                    reply = server.replies.pop(0) if server.replies else {"status": 599, "body": "{}"}
+                if reply.get("drop"):
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                if reply.get("delay"):
+                    server._release.wait(reply["delay"])
+                payload = reply.get("body", "").encode("utf-8")
+                self.send_response(reply["status"])
+                headers = {"content-type": "application/json", "x-amzn-RequestId": f"req-{len(server.requests)}"}
+                headers.update(reply.get("headers", {}))
+                for name, value in headers.items():
+                    if value != "":
+                        self.send_header(name, value)
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def push(self, *replies):
+        with self._lock:
+            self.replies.extend(replies)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._release.set()
+        self._server.shutdown()
+        self._server.server_close()
