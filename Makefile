@@ -8,14 +8,14 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench-size test-python
+	wasm test-wasm bench-size test-python test-kotlin
 
 ## demo: run the client against a local scripted IoT endpoint (no AWS account needed)
 demo: setup
 	$(CARGO) run --quiet -p iot-transfer --example local_transfer
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin
 	@echo "make test: all checks passed"
 
 setup:
@@ -58,3 +58,7 @@ bench-size: wasm
 ## test-python: the Python wheel (maturin, uniffi) installed into a fresh virtualenv and tested
 test-python: setup
 	scripts/test-python-binding.sh
+
+## test-kotlin: the Kotlin bindings in a jar carrying the native library, tested on the JVM
+test-kotlin: setup
+	scripts/test-kotlin-binding.sh

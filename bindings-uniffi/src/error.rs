@@ -1,6 +1,7 @@
 //! The one error enum of the bindings, mapped once from the core's error.
 //!
-//! Every variant carries the same fields, readable in each host language: `code`, `message`,
+//! Every variant carries the same fields, readable in each host language: `code`,
+//! `error_message` (not `message`, which Kotlin's `Throwable` owns),
 //! `http_status`, `request_id`, `attempts`, `total_retry_delay_ms`, `retryable`,
 //! `possibly_applied` and `hint`; `Validation` also names the `field` and the `rule`.
 
@@ -16,7 +17,7 @@ macro_rules! transfer_certificate_error {
         pub enum TransferCertificateError {
             $($(#[$doc])* $variant {
                 code: String,
-                message: String,
+                error_message: String,
                 http_status: Option<u16>,
                 request_id: Option<String>,
                 attempts: u32,
@@ -36,10 +37,10 @@ macro_rules! transfer_certificate_error {
                 }
             }
 
-            /// The message.
+            /// The human-readable message.
             pub fn message(&self) -> &str {
                 match self {
-                    $(TransferCertificateError::$variant { message, .. } => message),*
+                    $(TransferCertificateError::$variant { error_message, .. } => error_message),*
                 }
             }
         }
@@ -92,7 +93,7 @@ impl std::error::Error for TransferCertificateError {}
 impl From<iot_transfer::TransferCertificateError> for TransferCertificateError {
     fn from(error: iot_transfer::TransferCertificateError) -> Self {
         let metadata = error.metadata();
-        let (code, message) = (error.code().to_owned(), error.message().to_owned());
+        let (code, error_message) = (error.code().to_owned(), error.message().to_owned());
         let (http_status, request_id) = (metadata.http_status, metadata.request_id.clone());
         let (attempts, total_retry_delay_ms) = (metadata.attempts, millis(metadata.total_retry_delay));
         let (retryable, possibly_applied) = (error.is_retryable(), error.possibly_applied());
@@ -100,7 +101,7 @@ impl From<iot_transfer::TransferCertificateError> for TransferCertificateError {
         macro_rules! variant {
             ($name:ident $(, $extra:ident: $value:expr)*) => {
                 TransferCertificateError::$name {
-                    code, message, http_status, request_id, attempts, total_retry_delay_ms, retryable,
+                    code, error_message, http_status, request_id, attempts, total_retry_delay_ms, retryable,
                     possibly_applied, hint, $($extra: $value),*
                 }
             };

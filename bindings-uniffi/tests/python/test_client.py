@@ -76,7 +76,7 @@ def test_each_error_kind_is_its_own_class_with_fields(code, status, error_class)
             client_for(server, max_attempts=1).transfer_certificate_blocking(INPUT)
     error = caught.value
     assert isinstance(error, TransferCertificateError)
-    assert (error.code, error.message, error.http_status, error.request_id) == (code, f"about {code}", status, "req-1")
+    assert (error.code, error.error_message, error.http_status, error.request_id) == (code, f"about {code}", status, "req-1")
     assert error.attempts == 1
 
 
@@ -128,7 +128,7 @@ def test_validation_errors_name_the_field_and_send_nothing(certificate_id, accou
                 TransferCertificateInput(certificate_id=certificate_id, target_aws_account=account,
                                          transfer_message=message))
     assert caught.value.field == field
-    assert caught.value.message.startswith(field)
+    assert caught.value.error_message.startswith(field)
     assert server.requests == []
 
 
@@ -162,7 +162,7 @@ def test_a_failing_provider_is_a_credentials_error():
     client = IotTransferClient.with_provider(ClientConfig(region="us-east-1"), RefreshingProvider(fail=True))
     with pytest.raises(TransferCertificateError.Credentials) as caught:
         client.transfer_certificate_blocking(INPUT)
-    assert "identity pool unreachable" in caught.value.message
+    assert "identity pool unreachable" in caught.value.error_message
 
 
 def test_no_secret_in_repr_or_str():

@@ -58,7 +58,7 @@ def test_response_vectors():
                 assert output.transferred_certificate_arn == expected["arn"], vector["name"]
             except TransferCertificateError as error:
                 assert KINDS[type(error)] == expected["kind"], vector["name"]
-                assert (error.code, error.message, error.http_status, error.retryable) == (
+                assert (error.code, error.error_message, error.http_status, error.retryable) == (
                     expected["code"], expected["message"], expected["httpStatus"], expected["retryable"]), vector["name"]
                 if expected.get("requestId"):
                     assert error.request_id == expected["requestId"], vector["name"]

@@ -1,0 +1,237 @@
+// The Kotlin bindings against a scripted loopback endpoint: success (suspend and blocking), every
+// error kind caught as its own type with its fields, retries, timeouts, validation, a host
+// credentials provider, the shared vectors, and no secret in toString. Run with: java ... ClientTestKt
+
+import dev.iottransfer.*
+import java.io.File
+import java.time.Instant
+import kotlinx.coroutines.runBlocking
+
+const val ID = "3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e"
+const val ARN = "arn:aws:iot:us-east-1:111122223333:cert/$ID"
+const val SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
+const val TOKEN = "IQoJb3JpZ2luX2VjEXAMPLETOKEN"
+val INPUT = TransferCertificateInput(ID, "444455556666", null)
+
+fun config(url: String?, maxAttempts: UInt = 3u, attemptTimeoutMs: ULong? = null) = ClientConfig(
+    region = "us-east-1", endpointUrl = url, useFips = false, useDualStack = false, maxAttempts = maxAttempts,
+    retryBaseDelayMs = 1uL, useRetryQuota = true, connectTimeoutMs = 3100uL, attemptTimeoutMs = attemptTimeoutMs,
+    callTimeoutMs = null, appName = null,
+)
+
+fun clientFor(server: ScriptedServer, maxAttempts: UInt = 3u, attemptTimeoutMs: ULong? = null) =
+    IotTransferClient(config(server.url, maxAttempts, attemptTimeoutMs), AwsCredentials("AKIDEXAMPLE", SECRET, TOKEN, null))
+
+inline fun <reified T : Throwable> assertThrows(block: () -> Unit): T {
+    try {
+        block()
+    } catch (e: Throwable) {
+        if (e is T) return e
+        throw AssertionError("expected ${T::class.simpleName}, got $e", e)
+    }
+    throw AssertionError("expected ${T::class.simpleName}, nothing was thrown")
+}
+
+fun blockingSuccessSendsTheSignedRequest() = ScriptedServer(listOf(success(ARN))).use { server ->
+    val output = clientFor(server).transferCertificateBlocking(TransferCertificateInput(ID, "444455556666", "hi ✓"))
+    check(output.transferredCertificateArn == ARN)
+    check(output.metadata.httpStatus == 200.toUShort() && output.metadata.requestId == "req-1" && output.metadata.attempts == 1u)
+    val request = server.requests.single()
+    check(request.method == "PATCH") { request.method }
+    check(request.path == "/transfer-certificate/$ID?targetAwsAccount=444455556666") { request.path }
+    check(request.headers["authorization"]!!.startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"))
+    check(request.headers["x-amz-security-token"] == TOKEN)
+    check(request.body == "{\"transferMessage\":\"hi ✓\"}") { request.body }
+}
+
+fun suspendSuccess() = ScriptedServer(listOf(success(ARN))).use { server ->
+    val output = runBlocking { clientFor(server).transferCertificate(INPUT) }
+    check(output.transferredCertificateArn == ARN)
+}
+
+fun everyErrorKindIsItsOwnType() {
+    val cases = listOf<Triple<String, Int, (TransferCertificateException) -> Boolean>>(
+        Triple("InvalidRequestException", 400) { it is TransferCertificateException.InvalidRequest },
+        Triple("ResourceNotFoundException", 404) { it is TransferCertificateException.ResourceNotFound },
+        Triple("CertificateStateException", 406) { it is TransferCertificateException.CertificateState },
+        Triple("TransferConflictException", 409) { it is TransferCertificateException.TransferConflict },
+        Triple("ThrottlingException", 400) { it is TransferCertificateException.Throttling },
+        Triple("UnauthorizedException", 401) { it is TransferCertificateException.Unauthorized },
+        Triple("ServiceUnavailableException", 503) { it is TransferCertificateException.ServiceUnavailable },
+        Triple("InternalFailureException", 500) { it is TransferCertificateException.InternalFailure },
+        Triple("InvalidSignatureException", 403) { it is TransferCertificateException.Auth },
+        Triple("BrandNewException", 400) { it is TransferCertificateException.UnknownService },
+    )
+    for ((code, status, isRightType) in cases) {
+        ScriptedServer(listOf(serviceError(status, code, "about $code"))).use { server ->
+            val error = assertThrows<TransferCertificateException> { clientFor(server, maxAttempts = 1u).transferCertificateBlocking(INPUT) }
+            check(isRightType(error)) { "$code gave $error" }
+            val fields = fieldsOf(error)
+            check(fields == listOf(code, "about $code", status.toUShort(), "req-1", 1u)) { "$code: $fields" }
+        }
+    }
+}
+
+fun fieldsOf(e: TransferCertificateException): List<Any?> = when (e) {
+    is TransferCertificateException.InvalidRequest -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.ResourceNotFound -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.CertificateState -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.TransferConflict -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Throttling -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Unauthorized -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.ServiceUnavailable -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.InternalFailure -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Auth -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.UnknownService -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.InvalidResponse -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Validation -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Transport -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Timeout -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Credentials -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Endpoint -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+}
+
+fun kindOf(e: TransferCertificateException): String = e::class.simpleName!!
+
+fun suspendCallThrowsTheSameTypes() = ScriptedServer(listOf(serviceError(406, "CertificateStateException", "ACTIVE"))).use { server ->
+    val error = assertThrows<TransferCertificateException.CertificateState> { runBlocking { clientFor(server).transferCertificate(INPUT) } }
+    check(error.hint!!.contains("deactivate"))
+}
+
+fun retriesThenSuccess() = ScriptedServer(listOf(serviceError(503, "ServiceUnavailableException", "busy"), Reply(503), success(ARN))).use { server ->
+    check(clientFor(server).transferCertificateBlocking(INPUT).metadata.attempts == 3u)
+    check(server.requests.size == 3)
+}
+
+fun throttlingBurst() = ScriptedServer(List(3) { serviceError(400, "ThrottlingException", "Rate exceeded") }).use { server ->
+    val error = assertThrows<TransferCertificateException.Throttling> { clientFor(server).transferCertificateBlocking(INPUT) }
+    check(error.retryable && error.attempts == 3u)
+}
+
+fun attemptTimeout() = ScriptedServer(List(2) { success(ARN).copy(delayMs = 1500) }).use { server ->
+    val error = assertThrows<TransferCertificateException.Timeout> {
+        clientFor(server, maxAttempts = 2u, attemptTimeoutMs = 100uL).transferCertificateBlocking(INPUT)
+    }
+    check(error.attempts == 2u && error.possiblyApplied)
+}
+
+fun droppedConnectionIsRetried() = ScriptedServer(listOf(Reply(drop = true), success(ARN))).use { server ->
+    check(clientFor(server).transferCertificateBlocking(INPUT).metadata.attempts == 2u)
+}
+
+fun validationNamesTheField() = ScriptedServer().use { server ->
+    val cases = listOf(
+        TransferCertificateInput("nope", "444455556666", null) to "certificateId",
+        TransferCertificateInput(ID, "4444-5555-6666", null) to "targetAwsAccount",
+        TransferCertificateInput(ID, "444455556666", "x".repeat(129)) to "transferMessage",
+    )
+    for ((input, field) in cases) {
+        val error = assertThrows<TransferCertificateException.Validation> { clientFor(server).transferCertificateBlocking(input) }
+        check(error.field == field && error.errorMessage.startsWith(field)) { error.toString() }
+    }
+    check(server.requests.isEmpty())
+}
+
+class Refreshing(private val fail: Boolean = false) : CredentialsProvider {
+    var calls = 0
+    override fun provideCredentials(): AwsCredentials {
+        calls++
+        if (fail) throw CredentialsProviderException.Failed("identity pool unreachable")
+        return AwsCredentials("ASIAREFRESH$calls", SECRET, TOKEN, Instant.now().plusSeconds(60))
+    }
+}
+
+fun hostCredentialsProvider() = ScriptedServer(listOf(success(ARN), success(ARN))).use { server ->
+    val provider = Refreshing()
+    val client = IotTransferClient.withProvider(config(server.url), provider)
+    client.transferCertificateBlocking(INPUT)
+    runBlocking { client.transferCertificate(INPUT) }
+    check(provider.calls == 2)
+    check(server.requests[1].headers["authorization"]!!.contains("Credential=ASIAREFRESH2/"))
+    val failing = IotTransferClient.withProvider(config(server.url), Refreshing(fail = true))
+    val error = assertThrows<TransferCertificateException.Credentials> { failing.transferCertificateBlocking(INPUT) }
+    check(error.errorMessage.contains("identity pool unreachable")) { error.errorMessage }
+}
+
+fun noSecretInToString() {
+    val credentials = AwsCredentials("AKIDEXAMPLE", SECRET, TOKEN, null)
+    val client = IotTransferClient(config(null), credentials)
+    val signed = client.signTransferCertificateBlocking(INPUT, null)
+    val error = assertThrows<TransferCertificateException> { client.transferCertificateBlocking(TransferCertificateInput("x", "1", null)) }
+    for (value in listOf<Any>(credentials, client, signed, error, config(null))) {
+        val printed = value.toString() + " " + (value as? Throwable)?.message
+        check(!printed.contains(SECRET) && !printed.contains(TOKEN)) { printed }
+    }
+    check(signed.header("x-amz-security-token") == TOKEN)
+}
+
+@Suppress("UNCHECKED_CAST")
+fun sharedVectors(vectorsDir: File) {
+    val signing = Json.parse(File(vectorsDir, "signing.json").readText()) as List<Map<String, Any?>>
+    for (vector in signing) {
+        val cfg = vector["config"] as Map<String, Any?>
+        val creds = vector["credentials"] as Map<String, Any?>
+        val input = vector["input"] as Map<String, Any?>
+        val client = IotTransferClient(
+            config(cfg["endpointUrl"] as String?).copy(region = cfg["region"] as String, useFips = cfg["useFips"] as Boolean, useDualStack = cfg["useDualStack"] as Boolean),
+            AwsCredentials(creds["accessKeyId"] as String, creds["secretAccessKey"] as String, creds["sessionToken"] as String?, null),
+        )
+        val signed = client.signTransferCertificateBlocking(
+            TransferCertificateInput(input["certificateId"] as String, input["targetAwsAccount"] as String, input["transferMessage"] as String?),
+            Instant.parse(vector["time"] as String),
+        )
+        val expected = vector["expected"] as Map<String, Any?>
+        check(listOf(signed.method(), signed.url(), signed.body()) == listOf(expected["method"], expected["url"], expected["body"])) { vector["name"]!! }
+        val headers = signed.headerNames().filter { it != "user-agent" }.map { listOf(it, signed.header(it)) }
+        check(headers == expected["headers"]) { "${vector["name"]}: $headers" }
+    }
+    val responses = Json.parse(File(vectorsDir, "responses.json").readText()) as List<Map<String, Any?>>
+    ScriptedServer().use { server ->
+        val client = IotTransferClient(config(server.url, maxAttempts = 1u), AwsCredentials("AKIDEXAMPLE", "secret", null, null))
+        for (vector in responses) {
+            val headers = (vector["headers"] as List<List<String>>? ?: emptyList()).associate { it[0] to it[1] }
+            server.push(Reply((vector["status"] as Double).toInt(), vector["body"] as String, mapOf("x-amzn-RequestId" to "") + headers))
+            val expected = vector["expected"] as Map<String, Any?>
+            try {
+                val output = client.transferCertificateBlocking(TransferCertificateInput("0".repeat(64), "123456789012", null))
+                check(output.transferredCertificateArn == expected["arn"]) { vector["name"]!! }
+            } catch (e: TransferCertificateException) {
+                val fields = fieldsOf(e)
+                check(kindOf(e) == expected["kind"]) { "${vector["name"]}: ${kindOf(e)}" }
+                check(fields[0] == expected["code"] && fields[1] == expected["message"]) { "${vector["name"]}: $fields" }
+                check(fields[2]?.toString() == (expected["httpStatus"] as Double?)?.toInt()?.toString()) { "${vector["name"]}: $fields" }
+            }
+        }
+    }
+}
+
+fun main(args: Array<String>) {
+    val vectorsDir = File(args.firstOrNull() ?: error("usage: ClientTestKt <tests/vectors dir>"))
+    val tests = linkedMapOf<String, () -> Unit>(
+        "blocking success sends the signed request" to ::blockingSuccessSendsTheSignedRequest,
+        "suspend success" to ::suspendSuccess,
+        "every error kind is its own type with its fields" to ::everyErrorKindIsItsOwnType,
+        "the suspend call throws the same types" to ::suspendCallThrowsTheSameTypes,
+        "retries then success" to ::retriesThenSuccess,
+        "a throttling burst" to ::throttlingBurst,
+        "attempt timeout" to ::attemptTimeout,
+        "a dropped connection is retried" to ::droppedConnectionIsRetried,
+        "validation names the field" to ::validationNamesTheField,
+        "a host credentials provider" to ::hostCredentialsProvider,
+        "no secret in toString" to ::noSecretInToString,
+        "shared vectors" to { sharedVectors(vectorsDir) },
+    )
+    var failed = 0
+    for ((name, test) in tests) {
+        try {
+            test()
+            println("ok - $name")
+        } catch (e: Throwable) {
+            failed++
+            println("FAILED - $name: $e")
+            e.printStackTrace()
+        }
+    }
+    println("${tests.size - failed} passed, $failed failed")
+    kotlin.system.exitProcess(if (failed == 0) 0 else 1)
+}
