@@ -8,14 +8,14 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench-size test-python test-kotlin
+	wasm test-wasm bench-size test-python test-kotlin test-swift
 
 ## demo: run the client against a local scripted IoT endpoint (no AWS account needed)
 demo: setup
 	$(CARGO) run --quiet -p iot-transfer --example local_transfer
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift
 	@echo "make test: all checks passed"
 
 setup:
@@ -62,3 +62,7 @@ test-python: setup
 ## test-kotlin: the Kotlin bindings in a jar carrying the native library, tested on the JVM
 test-kotlin: setup
 	scripts/test-kotlin-binding.sh
+
+## test-swift: the Swift package built and tested with `swift test` in a Debian 13 root (Swift 6)
+test-swift: setup
+	scripts/test-swift-binding.sh

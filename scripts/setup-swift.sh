@@ -30,7 +30,8 @@ die() { echo "setup-swift: error: $*" >&2; exit 1; }
 
 # (usr/bin/swift is an absolute symlink, valid only inside the root: test the link, not its target.)
 in_root_has() { [ -e "$root$1" ] || [ -L "$root$1" ]; }
-ready() { [ -f "$stamp" ] && in_root_has /usr/bin/swiftc && in_root_has /usr/bin/swift; }
+# CA certificates: an app on a real system has them, and the HTTP client loads them at start.
+ready() { [ -f "$stamp" ] && in_root_has /usr/bin/swiftc && in_root_has /usr/bin/swift && [ -f "$root/etc/ssl/certs/ca-certificates.crt" ]; }
 
 # Fast path: nothing to do.
 if ready; then
@@ -202,11 +203,11 @@ fi
 # Stage 2: the toolchain (resumable: dpkg --configure -a finishes an interrupted install).
 rm -f "$root/etc/resolv.conf"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-log "installing swiftlang and libc6-dev in the root"
+log "installing swiftlang, libc6-dev and ca-certificates in the root"
 if ! in_root /bin/sh -euc '
     dpkg --configure -a
     apt-get update -q
-    apt-get install -y -q --no-install-recommends swiftlang libc6-dev
+    apt-get install -y -q --no-install-recommends swiftlang libc6-dev ca-certificates
     apt-get clean' >"$cache/swift-root.apt.log" 2>&1; then
   tail -n 30 "$cache/swift-root.apt.log" >&2 || true
   die "installing swiftlang in the root failed (full log: $cache/swift-root.apt.log)"

@@ -53,8 +53,8 @@ impl ReqwestTransport {
         // Installing fails harmlessly when the host already installed a provider of its own.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder().connect_timeout(connect_timeout).no_proxy().build().map_err(|e| {
-            TransportError::new(TransportErrorKind::Request, format!("cannot build the HTTP client: {e}"))
-                .with_source(e)
+            let message = format!("cannot build the HTTP client: {}", error_chain(&e));
+            TransportError::new(TransportErrorKind::Request, message).with_source(e)
         })?;
         Ok(Self { client })
     }

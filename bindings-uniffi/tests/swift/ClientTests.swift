@@ -1,0 +1,277 @@
+// The Swift bindings against a scripted loopback endpoint: success (async and blocking), every
+// error kind caught as its own case with its fields, retries, timeouts, validation, a host
+// credentials provider, the shared vectors, and no secret in any description.
+
+import Foundation
+import IotTransfer
+import XCTest
+
+let ID = "3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e"
+let ARN = "arn:aws:iot:us-east-1:111122223333:cert/\(ID)"
+let SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
+let TOKEN = "IQoJb3JpZ2luX2VjEXAMPLETOKEN"
+let INPUT = TransferCertificateInput(certificateId: ID, targetAwsAccount: "444455556666", transferMessage: nil)
+
+/// The fields every error carries, and the name of its case.
+struct Fields: Equatable {
+    let kind: String
+    let code: String
+    let message: String
+    let httpStatus: UInt16?
+    let requestId: String?
+    let attempts: UInt32
+    let retryable: Bool
+    let possiblyApplied: Bool
+    let hint: String?
+}
+
+func fields(_ error: TransferCertificateError) -> Fields {
+    switch error {
+    case let .InvalidRequest(c, m, s, r, a, _, re, p, h): return Fields(kind: "InvalidRequest", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .ResourceNotFound(c, m, s, r, a, _, re, p, h): return Fields(kind: "ResourceNotFound", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .CertificateState(c, m, s, r, a, _, re, p, h): return Fields(kind: "CertificateState", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .TransferConflict(c, m, s, r, a, _, re, p, h): return Fields(kind: "TransferConflict", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Throttling(c, m, s, r, a, _, re, p, h): return Fields(kind: "Throttling", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Unauthorized(c, m, s, r, a, _, re, p, h): return Fields(kind: "Unauthorized", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .ServiceUnavailable(c, m, s, r, a, _, re, p, h): return Fields(kind: "ServiceUnavailable", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .InternalFailure(c, m, s, r, a, _, re, p, h): return Fields(kind: "InternalFailure", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Auth(c, m, s, r, a, _, re, p, h): return Fields(kind: "Auth", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .UnknownService(c, m, s, r, a, _, re, p, h): return Fields(kind: "UnknownService", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .InvalidResponse(c, m, s, r, a, _, re, p, h): return Fields(kind: "InvalidResponse", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Validation(c, m, s, r, a, _, re, p, h, _, _): return Fields(kind: "Validation", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Transport(c, m, s, r, a, _, re, p, h): return Fields(kind: "Transport", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Timeout(c, m, s, r, a, _, re, p, h): return Fields(kind: "Timeout", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Credentials(c, m, s, r, a, _, re, p, h): return Fields(kind: "Credentials", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .Endpoint(c, m, s, r, a, _, re, p, h): return Fields(kind: "Endpoint", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    }
+}
+
+func config(_ url: String?, maxAttempts: UInt32 = 3, attemptTimeoutMs: UInt64? = nil) -> ClientConfig {
+    ClientConfig(region: "us-east-1", endpointUrl: url, useFips: false, useDualStack: false, maxAttempts: maxAttempts,
+                 retryBaseDelayMs: 1, useRetryQuota: true, connectTimeoutMs: 3100, attemptTimeoutMs: attemptTimeoutMs,
+                 callTimeoutMs: nil, appName: nil)
+}
+
+func client(_ server: ScriptedServer, maxAttempts: UInt32 = 3, attemptTimeoutMs: UInt64? = nil) -> IotTransferClient {
+    IotTransferClient(config: config(server.url, maxAttempts: maxAttempts, attemptTimeoutMs: attemptTimeoutMs),
+                      credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, sessionToken: TOKEN))
+}
+
+func transferError(_ body: () throws -> Void) -> TransferCertificateError? {
+    do {
+        try body()
+    } catch let error as TransferCertificateError {
+        return error
+    } catch {
+        XCTFail("unexpected error \(error)")
+    }
+    return nil
+}
+
+final class Refreshing: CredentialsProvider, @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    let fail: Bool
+    init(fail: Bool = false) { self.fail = fail }
+    var calls: Int { lock.lock(); defer { lock.unlock() }; return count }
+
+    func provideCredentials() throws -> AwsCredentials {
+        lock.lock(); count += 1; let n = count; lock.unlock()
+        if fail { throw CredentialsProviderError.Failed(reason: "identity pool unreachable") }
+        return AwsCredentials(accessKeyId: "ASIAREFRESH\(n)", secretAccessKey: SECRET, sessionToken: TOKEN,
+                              expiresAt: Date().addingTimeInterval(60))
+    }
+}
+
+final class ClientTests: XCTestCase {
+    func testBlockingSuccessSendsTheSignedRequest() throws {
+        let server = ScriptedServer([success(ARN)])
+        defer { server.stop() }
+        let output = try client(server).transferCertificateBlocking(
+            input: TransferCertificateInput(certificateId: ID, targetAwsAccount: "444455556666", transferMessage: "hi ✓"))
+        XCTAssertEqual(output.transferredCertificateArn, ARN)
+        XCTAssertEqual(output.metadata.httpStatus, 200)
+        XCTAssertEqual(output.metadata.requestId, "req-1")
+        XCTAssertEqual(output.metadata.attempts, 1)
+        let request = server.requests[0]
+        XCTAssertEqual(request.method, "PATCH")
+        XCTAssertEqual(request.target, "/transfer-certificate/\(ID)?targetAwsAccount=444455556666")
+        XCTAssertTrue(request.headers["authorization"]!.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"))
+        XCTAssertEqual(request.headers["x-amz-security-token"], TOKEN)
+        XCTAssertEqual(request.body, "{\"transferMessage\":\"hi ✓\"}")
+    }
+
+    func testAsyncSuccess() async throws {
+        let server = ScriptedServer([success(ARN)])
+        defer { server.stop() }
+        let output = try await client(server).transferCertificate(input: INPUT)
+        XCTAssertEqual(output.transferredCertificateArn, ARN)
+    }
+
+    func testEveryErrorKindIsItsOwnCaseWithItsFields() {
+        let cases: [(String, Int, String)] = [
+            ("InvalidRequestException", 400, "InvalidRequest"), ("ResourceNotFoundException", 404, "ResourceNotFound"),
+            ("CertificateStateException", 406, "CertificateState"), ("TransferConflictException", 409, "TransferConflict"),
+            ("ThrottlingException", 400, "Throttling"), ("UnauthorizedException", 401, "Unauthorized"),
+            ("ServiceUnavailableException", 503, "ServiceUnavailable"), ("InternalFailureException", 500, "InternalFailure"),
+            ("InvalidSignatureException", 403, "Auth"), ("BrandNewException", 400, "UnknownService"),
+        ]
+        for (code, status, kind) in cases {
+            let server = ScriptedServer([serviceError(status, code, "about \(code)")])
+            defer { server.stop() }
+            let error = transferError { _ = try client(server, maxAttempts: 1).transferCertificateBlocking(input: INPUT) }
+            let got = fields(error!)
+            XCTAssertEqual([got.kind, got.code, got.message, got.requestId], [kind, code, "about \(code)", "req-1"])
+            XCTAssertEqual(got.httpStatus, UInt16(status))
+            XCTAssertEqual(got.attempts, 1)
+        }
+    }
+
+    func testTheAsyncCallThrowsTheSameCases() async {
+        let server = ScriptedServer([serviceError(406, "CertificateStateException", "ACTIVE")])
+        defer { server.stop() }
+        do {
+            _ = try await client(server).transferCertificate(input: INPUT)
+            XCTFail("expected an error")
+        } catch TransferCertificateError.CertificateState(_, _, _, _, _, _, _, _, let hint) {
+            XCTAssertTrue(hint!.contains("deactivate"))
+        } catch {
+            XCTFail("unexpected \(error)")
+        }
+    }
+
+    func testRetriesThenSuccess() throws {
+        let server = ScriptedServer([serviceError(503, "ServiceUnavailableException", "busy"), Reply(status: 503), success(ARN)])
+        defer { server.stop() }
+        XCTAssertEqual(try client(server).transferCertificateBlocking(input: INPUT).metadata.attempts, 3)
+        XCTAssertEqual(server.requests.count, 3)
+    }
+
+    func testThrottlingBurst() {
+        let server = ScriptedServer(Array(repeating: serviceError(400, "ThrottlingException", "Rate exceeded"), count: 3))
+        defer { server.stop() }
+        let got = fields(transferError { _ = try client(server).transferCertificateBlocking(input: INPUT) }!)
+        XCTAssertEqual(got.kind, "Throttling")
+        XCTAssertTrue(got.retryable)
+        XCTAssertEqual(got.attempts, 3)
+    }
+
+    func testAttemptTimeout() {
+        var slow = success(ARN)
+        slow.delayMs = 1500
+        let server = ScriptedServer([slow, slow])
+        defer { server.stop() }
+        let got = fields(transferError {
+            _ = try client(server, maxAttempts: 2, attemptTimeoutMs: 100).transferCertificateBlocking(input: INPUT)
+        }!)
+        XCTAssertEqual(got.kind, "Timeout")
+        XCTAssertEqual(got.attempts, 2)
+        XCTAssertTrue(got.possiblyApplied)
+    }
+
+    func testADroppedConnectionIsRetried() throws {
+        let server = ScriptedServer([Reply(drop: true), success(ARN)])
+        defer { server.stop() }
+        XCTAssertEqual(try client(server).transferCertificateBlocking(input: INPUT).metadata.attempts, 2)
+    }
+
+    func testValidationNamesTheFieldAndSendsNothing() {
+        let server = ScriptedServer()
+        defer { server.stop() }
+        let cases = [
+            (TransferCertificateInput(certificateId: "nope", targetAwsAccount: "444455556666", transferMessage: nil), "certificateId"),
+            (TransferCertificateInput(certificateId: ID, targetAwsAccount: "4444-5555-6666", transferMessage: nil), "targetAwsAccount"),
+            (TransferCertificateInput(certificateId: ID, targetAwsAccount: "444455556666", transferMessage: String(repeating: "x", count: 129)), "transferMessage"),
+        ]
+        for (input, expectedField) in cases {
+            let error = transferError { _ = try client(server).transferCertificateBlocking(input: input) }
+            guard case let .Validation(_, message, _, _, _, _, _, _, _, field, _) = error else {
+                return XCTFail("expected a validation error, got \(String(describing: error))")
+            }
+            XCTAssertEqual(field, expectedField)
+            XCTAssertTrue(message.hasPrefix(expectedField))
+        }
+        XCTAssertEqual(server.requests.count, 0)
+    }
+
+    func testAHostCredentialsProvider() async throws {
+        let server = ScriptedServer([success(ARN), success(ARN)])
+        defer { server.stop() }
+        let provider = Refreshing()
+        let client = IotTransferClient.withProvider(config: config(server.url), provider: provider)
+        _ = try client.transferCertificateBlocking(input: INPUT)
+        _ = try await client.transferCertificate(input: INPUT)
+        XCTAssertEqual(provider.calls, 2)
+        XCTAssertTrue(server.requests[1].headers["authorization"]!.contains("Credential=ASIAREFRESH2/"))
+        let failing = IotTransferClient.withProvider(config: config(server.url), provider: Refreshing(fail: true))
+        let got = fields(transferError { _ = try failing.transferCertificateBlocking(input: INPUT) }!)
+        XCTAssertEqual(got.kind, "Credentials")
+        XCTAssertTrue(got.message.contains("identity pool unreachable"), got.message)
+    }
+
+    func testNoSecretInAnyDescription() throws {
+        let credentials = AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, sessionToken: TOKEN)
+        let client = IotTransferClient(config: config(nil), credentials: credentials)
+        let signed = try client.signTransferCertificateBlocking(input: INPUT)
+        let error = transferError { _ = try client.transferCertificateBlocking(input: TransferCertificateInput(certificateId: "x", targetAwsAccount: "1", transferMessage: nil)) }
+        let values: [Any] = [credentials, client, signed, error!, config(nil)]
+        for value in values {
+            for printed in [String(describing: value), String(reflecting: value)] {
+                XCTAssertFalse(printed.contains(SECRET), printed)
+                XCTAssertFalse(printed.contains(TOKEN), printed)
+            }
+        }
+        XCTAssertEqual(signed.header(name: "x-amz-security-token"), TOKEN)
+    }
+
+    func testSharedVectors() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["IOT_TRANSFER_VECTORS"] ?? "tests/vectors")
+        let signing = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("signing.json"))) as! [[String: Any]]
+        let formatter = ISO8601DateFormatter()
+        for vector in signing {
+            let name = vector["name"] as! String
+            let cfg = vector["config"] as! [String: Any]
+            let creds = vector["credentials"] as! [String: Any]
+            let input = vector["input"] as! [String: Any]
+            var clientConfig = config(cfg["endpointUrl"] as? String)
+            clientConfig.region = cfg["region"] as! String
+            clientConfig.useFips = cfg["useFips"] as! Bool
+            clientConfig.useDualStack = cfg["useDualStack"] as! Bool
+            let client = IotTransferClient(config: clientConfig, credentials: AwsCredentials(
+                accessKeyId: creds["accessKeyId"] as! String, secretAccessKey: creds["secretAccessKey"] as! String,
+                sessionToken: creds["sessionToken"] as? String))
+            let signed = try client.signTransferCertificateBlocking(
+                input: TransferCertificateInput(certificateId: input["certificateId"] as! String,
+                                                targetAwsAccount: input["targetAwsAccount"] as! String,
+                                                transferMessage: input["transferMessage"] as? String),
+                signingTime: formatter.date(from: vector["time"] as! String)!)
+            let expected = vector["expected"] as! [String: Any]
+            XCTAssertEqual([signed.method(), signed.url(), signed.body()],
+                           [expected["method"] as! String, expected["url"] as! String, expected["body"] as! String], name)
+            let headers = signed.headerNames().filter { $0 != "user-agent" }.map { [$0, signed.header(name: $0)!] }
+            XCTAssertEqual(headers, expected["headers"] as! [[String]], name)
+        }
+        let responses = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("responses.json"))) as! [[String: Any]]
+        let server = ScriptedServer()
+        defer { server.stop() }
+        let client = IotTransferClient(config: config(server.url, maxAttempts: 1),
+                                       credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret"))
+        for vector in responses {
+            let name = vector["name"] as! String
+            var headers = ["x-amzn-requestid": ""]
+            for pair in (vector["headers"] as? [[String]]) ?? [] { headers[pair[0].lowercased()] = pair[1] }
+            server.push(Reply(status: vector["status"] as! Int, body: vector["body"] as! String, headers: headers))
+            let expected = vector["expected"] as! [String: Any]
+            do {
+                let output = try client.transferCertificateBlocking(
+                    input: TransferCertificateInput(certificateId: String(repeating: "0", count: 64), targetAwsAccount: "123456789012", transferMessage: nil))
+                XCTAssertEqual(output.transferredCertificateArn, expected["arn"] as? String, name)
+            } catch let error as TransferCertificateError {
+                let got = fields(error)
+                XCTAssertEqual([got.kind, got.code, got.message], [expected["kind"] as! String, expected["code"] as! String, expected["message"] as! String], name)
+                XCTAssertEqual(got.httpStatus.map { Int($0) }, expected["httpStatus"] as? Int, name)
+                XCTAssertEqual(got.retryable, expected["retryable"] as! Bool, name)
+            }
+        }
+    }
+}
