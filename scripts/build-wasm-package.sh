@@ -32,7 +32,13 @@ cp "$wasm_dir"/js/*.js "$stage/"
 # index.cjs: the Node entry with the JS layer bundled in and the wasm glue left as a require.
 "$bin/esbuild" "$stage/node.js" --bundle --format=cjs --platform=node --target=node18 \
   --external:./node/iot_transfer_wasm.js --outfile="$pkg/index.cjs" --log-level=warning
-cp "$wasm_dir"/npm/{package.json,index.d.ts,index.mjs,README.md} "$pkg/"
+# index.mjs: Node's `import` entry re-exports the CommonJS module, so both share one set of classes.
+node -e '
+  const names = Object.keys(require(process.argv[1])).sort();
+  console.log("// Node'"'"'s import entry: the same module instance as require(), so classes are shared.");
+  console.log("import api from \"./index.cjs\";\n\nexport const { " + names.join(", ") + " } = api;");
+' "$pkg/index.cjs" > "$pkg/index.mjs"
+cp "$wasm_dir"/npm/{package.json,index.d.ts,README.md} "$pkg/"
 cp "$root/LICENSE" "$pkg/"
 echo "built $pkg"
 # Lets the package's own tests import it by name, through its package.json "exports".

@@ -1,7 +1,7 @@
 // IoTTransferClient: the JavaScript face of the Rust core. Arguments are passed through and
 // results converted; validation, signing, retries and error mapping happen in the core.
 
-import { isErrorDescription, toError } from "./errors.js";
+import { isErrorDescription, toError } from "./describe.js";
 import { loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";

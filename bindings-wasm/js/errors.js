@@ -52,33 +52,3 @@ export class EndpointError extends IoTTransferError {}
 export class InvalidResponseError extends IoTTransferError {}
 /** The client configuration is invalid. */
 export class ConfigurationError extends IoTTransferError {}
-
-const classes = {
-  InvalidRequestException,
-  ResourceNotFoundException,
-  CertificateStateException,
-  TransferConflictException,
-  ThrottlingException,
-  UnauthorizedException,
-  ServiceUnavailableException,
-  InternalFailureException,
-  ValidationError,
-  TimeoutError,
-  TransportError,
-  CredentialsError,
-  EndpointError,
-  InvalidResponseError,
-  ConfigurationError,
-};
-
-/** Turns an error description from the core into an instance of its class. */
-export function toError(details) {
-  const known = Object.prototype.hasOwnProperty.call(classes, details.name) ? classes[details.name] : undefined;
-  const ErrorClass = known ?? (details.serviceError ? IoTServiceException : IoTTransferError);
-  return new ErrorClass(details);
-}
-
-/** Whether a rejection is a description from the core (and not, say, a JavaScript exception). */
-export function isErrorDescription(value) {
-  return value !== null && typeof value === "object" && !(value instanceof Error) && typeof value.kind === "string";
-}

@@ -11,22 +11,4 @@ export function initialize() {
 }
 
 export * from "./client.js";
-export {
-  IoTTransferError,
-  IoTServiceException,
-  InvalidRequestException,
-  ResourceNotFoundException,
-  CertificateStateException,
-  TransferConflictException,
-  ThrottlingException,
-  UnauthorizedException,
-  ServiceUnavailableException,
-  InternalFailureException,
-  ValidationError,
-  TimeoutError,
-  TransportError,
-  CredentialsError,
-  EndpointError,
-  InvalidResponseError,
-  ConfigurationError,
-} from "./errors.js";
+export * from "./errors.js";
