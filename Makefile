@@ -8,14 +8,15 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench-size test-python test-kotlin test-swift
+	wasm test-wasm bench-size test-python test-kotlin test-swift test-official-clients test-demo
 
-## demo: run the client against a local scripted IoT endpoint (no AWS account needed)
-demo: setup
-	$(CARGO) run --quiet -p iot-transfer --example local_transfer
+## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
+demo: wasm
+	$(CARGO) build --quiet -p iot-emulator
+	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-demo
 	@echo "make test: all checks passed"
 
 setup:
@@ -66,3 +67,12 @@ test-kotlin: setup
 ## test-swift: the Swift package built and tested with `swift test` in a Debian 13 root (Swift 6)
 test-swift: setup
 	scripts/test-swift-binding.sh
+
+## test-demo: the web demo driven in headless Chromium: a transfer, typed errors, a screenshot
+test-demo: wasm
+	$(CARGO) build --quiet -p iot-emulator
+	cd web-demo && node --test test/
+
+## test-official-clients: boto3 and @aws-sdk/client-iot drive the local endpoint through whole transfers
+test-official-clients: setup
+	tests/official-clients/run.sh

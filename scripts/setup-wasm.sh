@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs (once) what building and testing the npm package needs: wasm-bindgen-cli at exactly
 # the version in Cargo.lock (into ~/.cargo/bin), and the npm build tools of bindings-wasm
-# (esbuild, binaryen's wasm-opt, TypeScript, playwright-core). Safe to run twice.
+# (esbuild, binaryen's wasm-opt, TypeScript, playwright-core) and of the web demo. Safe to run twice.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")
@@ -10,7 +10,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ];
   # Without --locked: one locked dependency of the CLI is missing from the registry mirror.
   cargo install wasm-bindgen-cli --version "$version" >&2
 fi
-cd "$root/bindings-wasm"
-if [ ! -x node_modules/.bin/esbuild ] || ! cmp -s package-lock.json node_modules/.package-lock.json; then
-  npm ci --no-audit --no-fund >&2
-fi
+# npm ci only when node_modules was not installed from the current lock file.
+for folder in bindings-wasm web-demo; do
+  cd "$root/$folder"
+  if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
+    npm ci --no-audit --no-fund >&2
+    cp package-lock.json node_modules/.installed-lock.json
+  fi
+done

@@ -1,0 +1,115 @@
+//! One request, start to finish: CORS preflight or admin action, else route, inject faults,
+//! verify the signature, run the operation and answer (or drop the connection).
+
+use crate::admin::{handle_admin, ADMIN_PREFIX};
+use crate::app::App;
+use crate::auth::sigv4::verify_request;
+use crate::cors::{add_cors_headers, preflight_response};
+use crate::error::ApiError;
+use crate::faults::FaultKind;
+use crate::ids::new_request_id;
+use crate::ops::{execute, Call};
+use crate::wire::request::RequestInput;
+use crate::wire::response::{self, Body};
+use crate::wire::routing::{route, Operation};
+use bytes::Bytes;
+use http::request::Parts;
+use http::{Method, Request, Response, StatusCode};
+use http_body_util::{BodyExt, Limited};
+use std::fmt;
+use std::sync::Arc;
+
+/// The largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Returned instead of a response when the connection must be closed without an answer (an
+/// injected `dropConnection` or `dropResponse` fault).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DropConnection;
+
+impl fmt::Display for DropConnection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("connection dropped by fault injection")
+    }
+}
+
+impl std::error::Error for DropConnection {}
+
+/// Answers one request.
+pub async fn handle_request<B>(app: Arc<App>, request: Request<B>) -> Result<Response<Body>, DropConnection>
+where
+    B: http_body::Body<Data = Bytes>,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let request_id = new_request_id();
+    let (parts, body) = request.into_parts();
+    if parts.method == Method::OPTIONS {
+        return Ok(preflight_response(&parts.headers, &request_id, app.clock.now()));
+    }
+    let mut answer = match Limited::new(body, MAX_BODY_BYTES).collect().await {
+        Ok(collected) => answer(&app, &parts, &collected.to_bytes(), &request_id).await?,
+        Err(_) => {
+            let error =
+                ApiError::invalid_request(format!("The request body is unreadable or over {MAX_BODY_BYTES} bytes"));
+            response::error(&error, &request_id, app.clock.now())
+        }
+    };
+    add_cors_headers(&mut answer, &parts.headers);
+    Ok(answer)
+}
+
+async fn answer(app: &App, parts: &Parts, body: &[u8], request_id: &str) -> Result<Response<Body>, DropConnection> {
+    let path = parts.uri.path();
+    if path.starts_with(ADMIN_PREFIX) {
+        let reply = handle_admin(app, parts.method.as_str(), path, body);
+        let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return Ok(response::json(status, &reply.body, request_id, app.clock.now()));
+    }
+    let (operation, outcome) = match route(parts.method.as_str(), path) {
+        Ok(found) => (Some(found.operation), call_operation(app, parts, body, found.operation, found.label).await?),
+        Err(error) => (None, Err(error)),
+    };
+    let answer = match &outcome {
+        Ok(reply) => response::success(reply.clone(), request_id, app.clock.now()),
+        Err(error) => response::error(error, request_id, app.clock.now()),
+    };
+    if app.log_requests {
+        let name = operation.map(Operation::name).unwrap_or("-");
+        let code = outcome.as_ref().err().map(|error| error.code).unwrap_or("");
+        eprintln!("iot-emulator: {} {} {name} -> {} {code}", parts.method, parts.uri, answer.status().as_u16());
+    }
+    Ok(answer)
+}
+
+/// Faults, then authentication, then the operation itself; `Err` drops the connection.
+async fn call_operation(
+    app: &App,
+    parts: &Parts,
+    body: &[u8],
+    operation: Operation,
+    label: Option<String>,
+) -> Result<Result<response::Reply, ApiError>, DropConnection> {
+    app.count_request(operation);
+    let decision = app.faults.decide(operation);
+    if !decision.delay.is_zero() {
+        tokio::time::sleep(decision.delay).await;
+    }
+    match decision.fault {
+        Some(FaultKind::Throttle) => return Ok(Err(ApiError::throttling())),
+        Some(FaultKind::ServiceUnavailable) => return Ok(Err(ApiError::service_unavailable())),
+        Some(FaultKind::InternalFailure) => {
+            return Ok(Err(ApiError::internal_failure("An internal error occurred (injected fault)")))
+        }
+        Some(FaultKind::DropConnection) => return Err(DropConnection),
+        _ => {}
+    }
+    let outcome = verify_request(parts, body, &app.accounts, app.clock.now()).and_then(|caller| {
+        let input = RequestInput::parse(parts.uri.query(), body)?;
+        let call = Call { caller: &caller, label: label.as_deref(), input: &input, now_millis: app.clock.now_millis() };
+        execute(operation, &app.store, &call)
+    });
+    if decision.fault == Some(FaultKind::DropResponse) {
+        return Err(DropConnection);
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,29 @@
+//! A local AWS IoT control-plane endpoint for certificate transfers, for tests and the demo.
+//!
+//! It speaks IoT's restJson1 wire format, so the official SDKs (boto3, `@aws-sdk/client-iot`)
+//! work against it unmodified; verifies SigV4 signatures for several configured accounts; keeps
+//! certificates and policies in memory (optionally in a state file); and injects faults on
+//! demand. See README.md for flags, accounts, the admin endpoint and fault injection.
+
+pub mod accounts;
+pub mod admin;
+pub mod app;
+pub mod auth;
+pub mod certgen;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod cors;
+pub mod demo;
+pub mod error;
+pub mod faults;
+pub mod handler;
+pub mod ids;
+pub mod ops;
+pub mod persistence;
+pub mod server;
+pub mod store;
+pub mod wire;
+
+pub use config::Config;
+pub use server::Emulator;
