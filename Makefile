@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench-size test-python test-kotlin test-swift test-official-clients test-demo
+	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-demo
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
 demo: wasm
@@ -51,6 +51,10 @@ test-wasm: wasm
 	cd bindings-wasm && node --test test/*.test.mjs
 	$(NPM_BIN)/tsc -p bindings-wasm/test/tsconfig.json
 	scripts/wasm-size.sh --check
+
+## bench: every client side by side with boto3 and the JS SDK: cold start, calls/s, CPU, memory
+bench: wasm
+	scripts/bench.sh
 
 ## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package
 bench-size: wasm

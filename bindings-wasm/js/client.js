@@ -2,7 +2,7 @@
 // results converted; validation, signing, retries and error mapping happen in the core.
 
 import { isErrorDescription, toError } from "./describe.js";
-import { loadNative } from "./runtime.js";
+import { getDefaultTransport, loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";
 
@@ -20,7 +20,8 @@ export class IoTTransferClient {
       .then(loadNative)
       .then((native) => {
         try {
-          return new native.NativeClient(config);
+          const transport = config?.transport ?? getDefaultTransport();
+          return new native.NativeClient(transport ? { ...config, transport } : config);
         } catch (thrown) {
           throw isErrorDescription(thrown) ? toError(thrown) : thrown;
         }

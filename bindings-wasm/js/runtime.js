@@ -12,3 +12,15 @@ export function loadNative() {
   if (!loader) throw new Error("iot-transfer: no wasm loader registered; import the package entry point");
   return loader();
 }
+
+let defaultTransport;
+
+/** Registers the transport clients use unless their configuration names one (Node: node:http). */
+export function setDefaultTransport(transport) {
+  defaultTransport = transport;
+}
+
+/** The registered default transport, if any (browsers: none, the core uses fetch). */
+export function getDefaultTransport() {
+  return defaultTransport;
+}

@@ -40,6 +40,26 @@ export interface IoTTransferClientConfig {
   timeouts?: Timeouts;
   /** Appended to the user agent. */
   appName?: string;
+  /**
+   * Sends one signed request and reads the whole response; the client still signs, retries and
+   * maps errors. Default: `node:http` in Node, `fetch` in browsers.
+   */
+  transport?: (request: HttpRequest) => Promise<HttpResponse>;
+}
+
+/** What a custom transport is asked to send. */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/** What a custom transport resolves to; header names lower case. Reject with an Error whose `code` is a Node error code (ECONNREFUSED, ...) when known. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
 }
 
 export interface TransferCertificateInput {

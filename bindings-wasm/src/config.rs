@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?, maxAttempts?,
 /// retryBaseDelay?, useRetryQuota?, timeouts?: { connect?, attempt?, call? }, credentials,
-/// appName? }` (durations in milliseconds); the error is a description for the JavaScript layer.
+/// appName?, transport? }` (durations in milliseconds); the error is a description for the JavaScript layer.
 pub(crate) fn from_js(value: JsValue) -> Result<Config, JsValue> {
     if !value.is_object() {
         return Err(config_error("the configuration must be an object"));
@@ -45,6 +45,9 @@ pub(crate) fn from_js(value: JsValue) -> Result<Config, JsValue> {
     }
     if let Some(endpoint) = text(&value, "endpoint")? {
         builder = builder.endpoint_url(endpoint);
+    }
+    if let Some(send) = member(&value, "transport").dyn_ref::<js_sys::Function>() {
+        builder = builder.transport(Arc::new(crate::transport::JsTransport::new(send.clone())));
     }
     let credentials = member(&value, "credentials");
     if let Some(function) = credentials.dyn_ref::<js_sys::Function>() {

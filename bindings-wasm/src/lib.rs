@@ -9,6 +9,7 @@ mod credentials;
 mod error;
 mod input;
 mod output;
+mod transport;
 
 use iot_transfer::Client;
 use js_sys::Date;

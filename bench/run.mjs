@@ -1,0 +1,51 @@
+// `make bench`: every client side by side in one run against the same loopback stub: cold start
+// (a fresh process to its first response, median of 3), sequential calls per second, client CPU
+// per call and peak memory. Whole-process figures on a shared machine: compare within one run.
+
+import { spawn, execFileSync } from "node:child_process";
+import { createInterface } from "node:readline";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const [warmup, calls] = [Number(process.env.BENCH_WARMUP ?? 200), Number(process.env.BENCH_CALLS ?? 2000)];
+const python = process.env.BENCH_PYTHON;
+const pythonOurs = process.env.BENCH_PYTHON_OURS;
+
+const stub = spawn(process.execPath, [path.join(here, "stub.mjs")], { stdio: ["ignore", "pipe", "ignore"] });
+const url = await new Promise((resolve) => createInterface({ input: stub.stdout }).once("line", resolve));
+
+const clients = [
+  ["Rust", [path.join(root, "target", "release", "examples", "bench_client")]],
+  ["npm ours", [process.execPath, path.join(here, "js", "js-client.mjs"), "ours"]],
+  ["JS SDK", [process.execPath, path.join(here, "js", "js-client.mjs"), "sdk"]],
+  ["wheel ours", [pythonOurs, path.join(here, "py_client.py"), "ours"]],
+  ["boto3", [python, path.join(here, "py_client.py"), "boto3"]],
+];
+
+function run(command, warm, count) {
+  const [program, ...args] = command;
+  const started = process.hrtime.bigint();
+  const out = execFileSync(program, [...args, url, String(warm), String(count)], { encoding: "utf8", cwd: here });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ...JSON.parse(out.trim().split("\n").pop()), wallMs };
+}
+
+const rows = [];
+try {
+  for (const [, command] of clients) {
+    const colds = [0, 1, 2].map(() => run(command, 0, 0).wallMs).sort((a, b) => a - b);
+    const figures = run(command, warmup, calls);
+    rows.push({ ...figures, coldStartMs: colds[1] });
+  }
+} finally {
+  stub.kill();
+}
+
+const pad = (text, width) => String(text).padEnd(width);
+console.log(`${warmup} warm-up calls, then ${calls} sequential calls each, against ${url} (a Node stub answering 200)\n`);
+console.log(`${pad("client", 30)}${pad("cold start ms", 15)}${pad("calls/s", 10)}${pad("CPU µs/call", 13)}peak MB`);
+for (const row of rows) {
+  console.log(`${pad(row.client, 30)}${pad(row.coldStartMs.toFixed(0), 15)}${pad(row.callsPerSecond.toFixed(0), 10)}${pad(row.cpuMicrosPerCall.toFixed(0), 13)}${row.peakRssMb.toFixed(1)}`);
+}
