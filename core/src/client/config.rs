@@ -26,7 +26,7 @@ impl Default for TimeoutConfig {
 
 /// Everything a [`Client`](crate::Client) needs: where the service is, how to authenticate,
 /// and how to retry and time out.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     pub(crate) endpoint: EndpointConfig,
     pub(crate) retry: RetryConfig,
@@ -36,6 +36,21 @@ pub struct Config {
     pub(crate) sleep: Arc<dyn Sleep>,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
     pub(crate) app_name: Option<String>,
+}
+
+/// The runtime traits carry no `Debug` bound (it would keep formatting code in the wasm
+/// package), so the pluggable parts print as whether they are set.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("endpoint", &self.endpoint)
+            .field("retry", &self.retry)
+            .field("timeouts", &self.timeouts)
+            .field("credentials", &self.credentials.as_ref().map(|_| "<provider>"))
+            .field("transport", &self.transport.as_ref().map_or("<default>", |_| "<custom>"))
+            .field("app_name", &self.app_name)
+            .finish()
+    }
 }
 
 impl Config {

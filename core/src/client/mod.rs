@@ -31,7 +31,6 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     config: Config,
     endpoint: Result<Endpoint, EndpointError>,
@@ -40,6 +39,12 @@ struct Inner {
     quota: RetryQuota,
     clock_offset: ClockOffset,
     user_agent: String,
+}
+
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("config", &self.config).field("endpoint", &self.endpoint).finish_non_exhaustive()
+    }
 }
 
 impl Client {

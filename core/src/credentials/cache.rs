@@ -10,11 +10,16 @@ const REFRESH_BEFORE_EXPIRY: Duration = Duration::from_secs(5 * 60);
 
 /// Wraps a provider and reuses its credentials until 5 minutes before their expiry; credentials
 /// without an expiry are kept for good.
-#[derive(Debug)]
 pub struct CachedProvider {
     inner: Arc<dyn ProvideCredentials>,
     clock: Arc<dyn Clock>,
     cached: Mutex<Option<Credentials>>,
+}
+
+impl std::fmt::Debug for CachedProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CachedProvider").finish_non_exhaustive()
+    }
 }
 
 impl CachedProvider {

@@ -6,9 +6,14 @@ use std::sync::Arc;
 
 /// Tries providers in order; a provider that finds nothing passes to the next, any other error
 /// stops the chain.
-#[derive(Debug)]
 pub struct ProviderChain {
     providers: Vec<Arc<dyn ProvideCredentials>>,
+}
+
+impl std::fmt::Debug for ProviderChain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderChain").field("providers", &self.providers.len()).finish()
+    }
 }
 
 impl ProviderChain {

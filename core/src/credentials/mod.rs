@@ -24,7 +24,7 @@ use crate::runtime::{BoxFuture, MaybeSend};
 
 /// Supplies credentials when a call needs them. Implement it for refreshable credentials (STS,
 /// Cognito, a host app's session); wrap it in a [`CachedProvider`] to call it only near expiry.
-pub trait ProvideCredentials: MaybeSend + std::fmt::Debug {
+pub trait ProvideCredentials: MaybeSend {
     /// Returns credentials to sign the next request with.
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>>;
 }

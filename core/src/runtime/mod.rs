@@ -47,7 +47,7 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 /// The wall clock used to sign requests and to judge credential expiry.
 ///
 /// Replace it to sign at a fixed time (test vectors) or to simulate a skewed local clock.
-pub trait Clock: MaybeSend + std::fmt::Debug {
+pub trait Clock: MaybeSend {
     /// The current time.
     fn now(&self) -> SystemTime;
 }
@@ -63,7 +63,7 @@ impl Clock for FixedClock {
 }
 
 /// Waits for a duration without blocking a thread: used for retry backoff and timeouts.
-pub trait Sleep: MaybeSend + std::fmt::Debug {
+pub trait Sleep: MaybeSend {
     /// A future that completes after `duration`.
     fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
 }

@@ -17,7 +17,7 @@ pub struct HttpResponse {
 /// Sends one signed HTTP request and reads the whole response.
 ///
 /// Implementations must not retry: the client owns retries, timeouts and error mapping.
-pub trait HttpTransport: MaybeSend + fmt::Debug {
+pub trait HttpTransport: MaybeSend {
     /// Sends `request` and returns the response, or how the exchange failed.
     fn send(&self, request: http::Request<Vec<u8>>) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
 }
