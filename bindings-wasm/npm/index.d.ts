@@ -14,7 +14,7 @@ export type CredentialsInput = AwsCredentialIdentity | (() => Promise<AwsCredent
 
 /** Timeouts in milliseconds. */
 export interface Timeouts {
-  /** Establishing a connection (Node and browsers use fetch, which has none: ignored there). Default 3100. */
+  /** Establishing a connection: not applied by the JavaScript transports (fetch, node:http), where the attempt timeout bounds the whole exchange. */
   connect?: number;
   /** One attempt, from sending to the end of the response. Default none. */
   attempt?: number;

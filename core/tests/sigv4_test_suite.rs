@@ -10,6 +10,8 @@
 //! signature `header-signature.txt`. Every case that does not run is listed below, by name, with the
 //! reason; the test fails if a list goes stale or the suite gains a case no list accounts for.
 
+mod support;
+
 use aws_sigv4::http_request::{PercentEncodingMode, SignableBody, SignableRequest, SigningSettings};
 use iot_transfer::signing::sign_request;
 use iot_transfer::Credentials;
@@ -159,7 +161,7 @@ impl SigningInput {
             credentials: Credentials::new(context.access_key_id, context.secret_access_key, None, None),
             region: context.region.to_owned(),
             service: context.service.to_owned(),
-            time: parse_timestamp(context.timestamp)?,
+            time: support::time::parse_rfc3339_utc(context.timestamp)?,
         })
     }
 
@@ -173,7 +175,7 @@ impl SigningInput {
             ),
             region: context.region.clone(),
             service: context.service.clone(),
-            time: parse_timestamp(&context.timestamp)?,
+            time: support::time::parse_rfc3339_utc(&context.timestamp)?,
         })
     }
 }
@@ -297,38 +299,6 @@ fn signature_of(authorization: &str) -> Result<&str, String> {
         .rsplit_once("Signature=")
         .map(|(_, signature)| signature.trim())
         .ok_or_else(|| format!("no Signature= in {authorization:?}"))
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ`, as the suite writes timestamps.
-fn parse_timestamp(timestamp: &str) -> Result<SystemTime, String> {
-    let bad = || format!("timestamp {timestamp:?} is not YYYY-MM-DDTHH:MM:SSZ");
-    let bytes = timestamp.as_bytes();
-    let separators = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':'), (19, b'Z')];
-    if bytes.len() != 20 || separators.iter().any(|&(i, c)| bytes[i] != c) {
-        return Err(bad());
-    }
-    let field = |from: usize, to: usize| -> Result<i64, String> {
-        let digits = &timestamp[from..to];
-        if digits.bytes().all(|b| b.is_ascii_digit()) {
-            digits.parse().map_err(|_| bad())
-        } else {
-            Err(bad())
-        }
-    };
-    let (year, month, day) = (field(0, 4)?, field(5, 7)?, field(8, 10)?);
-    let (hour, minute, second) = (field(11, 13)?, field(14, 16)?, field(17, 19)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
-        return Err(bad());
-    }
-    // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
-    let seconds = u64::try_from(days * 86_400 + hour * 3_600 + minute * 60 + second).map_err(|_| bad())?;
-    Ok(SystemTime::UNIX_EPOCH + Duration::from_secs(seconds))
 }
 
 fn read(dir: &Path, file: &str) -> Result<String, String> {
@@ -656,13 +626,13 @@ fn wrapper_matches_the_aws_sigv4_test_suite() {
 
 #[test]
 fn parses_suite_timestamps() {
-    let time = parse_timestamp("2015-08-30T12:36:00Z").unwrap();
+    let time = support::time::parse_rfc3339_utc("2015-08-30T12:36:00Z").unwrap();
     assert_eq!(time, SystemTime::UNIX_EPOCH + Duration::from_secs(1_440_938_160));
     assert_eq!(httpdate::fmt_http_date(time), "Sun, 30 Aug 2015 12:36:00 GMT");
-    let leap_day = parse_timestamp("2024-02-29T00:00:00Z").unwrap();
+    let leap_day = support::time::parse_rfc3339_utc("2024-02-29T00:00:00Z").unwrap();
     assert_eq!(httpdate::fmt_http_date(leap_day), "Thu, 29 Feb 2024 00:00:00 GMT");
-    assert!(parse_timestamp("2015-08-30 12:36:00Z").is_err());
-    assert!(parse_timestamp("2015-13-30T12:36:00Z").is_err());
+    assert!(support::time::parse_rfc3339_utc("2015-08-30 12:36:00Z").is_err());
+    assert!(support::time::parse_rfc3339_utc("2015-13-30T12:36:00Z").is_err());
 }
 
 #[test]

@@ -5,13 +5,15 @@
 //! difference fails, naming the case. `UPDATE_VECTORS=1 cargo test -p iot-transfer --test vectors`
 //! instead rewrites every `expected` from this crate's output (then run the botocore check).
 
+mod support;
+
 use iot_transfer::operation::transfer_certificate::parse_response;
 use iot_transfer::runtime::FixedClock;
-use iot_transfer::{Client, Config, Credentials, ErrorKind, TransferCertificateInput};
+use iot_transfer::{Client, Config, Credentials, TransferCertificateInput};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 /// Headers that vary by binding and are not signed: never in `expected`, skipped when comparing.
 const UNCOMPARED_HEADERS: &[&str] = &["user-agent"];
@@ -72,7 +74,7 @@ struct ExpectedRequest {
 }
 
 async fn sign(case: &SigningCase) -> Result<ExpectedRequest, String> {
-    let time = parse_rfc3339_utc(&case.time)?;
+    let time = support::time::parse_rfc3339_utc(&case.time)?;
     let credentials = Credentials::new(
         &case.credentials.access_key_id,
         &case.credentials.secret_access_key,
@@ -184,36 +186,13 @@ struct ExpectedSuccess {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ExpectedError {
-    /// A stable name for the [`ErrorKind`], from [`kind_name`].
+    /// A stable name for the kind, from [`iot_transfer::ErrorKind::name`].
     kind: String,
     code: String,
     message: String,
     http_status: Option<u16>,
     request_id: Option<String>,
     retryable: bool,
-}
-
-/// The name vectors use for each kind, independent of `Debug` formatting.
-fn kind_name(kind: &ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::Validation(_) => "Validation",
-        ErrorKind::InvalidRequest => "InvalidRequest",
-        ErrorKind::ResourceNotFound => "ResourceNotFound",
-        ErrorKind::CertificateState => "CertificateState",
-        ErrorKind::TransferConflict => "TransferConflict",
-        ErrorKind::Throttling => "Throttling",
-        ErrorKind::Unauthorized => "Unauthorized",
-        ErrorKind::ServiceUnavailable => "ServiceUnavailable",
-        ErrorKind::InternalFailure => "InternalFailure",
-        ErrorKind::Auth => "Auth",
-        ErrorKind::UnknownService => "UnknownService",
-        ErrorKind::InvalidResponse => "InvalidResponse",
-        ErrorKind::Transport(_) => "Transport",
-        ErrorKind::Timeout(_) => "Timeout",
-        ErrorKind::Credentials => "Credentials",
-        ErrorKind::Endpoint(_) => "Endpoint",
-        other => panic!("ErrorKind {other:?} has no vector name yet: add one to kind_name"),
-    }
 }
 
 fn parse(case: &ResponseCase) -> Result<ExpectedResponse, String> {
@@ -226,7 +205,7 @@ fn parse(case: &ResponseCase) -> Result<ExpectedResponse, String> {
     Ok(match parse_response(case.status, &headers, case.body.as_bytes()) {
         Ok(arn) => ExpectedResponse::Success(ExpectedSuccess { arn }),
         Err(error) => ExpectedResponse::Error(ExpectedError {
-            kind: kind_name(error.kind()).to_owned(),
+            kind: error.kind().name().to_owned(),
             code: error.code().to_owned(),
             message: error.message().to_owned(),
             http_status: error.http_status(),
@@ -302,50 +281,10 @@ fn finish<T: Serialize>(path: &Path, cases: &[T], failures: Vec<String>) {
     assert!(failures.is_empty(), "{} case(s) of {} differ:\n{}", failures.len(), path.display(), failures.join("\n"));
 }
 
-/// Parses `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339, UTC, whole seconds), the only form vectors use.
-fn parse_rfc3339_utc(text: &str) -> Result<SystemTime, String> {
-    let invalid = || format!("time {text:?} is not YYYY-MM-DDTHH:MM:SSZ");
-    let bytes = text.as_bytes();
-    let shape_ok = bytes.len() == 20
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            10 => *b == b'T',
-            13 | 16 => *b == b':',
-            19 => *b == b'Z',
-            _ => b.is_ascii_digit(),
-        });
-    if !shape_ok {
-        return Err(invalid());
-    }
-    let number = |range: std::ops::Range<usize>| text[range].parse::<i64>().map_err(|_| invalid());
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&month)
-        || day < 1
-        || day > month_days[(month - 1) as usize]
-        || hour > 23
-        || minute > 59
-        || second > 59
-    {
-        return Err(invalid());
-    }
-    // Days from 1970-01-01 to the civil date (Howard Hinnant's days_from_civil).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
-    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second;
-    let seconds = u64::try_from(seconds).map_err(|_| invalid())?;
-    Ok(UNIX_EPOCH + Duration::from_secs(seconds))
-}
-
 #[test]
 fn rfc3339_parsing() {
-    let at = |text: &str| parse_rfc3339_utc(text).map(|t| t.duration_since(UNIX_EPOCH).unwrap().as_secs());
+    let at =
+        |text: &str| support::time::parse_rfc3339_utc(text).map(|t| t.duration_since(UNIX_EPOCH).unwrap().as_secs());
     assert_eq!(at("1970-01-01T00:00:00Z"), Ok(0));
     assert_eq!(at("2026-11-25T12:34:56Z"), Ok(1_795_610_096));
     assert_eq!(at("2028-02-29T08:00:00Z"), Ok(1_835_424_000));

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fixtures;
+pub mod time;
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
