@@ -153,6 +153,7 @@ fn transport_failure(error: TransportError) -> SendFailure {
     let (retry_class, possibly_applied) = match kind {
         TransportErrorKind::Connect | TransportErrorKind::ConnectTimeout => (Some(RetryClass::Transient), false),
         TransportErrorKind::Io => (Some(RetryClass::Transient), true),
+        TransportErrorKind::BodyTooLarge => (None, true),
         _ => (None, false),
     };
     let code = if kind == TransportErrorKind::ConnectTimeout { "TimeoutError" } else { "TransportError" };

@@ -18,7 +18,8 @@ use crate::operation::transfer_certificate::{
 };
 use crate::retry::RetryQuota;
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
-use crate::signing::{sign_request, IOT_SIGNING_NAME};
+use crate::operation::transfer_certificate::{InputField, ValidationError, ValidationRule};
+use crate::signing::{sign_request, SigningError, IOT_SIGNING_NAME};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -181,7 +182,18 @@ impl Client {
     ) -> Result<http::Request<Vec<u8>>, TransferCertificateError> {
         let mut request = build_request(input, endpoint, &self.inner.user_agent);
         sign_request(&mut request, credentials, &endpoint.signing_region, IOT_SIGNING_NAME, time)
-            .map_err(|e| TransferCertificateError::new(ErrorKind::Credentials, "CredentialsError", e.to_string()))?;
+            .map_err(signing_failure)?;
         Ok(request)
+    }
+}
+
+/// A time the signer cannot carry is a validation error of the signing date (nothing is sent);
+/// credentials a header cannot carry are a credentials error.
+fn signing_failure(error: SigningError) -> TransferCertificateError {
+    match error {
+        SigningError::TimeOutOfRange => {
+            ValidationError::new(InputField::SigningDate, ValidationRule::SigningDateRange).into()
+        }
+        other => TransferCertificateError::new(ErrorKind::Credentials, "CredentialsError", other.to_string()),
     }
 }

@@ -1,7 +1,8 @@
 //! restJson1 error responses: the error code, the message and the request id.
 
-use super::json::{self, TopLevel};
+use super::optional_text;
 use http::HeaderMap;
+use serde::Deserialize;
 
 /// The error code and message of an error response, when it has them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -10,22 +11,32 @@ pub(crate) struct ErrorDetails {
     pub message: Option<String>,
 }
 
-/// Reads the error code from `x-amzn-errortype` (any case), else the body's `code`, else its
-/// `__type`, cleaned of namespace and URI; and the message from `message`, `Message` or
-/// `errorMessage`. A body that is not JSON (an HTML error page, nothing) gives no code or message.
+/// The members of a restJson1 error body the client reads; others are ignored, and so is a
+/// member of another type than string.
+#[derive(Debug, Default, Deserialize)]
+struct ErrorBody {
+    #[serde(default, deserialize_with = "optional_text")]
+    code: Option<String>,
+    #[serde(rename = "__type", default, deserialize_with = "optional_text")]
+    type_name: Option<String>,
+    #[serde(default, deserialize_with = "optional_text")]
+    message: Option<String>,
+    #[serde(rename = "Message", default, deserialize_with = "optional_text")]
+    capitalized_message: Option<String>,
+    #[serde(rename = "errorMessage", default, deserialize_with = "optional_text")]
+    error_message: Option<String>,
+}
+
+/// Reads the error code from `x-amzn-errortype` (any case; an empty one is skipped, as botocore
+/// does), else the body's `code`, else its `__type`, cleaned of namespace and URI; and the message
+/// from `message`, `Message` or `errorMessage`. A body that is not a JSON object (an HTML error
+/// page, nothing) gives no code or message.
 pub(crate) fn error_details(headers: &HeaderMap, body: &[u8]) -> ErrorDetails {
-    let members = match json::parse(body) {
-        Ok(TopLevel::Object(members)) => members,
-        _ => Default::default(),
-    };
-    let field = |name: &str| members.get(name).map(String::as_str);
-    let raw_code = headers
-        .get(&super::ERROR_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .or_else(|| field("code"))
-        .or_else(|| field("__type"));
+    let body: ErrorBody = serde_json::from_slice(body).unwrap_or_default();
+    let header_code = headers.get(&super::ERROR_TYPE).and_then(|v| v.to_str().ok()).filter(|v| !v.trim().is_empty());
+    let raw_code = header_code.or(body.code.as_deref()).or(body.type_name.as_deref());
     let code = raw_code.map(sanitize_error_code).filter(|c| !c.is_empty()).map(str::to_owned);
-    let message = ["message", "Message", "errorMessage"].iter().find_map(|name| field(name)).map(str::to_owned);
+    let message = body.message.or(body.capitalized_message).or(body.error_message);
     ErrorDetails { code, message }
 }
 
@@ -65,6 +76,22 @@ mod tests {
         );
         assert_eq!(details.code.as_deref(), Some("ThrottlingException"));
         assert_eq!(details.message.as_deref(), Some("slow down"));
+    }
+
+    #[test]
+    fn an_empty_header_falls_back_to_the_body() {
+        for header in ["", "  "] {
+            let mut map = HeaderMap::new();
+            map.insert("x-amzn-errortype", header.parse().unwrap());
+            let details = error_details(&map, br#"{"code":"CertificateStateException"}"#);
+            assert_eq!(details.code.as_deref(), Some("CertificateStateException"), "{header:?}");
+        }
+    }
+
+    #[test]
+    fn members_of_other_types_are_ignored() {
+        let details = error_details(&HeaderMap::new(), br#"{"code":5,"__type":"B","message":{"m":1},"Message":"M"}"#);
+        assert_eq!(details, ErrorDetails { code: Some("B".into()), message: Some("M".into()) });
     }
 
     #[test]

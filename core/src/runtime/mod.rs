@@ -1,6 +1,6 @@
 //! The small traits the client runs on (clock, sleep, HTTP transport), with a native
-//! implementation (tokio + reqwest with rustls) and a WebAssembly one (`fetch` + `setTimeout`);
-//! `DefaultTransport` names the platform's transport.
+//! implementation (tokio's timer) and a WebAssembly one (`Date.now()`, `setTimeout`), and one
+//! HTTP transport for both: reqwest (hyper and rustls natively, `fetch` on wasm32).
 //!
 //! The operation logic never names a runtime: it only sees these traits, so a host can plug in
 //! its own clock (tests, clock-skew simulations), its own sleep or its own transport.
@@ -9,18 +9,20 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, SystemTime};
 
+mod reqwest_transport;
 mod transport;
+pub use reqwest_transport::{ReqwestTransport, ReqwestTransport as DefaultTransport};
 pub use transport::{HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{default_clock, default_sleep, random_unit, ReqwestTransport, ReqwestTransport as DefaultTransport};
+pub use native::{default_clock, default_sleep, random_unit};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{default_clock, default_sleep, random_unit, FetchTransport as DefaultTransport};
+pub use wasm::{default_clock, default_sleep, random_unit};
 
 /// `Send + Sync` on native targets, nothing on wasm32, where JavaScript values and futures are
 /// single-threaded. Every runtime trait object is bounded by it.

@@ -35,6 +35,13 @@ pub enum TransportErrorKind {
     Io,
     /// The request could not be built for this transport.
     Request,
+    /// The endpoint answered with a redirect. Redirects are never followed (as botocore and the
+    /// Rust SDK follow none): the request was not applied where it was sent.
+    Redirect,
+    /// The response body is larger than the client reads
+    /// ([`MAX_RESPONSE_BODY`](crate::protocol::MAX_RESPONSE_BODY)); the request was received
+    /// and answered, so it may have been applied.
+    BodyTooLarge,
 }
 
 /// A transport failure: its kind and a human-readable description.

@@ -1,36 +1,49 @@
-//! SigV4 signing, with the settings the official SDKs use for IoT: double URI encoding, path
-//! normalisation, no `x-amz-content-sha256`, session token signed, the signature in headers.
+//! SigV4 signing with `aws-sigv4`'s HTTP signer, set up as the official SDKs sign IoT requests:
+//! double URI encoding, path normalisation, no `x-amz-content-sha256`, the session token signed,
+//! the signature in headers (`SigningSettings::default()`).
 //!
-//! The canonical request is built here and the signing key and signature come from
-//! `aws-sigv4` (`generate_signing_key`, `calculate_signature`). Building the canonical request
-//! here instead of with `aws-sigv4`'s HTTP signer keeps its header maps, query writer and
-//! tracing out of the WebAssembly package, which browsers download. The tests hold this code to
-//! `aws-sigv4`'s own HTTP signer, to botocore's signer and to the AWS SigV4 test suite.
+//! What this module adds around the signer: a signing time the signer cannot represent, and
+//! credential values a header cannot carry, are errors here instead of panics inside it.
 
-mod canonical;
-mod date;
-mod encoding;
+mod time_range;
+
+pub use time_range::{is_representable, latest_signing_time};
 
 use crate::credentials::Credentials;
-use crate::protocol::{AMZ_DATE, SECURITY_TOKEN};
-use aws_sigv4::sign::v4::{calculate_signature, generate_signing_key};
-use canonical::CanonicalRequest;
-use sha2::{Digest, Sha256};
+use aws_credential_types::Credentials as SigningCredentials;
+use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
+use aws_sigv4::sign::v4;
+use aws_smithy_runtime_api::client::identity::Identity;
 use std::fmt;
 use std::time::SystemTime;
 
 /// The service name IoT requests are signed for.
 pub const IOT_SIGNING_NAME: &str = "iot";
 
-const ALGORITHM: &str = "AWS4-HMAC-SHA256";
-
 /// Why a request could not be signed.
-#[derive(Debug)]
-pub struct SigningError(String);
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SigningError {
+    /// The signing time is before 1970 or after 9999: SigV4's timestamp cannot carry it.
+    TimeOutOfRange,
+    /// A credential value (named) holds characters an HTTP header cannot carry.
+    UnsendableCredential(&'static str),
+    /// The signer refused the request; the text says why.
+    Signer(String),
+}
 
 impl fmt::Display for SigningError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "could not sign the request: {}", self.0)
+        match self {
+            SigningError::TimeOutOfRange => {
+                f.write_str("the signing time must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
+            }
+            // Never echo the value: it is a secret.
+            SigningError::UnsendableCredential(name) => {
+                write!(f, "the {name} holds characters an HTTP header cannot carry")
+            }
+            SigningError::Signer(reason) => write!(f, "could not sign the request: {reason}"),
+        }
     }
 }
 
@@ -45,35 +58,49 @@ pub fn sign_request(
     service: &str,
     time: SystemTime,
 ) -> Result<(), SigningError> {
-    let date_time = date::format_date_time(time);
-    let token = credentials.session_token();
-    let canonical = CanonicalRequest::new(request, &date_time, token).map_err(SigningError)?;
-    let scope = format!("{}/{region}/{service}/aws4_request", &date_time[..8]);
-    let string_to_sign = format!("{ALGORITHM}\n{date_time}\n{scope}\n{}", sha256_hex(canonical.text.as_bytes()));
-    let key = generate_signing_key(credentials.secret_access_key(), time, region, service);
-    let signature = calculate_signature(key, string_to_sign.as_bytes());
-    let authorization = format!(
-        "{ALGORITHM} Credential={}/{scope}, SignedHeaders={}, Signature={signature}",
-        credentials.access_key_id(),
-        canonical.signed_headers
-    );
-    let headers = request.headers_mut();
-    headers.insert(AMZ_DATE, header_value(&date_time)?);
-    headers.insert(http::header::AUTHORIZATION, header_value(&authorization)?);
-    if let Some(token) = token {
-        let mut value = header_value(token)?;
-        value.set_sensitive(true);
-        headers.insert(SECURITY_TOKEN, value);
+    if !is_representable(time) {
+        return Err(SigningError::TimeOutOfRange);
     }
+    // aws-sigv4 unwraps the header values it writes; check the ones that come from the host.
+    let header_safe = |value: &str| http::HeaderValue::from_str(value).is_ok();
+    if !header_safe(credentials.access_key_id()) {
+        return Err(SigningError::UnsendableCredential("access key id"));
+    }
+    if !credentials.session_token().is_none_or(header_safe) {
+        return Err(SigningError::UnsendableCredential("session token"));
+    }
+    let identity: Identity = SigningCredentials::new(
+        credentials.access_key_id(),
+        credentials.secret_access_key(),
+        credentials.session_token().map(str::to_owned),
+        None,
+        "iot-transfer",
+    )
+    .into();
+    let params = v4::SigningParams::builder()
+        .identity(&identity)
+        .region(region)
+        .name(service)
+        .time(time)
+        .settings(SigningSettings::default())
+        .build()
+        .map_err(|e| SigningError::Signer(e.to_string()))?
+        .into();
+    let mut headers = Vec::with_capacity(request.headers().len());
+    for (name, value) in request.headers() {
+        let value = value.to_str().map_err(|_| SigningError::Signer(format!("header {name} is not visible ASCII")))?;
+        headers.push((name.as_str(), value));
+    }
+    let uri = request.uri().to_string();
+    let signable = SignableRequest::new(
+        request.method().as_str(),
+        uri.as_str(),
+        headers.into_iter(),
+        SignableBody::Bytes(request.body()),
+    )
+    .map_err(|e| SigningError::Signer(e.to_string()))?;
+    let (instructions, _signature) =
+        sign(signable, &params).map_err(|e| SigningError::Signer(e.to_string()))?.into_parts();
+    instructions.apply_to_request_http1x(request);
     Ok(())
-}
-
-/// The lower-case hex SHA-256 of `bytes`.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    encoding::hex(&Sha256::digest(bytes))
-}
-
-fn header_value(value: &str) -> Result<http::HeaderValue, SigningError> {
-    // Only the session token can hold bytes a header cannot; never echo it.
-    http::HeaderValue::from_str(value).map_err(|_| SigningError("a signing value is not a valid header value".into()))
 }

@@ -4,6 +4,7 @@
 //! [`build_request`] and [`parse_response`]. The [`Client`](crate::Client) runs them with
 //! signing, sending, retries and timeouts around them.
 
+mod body;
 mod input;
 mod output;
 mod request;

@@ -1,8 +1,8 @@
 //! Builds the unsigned HTTP request for a validated input: a pure function, no I/O.
 
+use super::body::RequestBody;
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
-use crate::protocol::json::string_literal;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Characters left as they are in a URI path label or query value: RFC 3986 unreserved.
@@ -17,10 +17,7 @@ pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &s
         utf8_percent_encode(input.certificate_id(), UNRESERVED),
         utf8_percent_encode(input.target_aws_account(), UNRESERVED),
     );
-    let body = match input.transfer_message() {
-        Some(message) => format!("{{\"transferMessage\":{}}}", string_literal(message)),
-        None => "{}".to_owned(),
-    };
+    let body = RequestBody { transfer_message: input.transfer_message() }.to_json();
     // Valid by construction: the endpoint was parsed as a URI and every label is percent-encoded;
     // the user agent comes from the client's own configuration, which rejects non-visible bytes.
     http::Request::builder()
@@ -28,7 +25,7 @@ pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &s
         .uri(uri)
         .header(http::header::CONTENT_TYPE, "application/json")
         .header(http::header::USER_AGENT, user_agent)
-        .body(body.into_bytes())
+        .body(body)
         .expect("a request built from a resolved endpoint and validated input is valid")
 }
 

@@ -1,8 +1,9 @@
 //! Maps an HTTP response to the output or a typed error: a pure function, no I/O.
 
+use super::body::SuccessBody;
 use crate::error::{ErrorKind, TransferCertificateError};
-use crate::protocol::json::{self, TopLevel};
 use crate::protocol::rest_json;
+use crate::runtime::TransportErrorKind;
 use crate::retry::classify_response;
 use http::HeaderMap;
 
@@ -25,7 +26,8 @@ const AUTH_CODES: &[&str] = &[
 ];
 
 /// Returns the transferred certificate's ARN for a 2xx response, or the typed error the response
-/// describes, with its code, message, HTTP status, request id and retry class.
+/// describes, with its code, message, HTTP status, request id and retry class. A 3xx is a
+/// redirect, which is never followed: a transport error naming where it pointed.
 pub fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<String, TransferCertificateError> {
     let request_id = rest_json::request_id(headers);
     if (200..300).contains(&status) {
@@ -33,6 +35,16 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<S
             TransferCertificateError::new(ErrorKind::InvalidResponse, "InvalidResponseError", message)
                 .with_response(status, request_id)
         });
+    }
+    if (300..400).contains(&status) {
+        let location = headers.get(http::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("nowhere");
+        let message = format!("the endpoint answered HTTP {status}, a redirect to {location}, which is not followed");
+        return Err(TransferCertificateError::new(
+            ErrorKind::Transport(TransportErrorKind::Redirect),
+            "TransportError",
+            message,
+        )
+        .with_response(status, request_id));
     }
     let details = rest_json::error_details(headers, body);
     let kind = error_kind(details.code.as_deref(), status);
@@ -47,13 +59,8 @@ pub fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<S
 }
 
 fn parse_success(body: &[u8]) -> Result<String, String> {
-    let members = match json::parse(body) {
-        Ok(TopLevel::Object(members)) => members,
-        Ok(TopLevel::Other) => return Err("the success response is not a JSON object".to_owned()),
-        Err(e) => return Err(format!("the success response is not valid JSON: {e}")),
-    };
-    match members.get("transferredCertificateArn") {
-        Some(arn) if !arn.is_empty() => Ok(arn.clone()),
+    match SuccessBody::from_json(body)?.transferred_certificate_arn {
+        Some(arn) if !arn.is_empty() => Ok(arn),
         _ => Err("the success response has no transferredCertificateArn string".to_owned()),
     }
 }
@@ -145,6 +152,26 @@ mod tests {
             (error.kind(), error.code(), error.message()),
             (&ErrorKind::UnknownService, "NewFancyException", "new")
         );
+    }
+
+    #[test]
+    fn a_redirect_is_a_transport_error_naming_its_target() {
+        for status in [301, 302, 307, 308] {
+            let error = response(status, &[("location", "https://elsewhere.example/x")], "").unwrap_err();
+            assert_eq!(error.kind(), &ErrorKind::Transport(TransportErrorKind::Redirect));
+            assert_eq!(error.http_status(), Some(status));
+            assert!(error.message().contains("https://elsewhere.example/x"), "{}", error.message());
+            assert!(!error.is_retryable());
+        }
+    }
+
+    #[test]
+    fn a_non_object_success_body_is_an_error() {
+        for body in ["[]", "\"arn\"", "null", "7"] {
+            let error = response(200, &[], body).unwrap_err();
+            assert_eq!(error.kind(), &ErrorKind::InvalidResponse, "{body}");
+            assert!(error.message().starts_with("the success response is not a JSON object"), "{}", error.message());
+        }
     }
 
     #[test]

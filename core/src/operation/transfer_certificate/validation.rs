@@ -12,6 +12,9 @@ pub enum InputField {
     TargetAwsAccount,
     /// `transferMessage`.
     TransferMessage,
+    /// The time a request is signed for (`signingDate` in JavaScript, as the JS SDK's presigner
+    /// names it): not a model member, but checked like one before anything is signed.
+    SigningDate,
 }
 
 impl InputField {
@@ -21,6 +24,7 @@ impl InputField {
             InputField::CertificateId => "certificateId",
             InputField::TargetAwsAccount => "targetAwsAccount",
             InputField::TransferMessage => "transferMessage",
+            InputField::SigningDate => "signingDate",
         }
     }
 }
@@ -64,6 +68,9 @@ pub enum ValidationRule {
     /// The value starts with `arn:` but is not an IoT certificate ARN
     /// (`arn:{partition}:iot:{region}:{account}:cert/{certificateId}`).
     CertificateArn,
+    /// The signing time is outside what SigV4 can carry: from 1970-01-01T00:00:00Z to
+    /// 9999-12-31T23:59:59Z.
+    SigningDateRange,
 }
 
 impl fmt::Display for ValidationRule {
@@ -82,6 +89,9 @@ impl fmt::Display for ValidationRule {
                 "looks like an ARN but is not an IoT certificate ARN \
                  (arn:{partition}:iot:{region}:{account}:cert/{certificateId})",
             ),
+            ValidationRule::SigningDateRange => {
+                f.write_str("must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
+            }
         }
     }
 }
