@@ -16,9 +16,9 @@ use crate::error::{ErrorKind, TransferCertificateError};
 use crate::operation::transfer_certificate::{
     build_request, TransferCertificateInput, TransferCertificateOutput, ValidatedInput,
 };
+use crate::operation::transfer_certificate::{InputField, ValidationError, ValidationRule};
 use crate::retry::RetryQuota;
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
-use crate::operation::transfer_certificate::{InputField, ValidationError, ValidationRule};
 use crate::signing::{sign_request, SigningError, IOT_SIGNING_NAME};
 use std::sync::Arc;
 use std::time::SystemTime;

@@ -1,8 +1,10 @@
 //! Wire-protocol rules shared by operations.
 
+mod json_object;
 mod optional_text;
 pub(crate) mod rest_json;
 
+pub(crate) use json_object::from_json_object;
 pub(crate) use optional_text::optional_text;
 
 use http::HeaderName;

@@ -32,7 +32,7 @@ struct ErrorBody {
 /// from `message`, `Message` or `errorMessage`. A body that is not a JSON object (an HTML error
 /// page, nothing) gives no code or message.
 pub(crate) fn error_details(headers: &HeaderMap, body: &[u8]) -> ErrorDetails {
-    let body: ErrorBody = serde_json::from_slice(body).unwrap_or_default();
+    let body: ErrorBody = super::from_json_object(body).unwrap_or_default();
     let header_code = headers.get(&super::ERROR_TYPE).and_then(|v| v.to_str().ok()).filter(|v| !v.trim().is_empty());
     let raw_code = header_code.or(body.code.as_deref()).or(body.type_name.as_deref());
     let code = raw_code.map(sanitize_error_code).filter(|c| !c.is_empty()).map(str::to_owned);
@@ -86,6 +86,11 @@ mod tests {
             let details = error_details(&map, br#"{"code":"CertificateStateException"}"#);
             assert_eq!(details.code.as_deref(), Some("CertificateStateException"), "{header:?}");
         }
+    }
+
+    #[test]
+    fn an_array_body_has_no_details() {
+        assert_eq!(error_details(&HeaderMap::new(), br#"["ThrottlingException","slow"]"#), ErrorDetails::default());
     }
 
     #[test]

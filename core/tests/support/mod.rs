@@ -51,6 +51,10 @@ pub enum Reply {
     Delayed(Duration, Response),
     /// Read the request, then close the connection without answering.
     Drop,
+    /// Read the request and never answer; the connection's close by the client is counted.
+    Hang,
+    /// Answer 200 with a body of this many bytes, sent in chunks without a length when `chunked`.
+    Large { bytes: usize, chunked: bool },
 }
 
 /// A request as the server received it.
@@ -61,6 +65,8 @@ pub struct Recorded {
     /// Header names in lower case, in arrival order.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// How many hung connections the client had closed when this request arrived.
+    pub hung_connections_closed_before: usize,
 }
 
 impl Recorded {
@@ -74,6 +80,7 @@ struct State {
     replies: VecDeque<Reply>,
     requests: Vec<Recorded>,
     connections: usize,
+    hung_connections_closed: usize,
 }
 
 /// The server; it stops when the test's runtime ends.
@@ -110,6 +117,11 @@ impl Server {
         self.state.lock().unwrap().connections
     }
 
+    /// How many connections left hanging by [`Reply::Hang`] the client has closed.
+    pub fn hung_connections_closed(&self) -> usize {
+        self.state.lock().unwrap().hung_connections_closed
+    }
+
     pub fn push(&self, reply: Reply) {
         self.state.lock().unwrap().replies.push_back(reply);
     }
@@ -118,9 +130,10 @@ impl Server {
 async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
     let mut buffer = Vec::new();
     loop {
-        let Some(request) = read_request(&mut stream, &mut buffer).await else { return };
+        let Some(mut request) = read_request(&mut stream, &mut buffer).await else { return };
         let reply = {
             let mut state = state.lock().unwrap();
+            request.hung_connections_closed_before = state.hung_connections_closed;
             state.requests.push(request);
             state.replies.pop_front()
         };
@@ -131,6 +144,16 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
                 response
             }
             Some(Reply::Drop) => return,
+            Some(Reply::Hang) => {
+                let mut sink = [0u8; 1024];
+                while matches!(stream.read(&mut sink).await, Ok(n) if n > 0) {}
+                state.lock().unwrap().hung_connections_closed += 1;
+                return;
+            }
+            Some(Reply::Large { bytes, chunked }) => {
+                let _ = write_large(&mut stream, bytes, chunked).await;
+                return;
+            }
             None => Response::new(599, r#"{"message":"the test scripted no reply for this request"}"#),
         };
         if stream.write_all(&encode(&response)).await.is_err() {
@@ -172,7 +195,7 @@ async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<Re
     }
     let body = buffer[body_start..body_start + length].to_vec();
     buffer.drain(..body_start + length);
-    Some(Recorded { method, target, headers, body })
+    Some(Recorded { method, target, headers, body, hung_connections_closed_before: 0 })
 }
 
 fn encode(response: &Response) -> Vec<u8> {
@@ -182,4 +205,28 @@ fn encode(response: &Response) -> Vec<u8> {
     }
     text.push_str(&format!("content-length: {}\r\n\r\n{}", response.body.len(), response.body));
     text.into_bytes()
+}
+
+/// A 200 whose body is `bytes` spaces, with a content-length or chunked; stops when the client
+/// hangs up.
+async fn write_large(stream: &mut TcpStream, bytes: usize, chunked: bool) -> std::io::Result<()> {
+    let framing = if chunked { "transfer-encoding: chunked".to_owned() } else { format!("content-length: {bytes}") };
+    stream.write_all(format!("HTTP/1.1 200 Scripted\r\n{framing}\r\n\r\n").as_bytes()).await?;
+    let chunk = vec![b' '; 64 * 1024];
+    let mut left = bytes;
+    while left > 0 {
+        let size = left.min(chunk.len());
+        if chunked {
+            stream.write_all(format!("{size:x}\r\n").as_bytes()).await?;
+        }
+        stream.write_all(&chunk[..size]).await?;
+        if chunked {
+            stream.write_all(b"\r\n").await?;
+        }
+        left -= size;
+    }
+    if chunked {
+        stream.write_all(b"0\r\n\r\n").await?;
+    }
+    Ok(())
 }

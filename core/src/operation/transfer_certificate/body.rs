@@ -1,6 +1,6 @@
 //! The operation's JSON bodies as serde types: what is sent and what a success returns.
 
-use crate::protocol::optional_text;
+use crate::protocol::{from_json_object, optional_text};
 use serde::{Deserialize, Serialize};
 
 /// The request body: `{"transferMessage": "..."}`, or `{}` without a message (as the SDKs send).
@@ -28,7 +28,7 @@ impl RequestBody<'_> {
 impl SuccessBody {
     /// Reads a success body; the error says whether it is not JSON at all or not the expected object.
     pub(crate) fn from_json(body: &[u8]) -> Result<Self, String> {
-        serde_json::from_slice(body).map_err(|e| match e.classify() {
+        from_json_object(body).map_err(|e| match e.classify() {
             serde_json::error::Category::Data => format!("the success response is not a JSON object: {e}"),
             _ => format!("the success response is not valid JSON: {e}"),
         })

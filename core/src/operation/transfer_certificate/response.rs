@@ -3,8 +3,8 @@
 use super::body::SuccessBody;
 use crate::error::{ErrorKind, TransferCertificateError};
 use crate::protocol::rest_json;
-use crate::runtime::TransportErrorKind;
 use crate::retry::classify_response;
+use crate::runtime::TransportErrorKind;
 use http::HeaderMap;
 
 /// Error codes that mean the request's authentication was refused (signature, token, clock, access).

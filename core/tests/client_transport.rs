@@ -1,0 +1,86 @@
+//! What the native transport refuses to do: follow a redirect, keep a timed-out attempt's
+//! connection open while its retry is sent, or read a body without bound.
+
+mod support;
+
+use iot_transfer::protocol::MAX_RESPONSE_BODY;
+use iot_transfer::runtime::TransportErrorKind;
+use iot_transfer::{Client, ErrorKind};
+use std::time::Duration;
+use support::fixtures::*;
+use support::{Reply, Response, Server};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redirect_to_another_host_is_not_followed() {
+    for status in [302, 307] {
+        let elsewhere = Server::start(vec![Reply::Respond(Response::success(ARN))]).await;
+        let target =
+            format!("{}/transfer-certificate/{CERTIFICATE_ID}?targetAwsAccount={TARGET_ACCOUNT}", elsewhere.url());
+        let redirect = Response::new(status, "").header("location", &target);
+        let server = Server::start(vec![Reply::Respond(redirect)]).await;
+        let client = Client::new(config(&server.url()).build());
+
+        let error = client.transfer_certificate(input()).await.unwrap_err();
+
+        assert_eq!(error.kind(), &ErrorKind::Transport(TransportErrorKind::Redirect), "{status}");
+        assert_eq!(error.http_status(), Some(status));
+        assert!(error.message().contains(&target), "{}", error.message());
+        assert!(!error.is_retryable() && !error.possibly_applied());
+        assert_eq!(error.metadata().attempts, 1);
+        assert_eq!(elsewhere.requests().len(), 0, "HTTP {status}: the other host was called");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_attempt_is_closed_before_its_retry_is_sent() {
+    let server = Server::start(vec![Reply::Hang, Reply::Respond(Response::success(ARN))]).await;
+    let client = Client::new(config(&server.url()).attempt_timeout(Duration::from_millis(200)).build());
+
+    let output = client.transfer_certificate(input()).await.unwrap();
+
+    assert_eq!(output.metadata.attempts, 2);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[1].hung_connections_closed_before, 1, "the retry raced the attempt it replaces");
+    assert_eq!(server.connections(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_timeout_closes_the_attempt_in_flight() {
+    let server = Server::start(vec![Reply::Hang]).await;
+    let client = Client::new(config(&server.url()).call_timeout(Duration::from_millis(200)).build());
+
+    let error = client.transfer_certificate(input()).await.unwrap_err();
+
+    assert_eq!(error.code(), "TimeoutError");
+    for _ in 0..100 {
+        if server.hung_connections_closed() == 1 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the connection of the cancelled attempt is still open");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_over_the_limit_is_a_typed_error_with_or_without_a_length() {
+    for chunked in [false, true] {
+        let server = Server::start(vec![Reply::Large { bytes: MAX_RESPONSE_BODY + 1, chunked }]).await;
+        let client = Client::new(config(&server.url()).build());
+
+        let error = client.transfer_certificate(input()).await.unwrap_err();
+
+        assert_eq!(error.kind(), &ErrorKind::Transport(TransportErrorKind::BodyTooLarge), "chunked: {chunked}");
+        assert!(error.message().contains("larger than the 1048576 byte limit"), "{}", error.message());
+        assert!(error.possibly_applied() && !error.is_retryable());
+        assert_eq!(server.requests().len(), 1);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_at_the_limit_is_read() {
+    let server = Server::start(vec![Reply::Large { bytes: MAX_RESPONSE_BODY, chunked: true }]).await;
+    let error = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
+    // Spaces are not JSON: the body was read whole and then refused by the parser.
+    assert_eq!(error.kind(), &ErrorKind::InvalidResponse);
+}
