@@ -132,6 +132,17 @@ fun validationNamesTheField() = ScriptedServer().use { server ->
     check(server.requests.isEmpty())
 }
 
+fun signingDatesSigV4CannotCarry() {
+    val client = IotTransferClient(config(null), AwsCredentials("AKIDEXAMPLE", SECRET, null, null))
+    for (time in listOf(Instant.parse("1969-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"))) {
+        val error = assertThrows<TransferCertificateException.Validation> { client.signTransferCertificateBlocking(INPUT, time) }
+        check(error.field == "signingDate") { error.toString() }
+        check(error.errorMessage == "signingDate must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z") { error.errorMessage }
+    }
+    val last = client.signTransferCertificateBlocking(INPUT, Instant.parse("9999-12-31T23:59:59Z"))
+    check(last.header("x-amz-date") == "99991231T235959Z") { last.toString() }
+}
+
 class Refreshing(private val fail: Boolean = false) : CredentialsProvider {
     var calls = 0
     override fun provideCredentials(): AwsCredentials {
@@ -217,6 +228,7 @@ fun main(args: Array<String>) {
         "attempt timeout" to ::attemptTimeout,
         "a dropped connection is retried" to ::droppedConnectionIsRetried,
         "validation names the field" to ::validationNamesTheField,
+        "signing dates SigV4 cannot carry" to ::signingDatesSigV4CannotCarry,
         "a host credentials provider" to ::hostCredentialsProvider,
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },

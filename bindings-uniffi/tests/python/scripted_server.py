@@ -1,5 +1,6 @@
 """A scripted IoT endpoint on loopback for the Python tests: it records each request and answers
-with the next scripted reply (a response, a delayed response, or a dropped connection)."""
+with the next scripted reply (a response, a delayed response, a dropped connection, or a request
+left hanging until the client closes its connection, which is counted)."""
 
 import json
 import threading
@@ -21,6 +22,7 @@ class ScriptedServer:
     def __init__(self, replies=()):
         self.replies = list(replies)
         self.requests = []
+        self.hung_connections_closed = 0
         self._lock = threading.Lock()
         self._release = threading.Event()
         server = self
@@ -36,8 +38,16 @@ class ScriptedServer:
                 body = self.rfile.read(length).decode("utf-8")
                 with server._lock:
                     server.requests.append({"method": self.command, "path": self.path,
-                                            "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
+                                            "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body,
+                                            "hung_connections_closed_before": server.hung_connections_closed})
                     reply = server.replies.pop(0) if server.replies else {"status": 599, "body": "{}"}
+                if reply.get("hang"):
+                    while self.connection.recv(1024):
+                        pass
+                    with server._lock:
+                        server.hung_connections_closed += 1
+                    self.close_connection = True
+                    return
                 if reply.get("drop"):
                     self.close_connection = True
                     self.connection.close()

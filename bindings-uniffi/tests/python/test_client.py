@@ -116,6 +116,43 @@ def test_dropped_connection_is_retried():
         assert client_for(server).transfer_certificate_blocking(INPUT).metadata.attempts == 2
 
 
+@pytest.mark.parametrize("status", [302, 307])
+def test_a_redirect_to_another_host_is_not_followed(status):
+    with ScriptedServer([success(ARN)]) as elsewhere:
+        target = f"{elsewhere.url}/transfer-certificate/{ID}?targetAwsAccount=444455556666"
+        with ScriptedServer([{"status": status, "headers": {"location": target}}]) as server:
+            with pytest.raises(TransferCertificateError.Transport) as caught:
+                client_for(server).transfer_certificate_blocking(INPUT)
+        assert elsewhere.requests == []
+    assert caught.value.http_status == status and target in caught.value.error_message
+    assert not caught.value.retryable and not caught.value.possibly_applied
+
+
+def test_a_timed_out_attempt_is_closed_before_its_retry_is_sent():
+    with ScriptedServer([{"hang": True}, success(ARN)]) as server:
+        output = client_for(server, attempt_timeout_ms=200).transfer_certificate_blocking(INPUT)
+    assert output.metadata.attempts == 2
+    assert server.requests[1]["hung_connections_closed_before"] == 1, "the retry raced the attempt it replaces"
+
+
+@pytest.mark.parametrize("when", [
+    datetime.datetime(1969, 12, 31, 23, 59, 59, tzinfo=datetime.timezone.utc),
+    datetime.datetime(1, 1, 1, tzinfo=datetime.timezone.utc),
+])
+def test_a_signing_date_before_1970_is_a_validation_error(when):
+    client = IotTransferClient(ClientConfig(region="us-east-1"), AwsCredentials("AKIDEXAMPLE", SECRET))
+    with pytest.raises(TransferCertificateError.Validation) as caught:
+        client.sign_transfer_certificate_blocking(INPUT, when)
+    assert caught.value.field == "signingDate"
+    assert caught.value.error_message == "signingDate must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
+
+
+def test_the_last_second_of_9999_signs():
+    client = IotTransferClient(ClientConfig(region="us-east-1"), AwsCredentials("AKIDEXAMPLE", SECRET))
+    signed = client.sign_transfer_certificate_blocking(INPUT, datetime.datetime.max.replace(tzinfo=datetime.timezone.utc))
+    assert signed.header("x-amz-date") == "99991231T235959Z"
+
+
 @pytest.mark.parametrize("certificate_id,account,message,field", [
     ("nope", "444455556666", None, "certificateId"),
     (ID, "4444-5555-6666", None, "targetAwsAccount"),

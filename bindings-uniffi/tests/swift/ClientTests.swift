@@ -194,6 +194,22 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(server.requests.count, 0)
     }
 
+    func testSigningDatesSigV4CannotCarry() throws {
+        let client = IotTransferClient(config: config(nil),
+                                       credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET))
+        // One second before 1970, and 10000-01-01T00:00:00Z.
+        for time in [Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 253_402_300_800)] {
+            let error = transferError { _ = try client.signTransferCertificateBlocking(input: INPUT, signingTime: time) }
+            guard case let .Validation(_, message, _, _, _, _, _, _, _, field, _) = error else {
+                return XCTFail("expected a validation error, got \(String(describing: error))")
+            }
+            XCTAssertEqual(field, "signingDate")
+            XCTAssertEqual(message, "signingDate must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
+        }
+        let last = try client.signTransferCertificateBlocking(input: INPUT, signingTime: Date(timeIntervalSince1970: 253_402_300_799))
+        XCTAssertEqual(last.header(name: "x-amz-date"), "99991231T235959Z")
+    }
+
     func testAHostCredentialsProvider() async throws {
         let server = ScriptedServer([success(ARN), success(ARN)])
         defer { server.stop() }
