@@ -56,9 +56,10 @@ test-wasm: wasm
 bench: wasm
 	scripts/bench.sh
 
-## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package
+## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package, and its code by crate
 bench-size: wasm
-	scripts/wasm-size.sh
+	scripts/setup-twiggy.sh
+	scripts/wasm-size.sh --by-crate
 
 ## test-python: the Python wheel (maturin, uniffi) installed into a fresh virtualenv and tested
 test-python: setup

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip (-9) and brotli (-q 11) sizes of what a browser downloads from the npm
 # package: the .wasm and browser.js (the JS layer and the wasm-bindgen glue, bundled). With --check, fails
-# when the gzip total exceeds the budget in bindings-wasm/size-budget.txt.
+# when the gzip total exceeds the budget in bindings-wasm/size-budget.txt. With --by-crate, also
+# prints the code size by crate (twiggy, on the same build with its function names kept).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 pkg="$root/bindings-wasm/pkg"
@@ -16,6 +17,15 @@ for file in "${files[@]}"; do
   total_brotli=$((total_brotli + br))
 done
 printf "%-32s %10d %10d %10d\n" total "$total_raw" "$total_gzip" "$total_brotli"
+if [ "${1:-}" = "--by-crate" ]; then
+  names="$root/target/wasm-names"
+  rm -rf "$names" && mkdir -p "$names"
+  wasm-bindgen "$root/target/wasm32-unknown-unknown/wasm-release/iot_transfer_wasm.wasm" --target web \
+    --out-dir "$names" --no-typescript --keep-debug
+  echo
+  echo "code by crate (raw bytes before wasm-opt; twiggy top on $names):"
+  twiggy top -n 1000000 -f csv "$names/iot_transfer_wasm_bg.wasm" | node "$root/scripts/wasm-crates.mjs" 30
+fi
 if [ "${1:-}" = "--check" ]; then
   budget=$(grep -E '^[0-9]+' "$root/bindings-wasm/size-budget.txt" | head -1)
   if [ "$total_gzip" -gt "$budget" ]; then
