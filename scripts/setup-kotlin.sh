@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (once) what the Kotlin tests need: the Kotlin compiler distribution from npm
-# (kotlinc, kotlin-stdlib and kotlinx-coroutines) in the cache folder, and JNA from Debian.
+# (kotlinc, kotlin-stdlib and kotlinx-coroutines) in the cache folder, and JNA and Gson (the tests
+# read the shared vectors with it) from Debian.
 # Prints the compiler's folder (the one holding bin/ and lib/). Safe to run twice.
 set -euo pipefail
 version="2.4.20"
@@ -9,11 +10,12 @@ if [ ! -x "$cache/node_modules/kotlin-compiler/package/bin/kotlinc" ] && [ ! -x 
   mkdir -p "$cache"
   npm install --prefix "$cache" --no-audit --no-fund --silent "kotlin-compiler@$version" >&2
 fi
-if [ ! -f /usr/share/java/jna.jar ]; then
+if [ ! -f /usr/share/java/jna.jar ] || [ ! -f /usr/share/java/gson.jar ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libjna-java >&2 \
-    || { $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libjna-java >&2; }
+  packages=(libjna-java libgoogle-gson-java)
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2 \
+    || { $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2; }
 fi
 home="$cache/node_modules/kotlin-compiler"
 [ -x "$home/package/bin/kotlinc" ] && home="$home/package"
