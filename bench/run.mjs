@@ -1,6 +1,7 @@
 // `make bench`: every client side by side in one run against the same loopback stub: cold start
 // (a fresh process to its first response, median of 3), sequential calls per second, client CPU
 // per call and peak memory. Whole-process figures on a shared machine: compare within one run.
+// BENCH_ONLY="npm ours,npm ours (fetch)" runs only the clients of those labels.
 
 import { spawn, execFileSync } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -17,8 +18,9 @@ const stub = spawn(process.execPath, [path.join(here, "stub.mjs")], { stdio: ["i
 const url = await new Promise((resolve) => createInterface({ input: stub.stdout }).once("line", resolve));
 
 const clients = [
-  ["Rust", [path.join(root, "target", "release", "examples", "bench_client")]],
+  ["Rust", [path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "release", "examples", "bench_client")]],
   ["npm ours", [process.execPath, path.join(here, "js", "js-client.mjs"), "ours"]],
+  ["npm ours (fetch)", [process.execPath, path.join(here, "js", "js-client.mjs"), "ours-fetch"]],
   ["JS SDK", [process.execPath, path.join(here, "js", "js-client.mjs"), "sdk"]],
   ["wheel ours", [pythonOurs, path.join(here, "py_client.py"), "ours"]],
   ["boto3", [python, path.join(here, "py_client.py"), "boto3"]],
@@ -32,9 +34,12 @@ function run(command, warm, count) {
   return { ...JSON.parse(out.trim().split("\n").pop()), wallMs };
 }
 
+const only = process.env.BENCH_ONLY?.split(",");
+const selected = clients.filter(([label]) => !only || only.includes(label));
+
 const rows = [];
 try {
-  for (const [, command] of clients) {
+  for (const [, command] of selected) {
     const colds = [0, 1, 2].map(() => run(command, 0, 0).wallMs).sort((a, b) => a - b);
     const figures = run(command, warmup, calls);
     rows.push({ ...figures, coldStartMs: colds[1] });
@@ -45,7 +50,7 @@ try {
 
 const pad = (text, width) => String(text).padEnd(width);
 console.log(`${warmup} warm-up calls, then ${calls} sequential calls each, against ${url} (a Node stub answering 200)\n`);
-console.log(`${pad("client", 30)}${pad("cold start ms", 15)}${pad("calls/s", 10)}${pad("CPU µs/call", 13)}peak MB`);
+console.log(`${pad("client", 38)}${pad("cold start ms", 15)}${pad("calls/s", 10)}${pad("CPU µs/call", 13)}peak MB`);
 for (const row of rows) {
-  console.log(`${pad(row.client, 30)}${pad(row.coldStartMs.toFixed(0), 15)}${pad(row.callsPerSecond.toFixed(0), 10)}${pad(row.cpuMicrosPerCall.toFixed(0), 13)}${row.peakRssMb.toFixed(1)}`);
+  console.log(`${pad(row.client, 38)}${pad(row.coldStartMs.toFixed(0), 15)}${pad(row.callsPerSecond.toFixed(0), 10)}${pad(row.cpuMicrosPerCall.toFixed(0), 13)}${row.peakRssMb.toFixed(1)}`);
 }

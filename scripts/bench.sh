@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: builds every client optimised (the Rust example and the Python wheel in release,
 # the npm package as shipped), installs the official SDKs (boto3, @aws-sdk/client-iot), and runs
-# them side by side against one loopback stub (bench/run.mjs).
+# them side by side against one loopback stub (bench/run.mjs). The npm package runs twice in Node:
+# with its default node:http transport and with `transport: "fetch"`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

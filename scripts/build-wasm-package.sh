@@ -10,7 +10,8 @@ bin="$wasm_dir/node_modules/.bin"
 features=(--enable-reference-types --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-multivalue --enable-mutable-globals)
 
 cargo build -p iot-transfer-wasm --target wasm32-unknown-unknown --profile wasm-release
-wasm="$root/target/wasm32-unknown-unknown/wasm-release/iot_transfer_wasm.wasm"
+# CARGO_TARGET_DIR may point at a cache shared between worktrees.
+wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/wasm-release/iot_transfer_wasm.wasm"
 
 stage="$root/target/npm-stage"
 rm -rf "$pkg" "$stage"

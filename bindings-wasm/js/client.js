@@ -13,7 +13,9 @@ export class IoTTransferClient {
   /**
    * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`;
    * `credentials` is `{ accessKeyId, secretAccessKey, sessionToken? }` or an async function
-   * returning that. The client keeps no reference to the configuration object.
+   * returning that; `transport` is a function, or `"fetch"` for the core's fetch transport (the
+   * default in browsers; Node defaults to node:http). The client keeps no reference to the
+   * configuration object.
    */
   constructor(config) {
     this.#native = Promise.resolve()
@@ -21,7 +23,8 @@ export class IoTTransferClient {
       .then((native) => {
         try {
           const transport = config?.transport ?? getDefaultTransport();
-          return new native.NativeClient(transport ? { ...config, transport } : config);
+          const isObject = typeof config === "object" && config !== null;
+          return new native.NativeClient(transport && isObject ? { ...config, transport } : config);
         } catch (thrown) {
           throw isErrorDescription(thrown) ? toError(thrown) : thrown;
         }
@@ -40,12 +43,13 @@ export class IoTTransferClient {
   }
 
   /**
-   * Validates and signs the request without sending it; `options.signingDate` signs for a given time.
+   * Validates and signs the request without sending it; `options.signingDate` (a `Date` or epoch
+   * milliseconds) signs for a given time.
    * @returns {Promise<{method: string, url: string, headers: Record<string,string>, body: string}>}
    */
   async signTransferCertificate(input, options = {}) {
     const native = await this.#native;
-    const signed = await call(() => native.signTransferCertificate(input, options.signingDate));
+    const signed = await call(() => native.signTransferCertificate(input, options?.signingDate));
     hideToken(signed.headers);
     Object.defineProperty(signed, "toJSON", {
       value: () => ({ ...signed, headers: signed.headers.toJSON() }),

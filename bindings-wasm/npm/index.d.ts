@@ -12,7 +12,7 @@ export interface AwsCredentialIdentity {
 /** Static credentials, or an async function returning them (Cognito, STS, your backend). */
 export type CredentialsInput = AwsCredentialIdentity | (() => Promise<AwsCredentialIdentity> | AwsCredentialIdentity);
 
-/** Timeouts in milliseconds. */
+/** Timeouts in milliseconds: finite, non-negative numbers (anything else is a `ConfigurationError`). */
 export interface Timeouts {
   /** Establishing a connection: not applied by the JavaScript transports (fetch, node:http), where the attempt timeout bounds the whole exchange. */
   connect?: number;
@@ -31,7 +31,7 @@ export interface IoTTransferClientConfig {
   useFipsEndpoint?: boolean;
   useDualstackEndpoint?: boolean;
   credentials: CredentialsInput;
-  /** Attempts per call, the first included. Default 3. */
+  /** Attempts per call, the first included: a whole number from 1 to 4294967295. Default 3. */
   maxAttempts?: number;
   /** Backoff base in milliseconds: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20000). Default 1000. */
   retryBaseDelay?: number;
@@ -41,10 +41,12 @@ export interface IoTTransferClientConfig {
   /** Appended to the user agent. */
   appName?: string;
   /**
-   * Sends one signed request and reads the whole response; the client still signs, retries and
-   * maps errors. Default: `node:http` in Node, `fetch` in browsers.
+   * How requests are sent. Default: `node:http` in Node, `fetch` in browsers. `"fetch"` uses the
+   * platform's `fetch` in Node too. A function sends one signed request and reads the whole
+   * response; the client still signs, retries, times out and maps errors. No transport may follow
+   * redirects: a 3xx response is a `TransportError`.
    */
-  transport?: (request: HttpRequest) => Promise<HttpResponse>;
+  transport?: "fetch" | ((request: HttpRequest) => Promise<HttpResponse>);
 }
 
 /** What a custom transport is asked to send. */
@@ -53,13 +55,25 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body: Uint8Array;
+  /**
+   * Aborted when the client gives up on the attempt (attempt or call timeout): stop and close the
+   * connection, so that it is gone before the retry is sent (`http.request(url, { signal })`).
+   */
+  signal: AbortSignal;
+  /** The longest body the client accepts: a transport may stop reading one byte past it. */
+  maxResponseBytes: number;
 }
 
-/** What a custom transport resolves to; header names lower case. Reject with an Error whose `code` is a Node error code (ECONNREFUSED, ...) when known. */
+/**
+ * What a custom transport resolves to; header names lower case (node:http's `response.headers` as
+ * is), only those the client reads are looked at. Reject with an Error whose `code` is a Node
+ * error code (ECONNREFUSED, ...) when known.
+ */
 export interface HttpResponse {
+  /** The HTTP status, 100 to 999; a 3xx is not followed. */
   status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Uint8Array;
+  headers?: Record<string, string | string[] | undefined>;
+  body?: Uint8Array | ArrayBuffer;
 }
 
 export interface TransferCertificateInput {
@@ -93,7 +107,11 @@ export interface SignedRequest {
 }
 
 export interface SignOptions {
-  /** Sign for this time instead of now. */
+  /**
+   * Sign for this time instead of now: a `Date` or milliseconds since the epoch, from
+   * 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z. Anything else is a `ValidationError` whose
+   * `field` is `signingDate`.
+   */
   signingDate?: Date | number;
 }
 
@@ -109,6 +127,9 @@ export declare class IoTTransferClient {
 
 /** Loads the wasm module ahead of the first call (browsers); optional. */
 export declare function initialize(moduleOrPath?: string | URL | Response | WebAssembly.Module): Promise<unknown>;
+
+/** What a `ValidationError` is about: an input member, or the `signingDate` sign option. */
+export type InputField = "certificateId" | "targetAwsAccount" | "transferMessage" | "signingDate";
 
 /** The kinds an error can have, the same in every binding of the core. */
 export type ErrorKind =
@@ -144,8 +165,8 @@ export declare class IoTTransferError extends Error {
   readonly possiblyApplied: boolean;
   /** What to do next, where known. */
   readonly hint?: string;
-  /** For validation errors: the input member that was wrong. */
-  readonly field?: "certificateId" | "targetAwsAccount" | "transferMessage";
+  /** For validation errors: the input member (or sign option) that was wrong. */
+  readonly field?: InputField;
   /** For validation errors: the rule it broke. */
   readonly rule?: string;
 }
@@ -160,7 +181,7 @@ export declare class UnauthorizedException extends IoTServiceException {}
 export declare class ServiceUnavailableException extends IoTServiceException {}
 export declare class InternalFailureException extends IoTServiceException {}
 export declare class ValidationError extends IoTTransferError {
-  readonly field: "certificateId" | "targetAwsAccount" | "transferMessage";
+  readonly field: InputField;
   readonly rule: string;
 }
 export declare class TimeoutError extends IoTTransferError {}

@@ -1,96 +1,116 @@
-//! The JavaScript client configuration to the core's `Config`. Members are read one by one, so
-//! a member of the wrong type is reported by name.
+//! The JavaScript client configuration to the core's `Config`. A member of the wrong type is a
+//! configuration error naming it (`timeouts.attempt must be a non-negative number of
+//! milliseconds`); `null` and `undefined` members are not set; unknown members are ignored.
 
 use crate::credentials::{static_credentials, JsCredentialsProvider};
-use crate::error::config_error;
+use crate::js_value::{read_object, MemberError};
+use crate::member_types::{Attempts, Flag, Millis, Text};
+use crate::transport::JsTransport;
 use iot_transfer::{Config, RetryConfig, TimeoutConfig};
-use js_sys::Reflect;
+use js_sys::Function;
+use serde::Deserialize;
 use std::sync::Arc;
-use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// `transport: "fetch"`: the core's own transport (reqwest over `fetch`), also in Node.
+const FETCH: &str = "fetch";
+
+/// The configuration object as JavaScript gives it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfigObject {
+    region: Option<Text>,
+    endpoint: Option<Text>,
+    use_fips_endpoint: Option<Flag>,
+    use_dualstack_endpoint: Option<Flag>,
+    max_attempts: Option<Attempts>,
+    retry_base_delay: Option<Millis>,
+    use_retry_quota: Option<Flag>,
+    /// `{ connect?, attempt?, call? }`, read by [`timeouts`].
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    timeouts: JsValue,
+    /// Static credentials or a function, read by [`credentials`].
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    credentials: JsValue,
+    app_name: Option<Text>,
+    /// A function, `"fetch"`, or not set.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    transport: JsValue,
+}
+
+/// `timeouts`, in milliseconds.
+#[derive(Deserialize)]
+struct TimeoutsObject {
+    connect: Option<Millis>,
+    attempt: Option<Millis>,
+    call: Option<Millis>,
+}
 
 /// Reads `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?, maxAttempts?,
 /// retryBaseDelay?, useRetryQuota?, timeouts?: { connect?, attempt?, call? }, credentials,
-/// appName?, transport? }` (durations in milliseconds); the error is a description for the JavaScript layer.
-pub(crate) fn from_js(value: JsValue) -> Result<Config, JsValue> {
+/// appName?, transport? }` (durations in milliseconds).
+pub(crate) fn from_js(value: JsValue) -> Result<Config, MemberError> {
     if !value.is_object() {
-        return Err(config_error("the configuration must be an object"));
+        return Err(MemberError::new("", "the configuration must be an object"));
     }
+    let object: ConfigObject = read_object(value, "")?;
     let defaults = RetryConfig::default();
     let retry = RetryConfig {
-        max_attempts: number(&value, "maxAttempts")?.map_or(defaults.max_attempts, |n| n.max(1.0) as u32),
-        initial_backoff: number(&value, "retryBaseDelay")?.map_or(defaults.initial_backoff, millis),
-        use_retry_quota: boolean(&value, "useRetryQuota")?.unwrap_or(defaults.use_retry_quota),
+        max_attempts: object.max_attempts.map_or(defaults.max_attempts, |n| n.0),
+        initial_backoff: object.retry_base_delay.map_or(defaults.initial_backoff, |d| d.0),
+        use_retry_quota: object.use_retry_quota.map_or(defaults.use_retry_quota, |f| f.0),
         ..defaults
     };
-    let timeouts_value = member(&value, "timeouts");
-    let timeouts = if timeouts_value.is_undefined() || timeouts_value.is_null() {
-        TimeoutConfig::default()
-    } else {
-        TimeoutConfig {
-            connect: number(&timeouts_value, "connect")?.map_or(TimeoutConfig::default().connect, millis),
-            attempt: number(&timeouts_value, "attempt")?.map(millis),
-            call: number(&timeouts_value, "call")?.map(millis),
-        }
-    };
-    let app_name = text(&value, "appName")?.map_or_else(|| "lang/js".to_owned(), |name| format!("lang/js {name}"));
+    let app_name = object.app_name.map_or_else(|| "lang/js".to_owned(), |name| format!("lang/js {}", name.0));
     let mut builder = Config::builder()
-        .use_fips(boolean(&value, "useFipsEndpoint")?.unwrap_or(false))
-        .use_dual_stack(boolean(&value, "useDualstackEndpoint")?.unwrap_or(false))
+        .use_fips(object.use_fips_endpoint.is_some_and(|f| f.0))
+        .use_dual_stack(object.use_dualstack_endpoint.is_some_and(|f| f.0))
         .retry(retry)
-        .timeouts(timeouts)
+        .timeouts(timeouts(object.timeouts)?)
         .app_name(app_name);
-    if let Some(region) = text(&value, "region")? {
-        builder = builder.region(region);
+    if let Some(region) = object.region {
+        builder = builder.region(region.0);
     }
-    if let Some(endpoint) = text(&value, "endpoint")? {
-        builder = builder.endpoint_url(endpoint);
+    if let Some(endpoint) = object.endpoint {
+        builder = builder.endpoint_url(endpoint.0);
     }
-    if let Some(send) = member(&value, "transport").dyn_ref::<js_sys::Function>() {
-        builder = builder.transport(Arc::new(crate::transport::JsTransport::new(send.clone())));
+    if let Some(send) = transport(object.transport)? {
+        builder = builder.transport(Arc::new(JsTransport::new(send)));
     }
-    let credentials = member(&value, "credentials");
-    if let Some(function) = credentials.dyn_ref::<js_sys::Function>() {
+    let credentials = object.credentials;
+    if let Some(function) = credentials.dyn_ref::<Function>() {
         builder = builder.credentials_provider(Arc::new(JsCredentialsProvider::new(function.clone())));
     } else if credentials.is_object() {
-        let credentials = static_credentials(&credentials).map_err(|e| config_error(&e.to_string()))?;
-        builder = builder.credentials(credentials);
-    } else if !credentials.is_undefined() {
-        return Err(config_error("credentials must be an object or an async function returning one"));
+        builder = builder.credentials(static_credentials(credentials, "credentials")?);
+    } else if !is_unset(&credentials) {
+        return Err(MemberError::new("credentials", "must be an object or an async function returning one"));
     }
     Ok(builder.build())
 }
 
-fn member(object: &JsValue, name: &str) -> JsValue {
-    Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED)
+/// `timeouts`, defaults where not set.
+fn timeouts(value: JsValue) -> Result<TimeoutConfig, MemberError> {
+    let defaults = TimeoutConfig::default();
+    if is_unset(&value) {
+        return Ok(defaults);
+    }
+    let object: TimeoutsObject = read_object(value, "timeouts")?;
+    Ok(TimeoutConfig {
+        connect: object.connect.map_or(defaults.connect, |d| d.0),
+        attempt: object.attempt.map(|d| d.0),
+        call: object.call.map(|d| d.0),
+    })
 }
 
-/// A member that must be of one type when present.
-fn typed<T>(
-    object: &JsValue,
-    name: &str,
-    kind: &str,
-    read: impl Fn(&JsValue) -> Option<T>,
-) -> Result<Option<T>, JsValue> {
-    let value = member(object, name);
-    if value.is_undefined() || value.is_null() {
+/// The host's transport function; `None` for the core's own (`"fetch"`, or not set).
+fn transport(value: JsValue) -> Result<Option<Function>, MemberError> {
+    if is_unset(&value) || value.as_string().as_deref() == Some(FETCH) {
         return Ok(None);
     }
-    read(&value).map(Some).ok_or_else(|| config_error(&format!("{name} must be a {kind}")))
+    value.dyn_into::<Function>().map(Some).map_err(|_| MemberError::new("transport", "must be a function or \"fetch\""))
 }
 
-fn text(object: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
-    typed(object, name, "string", JsValue::as_string)
-}
-
-fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsValue> {
-    typed(object, name, "boolean", JsValue::as_bool)
-}
-
-fn number(object: &JsValue, name: &str) -> Result<Option<f64>, JsValue> {
-    typed(object, name, "non-negative number", |v| v.as_f64().filter(|n| n.is_finite() && *n >= 0.0))
-}
-
-fn millis(value: f64) -> Duration {
-    Duration::from_millis(value as u64)
+/// `null` and `undefined` mean "not set".
+fn is_unset(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
 }

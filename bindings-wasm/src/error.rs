@@ -1,45 +1,76 @@
 //! The core's error to the plain description the JavaScript layer turns into an `Error` class:
-//! `{ name, code, kind, message, $fault, $retryable, $metadata, field?, rule?, hint?, possiblyApplied }`.
+//! `{ name, code, kind, serviceError, message, $fault, retryable, throttling, possiblyApplied,
+//! $metadata?, hint?, field?, rule? }`.
 
-use crate::output::{metadata_to_js, set};
+use crate::js_value::{self, MemberError};
+use crate::output::Metadata;
 use iot_transfer::{ErrorKind, TransferCertificateError};
-use js_sys::Object;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
+
+/// An error as the JavaScript layer reads it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Description<'a> {
+    name: &'a str,
+    code: &'a str,
+    kind: &'a str,
+    service_error: bool,
+    message: &'a str,
+    #[serde(rename = "$fault")]
+    fault: &'a str,
+    retryable: bool,
+    throttling: bool,
+    possibly_applied: bool,
+    #[serde(rename = "$metadata", skip_serializing_if = "Option::is_none")]
+    metadata: Option<Metadata<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
+}
 
 /// Describes `error` for the JavaScript layer.
 pub(crate) fn to_js(error: TransferCertificateError) -> JsValue {
-    let object = Object::new();
-    set(&object, "name", error.code().into());
-    set(&object, "code", error.code().into());
-    set(&object, "kind", error.kind().name().into());
-    set(&object, "serviceError", error.kind().is_service_error().into());
-    set(&object, "message", error.message().into());
-    set(&object, "$fault", error.fault().as_str().into());
-    set(&object, "retryable", error.is_retryable().into());
-    set(&object, "throttling", error.is_throttling().into());
-    set(&object, "possiblyApplied", error.possibly_applied().into());
-    set(&object, "$metadata", metadata_to_js(error.metadata()));
-    if let Some(hint) = error.hint() {
-        set(&object, "hint", hint.into());
-    }
-    if let ErrorKind::Validation(validation) = error.kind() {
-        set(&object, "field", validation.field().model_name().into());
-        set(&object, "rule", validation.rule().to_string().into());
-    }
-    object.into()
+    let validation = match error.kind() {
+        ErrorKind::Validation(validation) => Some(validation),
+        _ => None,
+    };
+    js_value::to_js(&Description {
+        name: error.code(),
+        code: error.code(),
+        kind: error.kind().name(),
+        service_error: error.kind().is_service_error(),
+        message: error.message(),
+        fault: error.fault().as_str(),
+        retryable: error.is_retryable(),
+        throttling: error.is_throttling(),
+        possibly_applied: error.possibly_applied(),
+        metadata: Some(Metadata::from(error.metadata())),
+        hint: error.hint(),
+        field: validation.map(|v| v.field().model_name()),
+        rule: validation.map(|v| v.rule().to_string()),
+    })
 }
 
 /// A configuration error raised while building the client, described like any other error.
-pub(crate) fn config_error(message: &str) -> JsValue {
-    let object = Object::new();
-    set(&object, "name", "ConfigurationError".into());
-    set(&object, "code", "ConfigurationError".into());
-    set(&object, "kind", "Configuration".into());
-    set(&object, "serviceError", false.into());
-    set(&object, "message", message.into());
-    set(&object, "$fault", "client".into());
-    set(&object, "retryable", false.into());
-    set(&object, "throttling", false.into());
-    set(&object, "possiblyApplied", false.into());
-    object.into()
+pub(crate) fn config_error(error: &MemberError) -> JsValue {
+    let message = error.to_string();
+    js_value::to_js(&Description {
+        name: "ConfigurationError",
+        code: "ConfigurationError",
+        kind: "Configuration",
+        service_error: false,
+        message: &message,
+        fault: "client",
+        retryable: false,
+        throttling: false,
+        possibly_applied: false,
+        metadata: None,
+        hint: None,
+        field: None,
+        rule: None,
+    })
 }

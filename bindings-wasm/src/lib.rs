@@ -1,19 +1,23 @@
 //! WebAssembly bindings of the `iot-transfer` core, wrapped by the npm package's JavaScript layer
 //! (`IoTTransferClient`, error classes). Every function here converts its arguments, calls the
-//! core and converts the result; the logic is in the core.
+//! core and converts the result; the logic is in the core. Values cross the boundary as serde
+//! types, converted by serde-wasm-bindgen.
 
 #![cfg(target_arch = "wasm32")]
 
 mod config;
 mod credentials;
+mod epoch;
 mod error;
 mod input;
+mod js_value;
+mod member_names;
+mod member_types;
 mod output;
+mod thrown;
 mod transport;
 
 use iot_transfer::Client;
-use js_sys::Date;
-use std::time::{Duration, UNIX_EPOCH};
 use wasm_bindgen::prelude::*;
 
 /// The core client, as the JavaScript layer sees it. Methods resolve to plain objects and reject
@@ -26,10 +30,11 @@ pub struct NativeClient {
 #[wasm_bindgen]
 impl NativeClient {
     /// Builds a client from `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?,
-    /// maxAttempts?, timeouts?, credentials, appName? }`.
+    /// maxAttempts?, retryBaseDelay?, useRetryQuota?, timeouts?, credentials, appName?,
+    /// transport? }`; a member of the wrong type throws a configuration error naming it.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<NativeClient, JsValue> {
-        let config = config::from_js(config)?;
+        let config = config::from_js(config).map_err(|e| error::config_error(&e))?;
         Ok(NativeClient { client: Client::new(config) })
     }
 
@@ -38,7 +43,7 @@ impl NativeClient {
     pub async fn transfer_certificate(&self, input: JsValue) -> Result<JsValue, JsValue> {
         let input = input::from_js(&input).map_err(error::to_js)?;
         match self.client.transfer_certificate(input).await {
-            Ok(output) => Ok(output::to_js(&output)),
+            Ok(output) => Ok(output::to_js_output(&output)),
             Err(e) => Err(error::to_js(e)),
         }
     }
@@ -48,21 +53,10 @@ impl NativeClient {
     #[wasm_bindgen(js_name = signTransferCertificate)]
     pub async fn sign_transfer_certificate(&self, input: JsValue, signing_date: JsValue) -> Result<JsValue, JsValue> {
         let input = input::from_js(&input).map_err(error::to_js)?;
-        let signed = match epoch_millis(&signing_date) {
-            Some(millis) => {
-                let time = UNIX_EPOCH + Duration::from_millis(millis as u64);
-                self.client.sign_transfer_certificate_at(input, time).await
-            }
+        let signed = match epoch::signing_date(&signing_date).map_err(error::to_js)? {
+            Some(time) => self.client.sign_transfer_certificate_at(input, time).await,
             None => self.client.sign_transfer_certificate(input).await,
         };
         signed.map(|request| output::signed_request_to_js(&request)).map_err(error::to_js)
     }
-}
-
-/// Milliseconds since the epoch from a `Date` or a number; `None` for `undefined`/`null`.
-pub(crate) fn epoch_millis(value: &JsValue) -> Option<f64> {
-    if let Some(date) = value.dyn_ref::<Date>() {
-        return Some(date.get_time());
-    }
-    value.as_f64().or_else(|| value.as_string().map(|text| Date::parse(&text))).filter(|m| m.is_finite() && *m >= 0.0)
 }

@@ -1,43 +1,73 @@
-//! The core's output and signed request to plain JavaScript objects.
+//! The core's output and signed request as plain JavaScript objects.
 
+use crate::js_value::to_js;
 use iot_transfer::{ResponseMetadata, SignedRequest, TransferCertificateOutput};
-use js_sys::{Object, Reflect};
+use serde::ser::{Serialize, Serializer};
 use wasm_bindgen::JsValue;
 
 /// `{ transferredCertificateArn, $metadata }`.
-pub(crate) fn to_js(output: &TransferCertificateOutput) -> JsValue {
-    let object = Object::new();
-    set(&object, "transferredCertificateArn", output.transferred_certificate_arn.as_str().into());
-    set(&object, "$metadata", metadata_to_js(&output.metadata));
-    object.into()
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OutputObject<'a> {
+    transferred_certificate_arn: &'a str,
+    #[serde(rename = "$metadata")]
+    metadata: Metadata<'a>,
 }
 
 /// `{ httpStatusCode, requestId, attempts, totalRetryDelay }`, the delay in milliseconds, as the
 /// JS SDK's `$metadata` has it.
-pub(crate) fn metadata_to_js(metadata: &ResponseMetadata) -> JsValue {
-    let object = Object::new();
-    set(&object, "httpStatusCode", metadata.http_status.map_or(JsValue::UNDEFINED, |s| s.into()));
-    set(&object, "requestId", metadata.request_id.as_deref().map_or(JsValue::UNDEFINED, |s| s.into()));
-    set(&object, "attempts", metadata.attempts.into());
-    set(&object, "totalRetryDelay", (metadata.total_retry_delay.as_millis() as f64).into());
-    object.into()
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Metadata<'a> {
+    http_status_code: Option<u16>,
+    request_id: Option<&'a str>,
+    attempts: u32,
+    total_retry_delay: f64,
 }
 
-/// `{ method, url, headers: { name: value }, body }`, headers in the order they are sent.
-pub(crate) fn signed_request_to_js(request: &SignedRequest) -> JsValue {
-    let object = Object::new();
-    set(&object, "method", request.method.as_str().into());
-    set(&object, "url", request.url.as_str().into());
-    let headers = Object::new();
-    for (name, value) in &request.headers {
-        set(&headers, name, value.as_str().into());
+impl<'a> From<&'a ResponseMetadata> for Metadata<'a> {
+    fn from(metadata: &'a ResponseMetadata) -> Self {
+        Metadata {
+            http_status_code: metadata.http_status,
+            request_id: metadata.request_id.as_deref(),
+            attempts: metadata.attempts,
+            total_retry_delay: metadata.total_retry_delay.as_millis() as f64,
+        }
     }
-    set(&object, "headers", headers.into());
-    set(&object, "body", request.body.as_str().into());
-    object.into()
 }
 
-pub(crate) fn set(object: &Object, name: &str, value: JsValue) {
-    // Defining a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &name.into(), &value);
+/// `{ method, url, headers: { name: value }, body }`.
+#[derive(serde::Serialize)]
+struct SignedRequestObject<'a> {
+    method: &'a str,
+    url: &'a str,
+    headers: HeaderObject<'a>,
+    body: &'a str,
+}
+
+/// Header pairs as one object, in the order they are sent.
+struct HeaderObject<'a>(&'a [(String, String)]);
+
+impl Serialize for HeaderObject<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, value)| (name, value)))
+    }
+}
+
+/// The output as `{ transferredCertificateArn, $metadata }`.
+pub(crate) fn to_js_output(output: &TransferCertificateOutput) -> JsValue {
+    to_js(&OutputObject {
+        transferred_certificate_arn: &output.transferred_certificate_arn,
+        metadata: Metadata::from(&output.metadata),
+    })
+}
+
+/// The signed request as `{ method, url, headers, body }`.
+pub(crate) fn signed_request_to_js(request: &SignedRequest) -> JsValue {
+    to_js(&SignedRequestObject {
+        method: &request.method,
+        url: &request.url,
+        headers: HeaderObject(&request.headers),
+        body: &request.body,
+    })
 }

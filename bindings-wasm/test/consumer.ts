@@ -12,6 +12,9 @@ import {
   type TransferCertificateOutput,
   type SignedRequest,
   type ErrorKind,
+  type InputField,
+  type HttpRequest,
+  type HttpResponse,
 } from "iot-transfer";
 
 async function refresh(): Promise<AwsCredentialIdentity> {
@@ -40,7 +43,7 @@ export async function transfer(certificateId: string, targetAwsAccount: string):
       return error.hint ?? error.message;
     }
     if (error instanceof ValidationError) {
-      const field: "certificateId" | "targetAwsAccount" | "transferMessage" = error.field;
+      const field: InputField = error.field;
       return `${field}: ${error.rule}`;
     }
     if (error instanceof IoTTransferError) {
@@ -68,6 +71,28 @@ export async function presign(): Promise<SignedRequest> {
   void headers;
   return signed;
 }
+
+/** A custom transport: sends with fetch, cancelled through the client's signal. */
+async function viaFetch(request: HttpRequest): Promise<HttpResponse> {
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: new Uint8Array(request.body),
+    signal: request.signal,
+    redirect: "manual",
+  });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
+}
+
+export const clients = [
+  new IoTTransferClient({ region: "eu-west-1", credentials: refresh, transport: "fetch" }),
+  new IoTTransferClient({ region: "eu-west-1", credentials: refresh, transport: viaFetch }),
+];
+
+// @ts-expect-error: a transport is a function or "fetch".
+void new IoTTransferClient({ region: "x", credentials: refresh, transport: "undici" });
 
 // @ts-expect-error: targetAwsAccount is required.
 void new IoTTransferClient({ region: "x", credentials: { accessKeyId: "a", secretAccessKey: "b" } }).transferCertificate({ certificateId: "x" });

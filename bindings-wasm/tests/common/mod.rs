@@ -1,6 +1,6 @@
 //! Tests of the wasm exports, run in Node (`tests/node.rs`) and in headless Chromium
 //! (`tests/browser.rs`): the shared signing vectors, validation, configuration and credentials
-//! errors, and a refused connection.
+//! errors, signing dates, a JavaScript transport's messages, and a refused connection.
 
 use iot_transfer_wasm::NativeClient;
 use js_sys::{Function, Object, Reflect, JSON};
@@ -103,7 +103,21 @@ fn configuration_errors_name_the_member() {
     assert_eq!(text(&error, "name").as_deref(), Some("ConfigurationError"));
     let error =
         NativeClient::new(object(&[("region", "us-east-1".into()), ("maxAttempts", "3".into())])).err().unwrap();
-    assert_eq!(text(&error, "message").as_deref(), Some("maxAttempts must be a non-negative number"));
+    assert_eq!(text(&error, "message").as_deref(), Some("maxAttempts must be a whole number from 1 to 4294967295"));
+    for (member, value, message) in [
+        ("timeouts", JsValue::from(5), "timeouts must be an object"),
+        ("transport", JsValue::from(5), "transport must be a function or \"fetch\""),
+        ("maxAttempts", JsValue::from(1e12), "maxAttempts must be a whole number from 1 to 4294967295"),
+        (
+            "timeouts",
+            object(&[("attempt", "5".into())]),
+            "timeouts.attempt must be a non-negative number of milliseconds",
+        ),
+    ] {
+        let error = NativeClient::new(object(&[("region", "us-east-1".into()), (member, value)])).err().unwrap();
+        assert_eq!(text(&error, "name").as_deref(), Some("ConfigurationError"));
+        assert_eq!(text(&error, "message").as_deref(), Some(message));
+    }
     let error = NativeClient::new(object(&[
         ("region", "us-east-1".into()),
         ("credentials", object(&[("accessKeyId", "A".into())])),
@@ -148,4 +162,90 @@ async fn a_refused_connection_is_retried_then_a_transport_error() {
     assert_eq!(text(&error, "kind").as_deref(), Some("Transport"));
     assert_eq!(get(&error, "retryable").as_bool(), Some(true));
     assert_eq!(get(&get(&error, "$metadata"), "attempts").as_f64(), Some(2.0));
+}
+
+#[wasm_bindgen_test]
+async fn signing_dates_out_of_range_or_of_the_wrong_type_are_validation_errors() {
+    let client = client(&[]);
+    let cases: [(JsValue, &str); 5] = [
+        (f64::NAN.into(), "must be a valid Date or a finite number of milliseconds since the epoch"),
+        (
+            js_sys::Date::new(&"x".into()).into(),
+            "must be a valid Date or a finite number of milliseconds since the epoch",
+        ),
+        ("yesterday".into(), "must be a valid Date or a finite number of milliseconds since the epoch"),
+        ((-1.0).into(), "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"),
+        (253_402_300_800_000.0.into(), "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"),
+    ];
+    for (date, rule) in cases {
+        let error = client.sign_transfer_certificate(input(ID, "123456789012".into()), date).await.unwrap_err();
+        assert_eq!(text(&error, "kind").as_deref(), Some("Validation"));
+        assert_eq!(text(&error, "field").as_deref(), Some("signingDate"));
+        assert_eq!(text(&error, "rule").as_deref(), Some(rule));
+    }
+    let last_second = 253_402_300_799_000.0;
+    let signed = client.sign_transfer_certificate(input(ID, "123456789012".into()), last_second.into()).await.unwrap();
+    assert_eq!(text(&get(&signed, "headers"), "x-amz-date").as_deref(), Some("99991231T235959Z"));
+}
+
+/// A transport function `(request) => { body }` that can write to `holder`.
+fn transport_keeping(holder: &Object, body: &str) -> JsValue {
+    let make = Function::new_with_args("holder", &format!("return (request) => {{ {body} }};"));
+    make.call1(&JsValue::UNDEFINED, holder).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_javascript_transport_gets_the_request_and_a_signal_and_its_answer_is_read() {
+    // Keeps what it was asked to send on itself, and answers with a success.
+    let holder = Object::new();
+    let send = transport_keeping(
+        &holder,
+        "holder.seen = request; return Promise.resolve({ status: 200, \
+         headers: { 'x-amzn-requestid': ['req-9'], 'content-type': 'application/json' }, \
+         body: new TextEncoder().encode(JSON.stringify({ transferredCertificateArn: 'arn:x' })) });",
+    );
+    let client = client(&[("endpoint", "http://127.0.0.1:9".into()), ("transport", send)]);
+    let output = client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap();
+    assert_eq!(text(&output, "transferredCertificateArn").as_deref(), Some("arn:x"));
+    assert_eq!(text(&get(&output, "$metadata"), "requestId").as_deref(), Some("req-9"));
+    let seen = get(&holder, "seen");
+    assert_eq!(text(&seen, "method").as_deref(), Some("PATCH"));
+    assert!(text(&seen, "url").unwrap().starts_with("http://127.0.0.1:9/transfer-certificate/"));
+    assert!(text(&get(&seen, "headers"), "authorization").unwrap().starts_with("AWS4-HMAC-SHA256 "));
+    assert!(get(&seen, "body").is_instance_of::<js_sys::Uint8Array>());
+    let signal = get(&seen, "signal").dyn_into::<web_sys::AbortSignal>().unwrap();
+    assert!(!signal.aborted(), "a settled exchange is not aborted");
+    assert_eq!(get(&seen, "maxResponseBytes").as_f64(), Some(1_048_576.0));
+}
+
+#[wasm_bindgen_test]
+async fn a_transport_that_never_answers_is_aborted_when_the_attempt_times_out() {
+    let holder = Object::new();
+    let send = transport_keeping(&holder, "holder.signal = request.signal; return new Promise(() => {});");
+    let timeouts = object(&[("attempt", 20.into())]);
+    let client = client(&[("transport", send), ("timeouts", timeouts), ("maxAttempts", 1.into())]);
+    let error = client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap_err();
+    assert_eq!(text(&error, "kind").as_deref(), Some("Timeout"));
+    let signal = get(&holder, "signal").dyn_into::<web_sys::AbortSignal>().unwrap();
+    assert!(signal.aborted());
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_transport_answer_is_a_transport_error_naming_the_member() {
+    for (answer, message) in [
+        ("({ status: '200' })", "response.status must be a whole number from 100 to 999"),
+        (
+            "({ status: 200, headers: { 'x-amzn-requestid': 5 } })",
+            "response.headers.x-amzn-requestid must be a string or an array of strings",
+        ),
+        ("({ status: 200, body: 'text' })", "response.body must be a Uint8Array"),
+        ("null", "response must be an object"),
+    ] {
+        let send = Function::new_with_args("request", &format!("return Promise.resolve({answer});"));
+        let client = client(&[("transport", send.into()), ("maxAttempts", 1.into())]);
+        let error = client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap_err();
+        assert_eq!(text(&error, "kind").as_deref(), Some("Transport"));
+        let text = text(&error, "message").unwrap();
+        assert!(text.ends_with(message), "{text}");
+    }
 }

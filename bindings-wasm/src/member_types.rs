@@ -1,0 +1,64 @@
+//! The scalar member types of the objects the package reads from JavaScript, each checked for
+//! its type and range. Each reads its member as a JavaScript value first and checks it here, so a
+//! message says what was expected and never repeats the value (it may be a secret put in the
+//! wrong member).
+
+use serde::de::{Deserializer, Error};
+use serde::Deserialize;
+use std::time::Duration;
+use wasm_bindgen::JsValue;
+
+/// Reads the member as a JavaScript value and converts it with `read`, or fails with
+/// `must be {expected}`.
+fn checked<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    expected: &str,
+    read: impl FnOnce(&JsValue) -> Option<T>,
+) -> Result<T, D::Error> {
+    let value: JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
+    read(&value).ok_or_else(|| D::Error::custom(format_args!("must be {expected}")))
+}
+
+/// A string member.
+pub(crate) struct Text(pub(crate) String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        checked(deserializer, "a string", JsValue::as_string).map(Text)
+    }
+}
+
+/// A boolean member.
+pub(crate) struct Flag(pub(crate) bool);
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        checked(deserializer, "a boolean", JsValue::as_bool).map(Flag)
+    }
+}
+
+/// A duration member: a finite, non-negative number of milliseconds (fractions dropped; a
+/// duration too long to hold is the longest one).
+pub(crate) struct Millis(pub(crate) Duration);
+
+impl<'de> Deserialize<'de> for Millis {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        checked(deserializer, "a non-negative number of milliseconds", |value| {
+            // `as u64` saturates, so a huge but finite number is the longest duration.
+            value.as_f64().filter(|n| n.is_finite() && *n >= 0.0).map(|n| Duration::from_millis(n as u64))
+        })
+        .map(Millis)
+    }
+}
+
+/// An attempt count: a whole number from 1 to `u32::MAX`.
+pub(crate) struct Attempts(pub(crate) u32);
+
+impl<'de> Deserialize<'de> for Attempts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        checked(deserializer, "a whole number from 1 to 4294967295", |value| {
+            value.as_f64().filter(|n| n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n)).map(|n| n as u32)
+        })
+        .map(Attempts)
+    }
+}
