@@ -43,8 +43,9 @@ export interface IoTTransferClientConfig {
   /**
    * How requests are sent. Default: `node:http` in Node, `fetch` in browsers. `"fetch"` uses the
    * platform's `fetch` in Node too. A function sends one signed request and reads the whole
-   * response; the client still signs, retries, times out and maps errors. No transport may follow
-   * redirects: a 3xx response is a `TransportError`.
+   * response; the client still signs, retries, times out and maps errors. A function must not
+   * follow redirects: a 3xx response is a `TransportError`. `fetch` (browsers, `"fetch"`) follows
+   * them itself; the client then refuses the answer from the other URL (see the README).
    */
   transport?: "fetch" | ((request: HttpRequest) => Promise<HttpResponse>);
 }

@@ -1,6 +1,7 @@
 //! Times from JavaScript: a `Date` or a number of milliseconds since the epoch, as the signing
 //! date of a presigned request and the expiry of credentials.
 
+use iot_transfer::signing::signing_time_from_epoch_millis;
 use iot_transfer::{InputField, TransferCertificateError, ValidationError, ValidationRule};
 use js_sys::Date;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -47,17 +48,12 @@ pub(crate) fn time_from_millis(millis: f64) -> Option<SystemTime> {
 }
 
 /// The `signingDate` of `signTransferCertificate`: `None` to sign now. A value that is not a time
-/// is a validation error; a time `SystemTime` cannot hold here (before 1970 on wasm32) is the
-/// core's error for a date SigV4 cannot carry; any other time goes to the core, which checks its
-/// range.
+/// is a validation error; the core converts the number and judges its range.
 pub(crate) fn signing_date(value: &JsValue) -> Result<Option<SystemTime>, TransferCertificateError> {
     let wrong_type =
         |_| ValidationError::new(InputField::SigningDate, ValidationRule::WrongType { expected: EXPECTED });
     let Some(millis) = epoch_millis(value).map_err(wrong_type)? else {
         return Ok(None);
     };
-    match time_from_millis(millis) {
-        Some(time) => Ok(Some(time)),
-        None => Err(ValidationError::new(InputField::SigningDate, ValidationRule::SigningDateRange).into()),
-    }
+    Ok(Some(signing_time_from_epoch_millis(millis)?))
 }

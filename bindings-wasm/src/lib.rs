@@ -11,7 +11,6 @@ mod epoch;
 mod error;
 mod input;
 mod js_value;
-mod member_names;
 mod member_types;
 mod output;
 mod thrown;

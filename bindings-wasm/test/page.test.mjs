@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import { readFile } from "node:fs/promises";
 import { chromium } from "playwright-core";
-import { startServer, success, serviceError } from "./scripted-server.mjs";
+import { startServer, success, serviceError, redirect } from "./scripted-server.mjs";
 
 const ARN = "arn:aws:iot:us-east-1:111122223333:cert/3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e";
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
@@ -29,7 +29,13 @@ async function startPageServer() {
 }
 
 test("a page loads the package and transfers, then gets a typed error", async () => {
-  const api = await startServer([success(ARN), serviceError(406, "CertificateStateException", "The certificate is ACTIVE")]);
+  const other = await startServer([success(ARN)]);
+  const target = `${other.url}/transfer-certificate/3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e?targetAwsAccount=444455556666`;
+  const api = await startServer([
+    success(ARN),
+    serviceError(406, "CertificateStateException", "The certificate is ACTIVE"),
+    redirect(307, target),
+  ]);
   const page = await startPageServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -53,11 +59,17 @@ test("a page loads the package and transfers, then gets a typed error", async ()
     );
     assert.equal(result.error.metadata.httpStatusCode, 406);
     assert.match(result.error.hint, /deactivate/);
-    assert.equal(api.requests.length, 2);
+    // Browsers follow the redirect (reqwest's fetch backend has no redirect setting); the client
+    // refuses the answer that came from another URL instead of reporting it as the result.
+    assert.equal(result.redirected.name, "TransportError", JSON.stringify(result.redirected));
+    assert.match(result.redirected.message, /^the endpoint redirected the request to http:\/\/127\.0\.0\.1:\d+\/transfer-certificate\//);
+    assert.equal(result.redirected.possiblyApplied, false);
+    assert.equal(api.requests.length, 3);
     assert.match(api.requests[0].headers.authorization, /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
   } finally {
     await browser.close();
     await page.close();
     await api.close();
+    await other.close();
   }
 });

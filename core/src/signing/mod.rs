@@ -7,7 +7,7 @@
 
 mod time_range;
 
-pub use time_range::{is_representable, latest_signing_time};
+pub use time_range::{is_representable, latest_signing_time, signing_time_from_epoch_millis};
 
 use crate::credentials::Credentials;
 use aws_credential_types::Credentials as SigningCredentials;
