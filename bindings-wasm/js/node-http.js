@@ -24,18 +24,37 @@ function abortRequest() {
   this[cancels].destroy(Object.assign(new Error("the attempt was abandoned", { cause: this.reason }), { name: "AbortError", code: "ABORT_ERR" }));
 }
 
+/** Where requests to an origin go (`https://host:port`), parsed once per origin. */
+const origins = new Map();
+
+/** The request options of `url` without parsing all of it: the origin is cached, the path is the rest. */
+function target(url) {
+  const pathStart = url.indexOf("/", url.indexOf("//") + 2);
+  const origin = pathStart === -1 ? url : url.slice(0, pathStart);
+  let parsed = origins.get(origin);
+  if (parsed === undefined) {
+    const { protocol, hostname, port } = new URL(origin);
+    const secure = protocol === "https:";
+    parsed = { client: secure ? https : http, hostname: hostname.replace(/^\[|\]$/g, ""), port: port || (secure ? 443 : 80), agent: agents[protocol] };
+    if (origins.size > 64) origins.clear();
+    origins.set(origin, parsed);
+  }
+  return { parsed, path: pathStart === -1 ? "/" : url.slice(pathStart) };
+}
+
 /** Sends one request and reads the whole response, or as much of it as is allowed plus a byte. */
 export function nodeHttpTransport({ method, url, headers, body, signal, maxResponseBytes = Infinity }) {
-  const target = new URL(url);
-  const client = target.protocol === "https:" ? https : http;
+  const { parsed, path } = target(url);
+  // The headers object is this request's own: add the length in place.
+  headers["content-length"] = body.byteLength;
   return new Promise((resolve, reject) => {
-    const request = client.request(
-      target,
-      { method, headers: { ...headers, "content-length": body.byteLength }, agent: agents[target.protocol] },
+    const request = parsed.client.request(
+      { method, hostname: parsed.hostname, port: parsed.port, path, headers, agent: parsed.agent },
       (response) => {
         const chunks = [];
         let length = 0;
-        const finish = () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) });
+        const finish = () =>
+          resolve({ status: response.statusCode, headers: response.headers, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
         response.on("data", (chunk) => {
           chunks.push(chunk);
           length += chunk.length;

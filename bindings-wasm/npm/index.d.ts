@@ -59,8 +59,10 @@ export interface HttpRequest {
   /**
    * Aborted when the client gives up on the attempt (attempt or call timeout): stop and close the
    * connection, so that it is gone before the retry is sent (`http.request(url, { signal })`).
+   * Present only when the client has an attempt or call timeout, the only way an attempt is
+   * abandoned.
    */
-  signal: AbortSignal;
+  signal?: AbortSignal;
   /** The longest body the client accepts: a transport may stop reading one byte past it. */
   maxResponseBytes: number;
 }

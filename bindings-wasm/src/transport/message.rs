@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
-/// `{ method, url, headers, body: Uint8Array, signal: AbortSignal, maxResponseBytes }`.
+/// `{ method, url, headers, body: Uint8Array, signal?: AbortSignal, maxResponseBytes }`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct RequestMessage<'a> {
@@ -22,15 +22,16 @@ pub(super) struct RequestMessage<'a> {
     headers: RequestHeaders<'a>,
     #[serde(serialize_with = "as_bytes")]
     body: &'a [u8],
-    #[serde(serialize_with = "serde_wasm_bindgen::preserve::serialize")]
-    signal: AbortSignal,
+    /// Present when the attempt can be abandoned (a timeout is set).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "optional_signal")]
+    signal: Option<AbortSignal>,
     /// A transport may stop reading once the body is longer: the client refuses it anyway.
     max_response_bytes: u32,
 }
 
 impl<'a> RequestMessage<'a> {
-    /// The message for `request`, cancelled through `signal`.
-    pub(super) fn new(request: &'a http::Request<Vec<u8>>, signal: AbortSignal) -> Self {
+    /// The message for `request`, cancelled through `signal` when there is one.
+    pub(super) fn new(request: &'a http::Request<Vec<u8>>, signal: Option<AbortSignal>) -> Self {
         Self {
             method: request.method().as_str(),
             url: request.uri().to_string(),
@@ -49,6 +50,14 @@ impl Serialize for RequestHeaders<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer
             .collect_map(self.0.iter().map(|(name, value)| (name.as_str(), String::from_utf8_lossy(value.as_bytes()))))
+    }
+}
+
+/// The signal as the `AbortSignal` itself.
+fn optional_signal<S: Serializer>(signal: &Option<AbortSignal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match signal {
+        Some(signal) => serde_wasm_bindgen::preserve::serialize(signal, serializer),
+        None => serializer.serialize_none(),
     }
 }
 

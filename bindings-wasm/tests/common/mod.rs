@@ -204,7 +204,8 @@ async fn a_javascript_transport_gets_the_request_and_a_signal_and_its_answer_is_
          headers: { 'x-amzn-requestid': ['req-9'], 'content-type': 'application/json' }, \
          body: new TextEncoder().encode(JSON.stringify({ transferredCertificateArn: 'arn:x' })) });",
     );
-    let client = client(&[("endpoint", "http://127.0.0.1:9".into()), ("transport", send)]);
+    let timeouts = object(&[("call", 60_000.into())]);
+    let client = client(&[("endpoint", "http://127.0.0.1:9".into()), ("transport", send), ("timeouts", timeouts)]);
     let output = client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap();
     assert_eq!(text(&output, "transferredCertificateArn").as_deref(), Some("arn:x"));
     assert_eq!(text(&get(&output, "$metadata"), "requestId").as_deref(), Some("req-9"));
@@ -216,6 +217,19 @@ async fn a_javascript_transport_gets_the_request_and_a_signal_and_its_answer_is_
     let signal = get(&seen, "signal").dyn_into::<web_sys::AbortSignal>().unwrap();
     assert!(!signal.aborted(), "a settled exchange is not aborted");
     assert_eq!(get(&seen, "maxResponseBytes").as_f64(), Some(1_048_576.0));
+}
+
+#[wasm_bindgen_test]
+async fn without_a_timeout_nothing_can_abandon_an_attempt_so_there_is_no_signal() {
+    let holder = Object::new();
+    let send = transport_keeping(
+        &holder,
+        "holder.seen = request; return { status: 200, headers: {}, \
+         body: new TextEncoder().encode(JSON.stringify({ transferredCertificateArn: 'arn:x' })) };",
+    );
+    let client = client(&[("endpoint", "http://127.0.0.1:9".into()), ("transport", send)]);
+    client.transfer_certificate(input(ID, "123456789012".into())).await.unwrap();
+    assert!(get(&get(&holder, "seen"), "signal").is_undefined());
 }
 
 #[wasm_bindgen_test]
