@@ -35,6 +35,8 @@ test("a page loads the package and transfers, then gets a typed error", async ()
     success(ARN),
     serviceError(406, "CertificateStateException", "The certificate is ACTIVE"),
     redirect(307, target),
+    { hang: true },
+    success(ARN),
   ]);
   const page = await startPageServer();
   const browser = await chromium.launch({
@@ -64,7 +66,13 @@ test("a page loads the package and transfers, then gets a typed error", async ()
     assert.equal(result.redirected.name, "TransportError", JSON.stringify(result.redirected));
     assert.match(result.redirected.message, /^the endpoint redirected the request to http:\/\/127\.0\.0\.1:\d+\/transfer-certificate\//);
     assert.equal(result.redirected.possiblyApplied, false);
-    assert.equal(api.requests.length, 3);
+    // An attempt that timed out is aborted: its connection is closed before the retry arrives.
+    assert.deepEqual(result.afterTimeout, { arn: ARN, attempts: 2 });
+    assert.equal(api.requests.length, 5);
+    const hung = api.requests[3].connection;
+    const closed = api.events.findIndex((event) => event.type === "close" && event.connection === hung);
+    const requestEvents = api.events.flatMap((event, index) => (event.type === "request" ? [index] : []));
+    assert.ok(closed !== -1 && closed < requestEvents[4], `events: ${JSON.stringify(api.events)}`);
     assert.match(api.requests[0].headers.authorization, /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
   } finally {
     await browser.close();
