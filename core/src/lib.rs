@@ -7,7 +7,7 @@
 //! carries its code, message, HTTP status, request id and retry information.
 //!
 //! This crate is the core of bindings for JavaScript (WebAssembly), Python, Kotlin and Swift; it
-//! builds natively (tokio, reqwest with rustls) and for `wasm32-unknown-unknown` (`fetch`).
+//! builds natively (tokio, reqwest with rustls) and for `wasm32-unknown-unknown` (reqwest over `fetch`).
 //!
 //! ```no_run
 //! use iot_transfer::{Client, Config, TransferCertificateInput};
