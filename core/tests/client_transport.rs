@@ -26,6 +26,7 @@ async fn a_redirect_to_another_host_is_not_followed() {
         assert_eq!(error.http_status(), Some(status));
         assert!(error.message().contains(&target), "{}", error.message());
         assert!(!error.is_retryable() && !error.possibly_applied());
+        assert!(error.hint().is_some_and(|hint| hint.contains("do not redirect")));
         assert_eq!(error.metadata().attempts, 1);
         assert_eq!(elsewhere.requests().len(), 0, "HTTP {status}: the other host was called");
     }
