@@ -256,9 +256,9 @@ impl TransferCertificateError {
                 Some("Check the credentials, the region and the local clock; the caller needs iot:TransferCertificate.")
             }
             ErrorKind::Throttling => Some("Slow down, or raise maxAttempts, and try again later."),
-            ErrorKind::Transport(TransportErrorKind::Redirect) => Some(
-                "IoT endpoints do not redirect: check the endpoint URL, the region and any proxy in between.",
-            ),
+            ErrorKind::Transport(TransportErrorKind::Redirect) => {
+                Some("IoT endpoints do not redirect: check the endpoint URL, the region and any proxy in between.")
+            }
             _ if self.inner.possibly_applied => {
                 Some("The transfer may have happened: check the certificate with DescribeCertificate before retrying.")
             }
