@@ -85,3 +85,35 @@ async fn a_body_at_the_limit_is_read() {
     // Spaces are not JSON: the body was read whole and then refused by the parser.
     assert_eq!(error.kind(), &ErrorKind::InvalidResponse);
 }
+
+/// A host transport that answers every request with a 200 whose body is `bytes` long.
+struct OversizedAnswer {
+    bytes: usize,
+}
+
+impl iot_transfer::runtime::HttpTransport for OversizedAnswer {
+    fn send(
+        &self,
+        _request: http::Request<Vec<u8>>,
+    ) -> iot_transfer::runtime::BoxFuture<
+        '_,
+        Result<iot_transfer::runtime::HttpResponse, iot_transfer::runtime::TransportError>,
+    > {
+        let body = vec![b' '; self.bytes];
+        Box::pin(async move {
+            Ok(iot_transfer::runtime::HttpResponse { status: 200, headers: http::HeaderMap::new(), body })
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_host_transport_is_held_to_the_same_limit() {
+    let transport = std::sync::Arc::new(OversizedAnswer { bytes: MAX_RESPONSE_BODY + 1 });
+    let client = Client::new(config("https://iot.us-east-1.amazonaws.com").transport(transport).build());
+
+    let error = client.transfer_certificate(input()).await.unwrap_err();
+
+    assert_eq!(error.kind(), &ErrorKind::Transport(TransportErrorKind::BodyTooLarge));
+    assert_eq!(error.message(), "the HTTP 200 response body is larger than the 1048576 byte limit");
+    assert!(error.possibly_applied() && !error.is_retryable());
+}

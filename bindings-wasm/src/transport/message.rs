@@ -113,9 +113,9 @@ fn body_bytes(body: JsValue, status: u16) -> Result<Vec<u8>, TransportError> {
             }
         },
     };
+    // Refused before it is copied into the module's memory (the core would refuse it after).
     if bytes.length() as usize > MAX_RESPONSE_BODY {
-        let message = format!("the HTTP {status} response body is larger than the {MAX_RESPONSE_BODY} byte limit");
-        return Err(TransportError::new(TransportErrorKind::BodyTooLarge, message));
+        return Err(TransportError::body_too_large(status));
     }
     Ok(bytes.to_vec())
 }

@@ -7,6 +7,7 @@ use crate::error::{ErrorKind, TimeoutKind, TransferCertificateError};
 use crate::operation::transfer_certificate::{
     parse_response, ResponseMetadata, TransferCertificateOutput, ValidatedInput,
 };
+use crate::protocol::MAX_RESPONSE_BODY;
 use crate::retry::{backoff, RetryClass};
 use crate::runtime::{HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 use futures_util::future::{select, Either};
@@ -145,7 +146,13 @@ async fn send_once(
             }
         },
     };
-    outcome.map_err(transport_failure)
+    match outcome {
+        // Host transports may not bound what they read; every response is held to the limit.
+        Ok(response) if response.body.len() > MAX_RESPONSE_BODY => {
+            Err(transport_failure(TransportError::body_too_large(response.status)))
+        }
+        other => other.map_err(transport_failure),
+    }
 }
 
 fn transport_failure(error: TransportError) -> SendFailure {

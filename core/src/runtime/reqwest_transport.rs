@@ -75,7 +75,7 @@ async fn read_body(mut response: reqwest::Response, status: u16) -> Result<Vec<u
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| map_error(e, true))? {
         if body.len() + chunk.len() > MAX_RESPONSE_BODY {
-            return Err(too_large(status));
+            return Err(TransportError::body_too_large(status));
         }
         body.extend_from_slice(&chunk);
     }
@@ -89,23 +89,16 @@ async fn read_body(response: reqwest::Response, status: u16) -> Result<Vec<u8>, 
     check_declared_length(response.content_length(), status)?;
     let body = response.bytes().await.map_err(|e| map_error(e, true))?;
     if body.len() > MAX_RESPONSE_BODY {
-        return Err(too_large(status));
+        return Err(TransportError::body_too_large(status));
     }
     Ok(body.to_vec())
 }
 
 fn check_declared_length(length: Option<u64>, status: u16) -> Result<(), TransportError> {
     match length {
-        Some(length) if length > MAX_RESPONSE_BODY as u64 => Err(too_large(status)),
+        Some(length) if length > MAX_RESPONSE_BODY as u64 => Err(TransportError::body_too_large(status)),
         _ => Ok(()),
     }
-}
-
-fn too_large(status: u16) -> TransportError {
-    TransportError::new(
-        TransportErrorKind::BodyTooLarge,
-        format!("the HTTP {status} response body is larger than the {MAX_RESPONSE_BODY} byte limit"),
-    )
 }
 
 fn map_error(error: reqwest::Error, reading_body: bool) -> TransportError {

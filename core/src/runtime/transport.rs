@@ -58,6 +58,16 @@ impl TransportError {
         Self { kind, message: message.into(), source: None }
     }
 
+    /// The response to a request was larger than the client reads
+    /// ([`MAX_RESPONSE_BODY`](crate::protocol::MAX_RESPONSE_BODY)); `status` is its HTTP status.
+    pub fn body_too_large(status: u16) -> Self {
+        let limit = crate::protocol::MAX_RESPONSE_BODY;
+        Self::new(
+            TransportErrorKind::BodyTooLarge,
+            format!("the HTTP {status} response body is larger than the {limit} byte limit"),
+        )
+    }
+
     /// Attaches the underlying error.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.source = Some(Box::new(source));
