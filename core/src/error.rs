@@ -1,7 +1,7 @@
-//! The one error type of a `TransferCertificate` call and its kinds.
+//! The one error type of every call and its kinds.
 
 use crate::endpoint::EndpointError;
-use crate::operation::transfer_certificate::{ResponseMetadata, ValidationError};
+use crate::operation::{ResponseMetadata, ValidationError};
 use crate::retry::RetryClass;
 use crate::runtime::TransportErrorKind;
 use std::fmt;
@@ -117,10 +117,10 @@ impl Fault {
     }
 }
 
-/// A failed `TransferCertificate` call: its kind, code, message and response metadata.
+/// A failed call: its kind, code, message and response metadata.
 #[derive(Debug)]
-pub struct TransferCertificateError {
-    // Boxed so that `Result<_, TransferCertificateError>` stays one pointer wide.
+pub struct Error {
+    // Boxed so that `Result<_, Error>` stays one pointer wide.
     inner: Box<Inner>,
 }
 
@@ -132,10 +132,15 @@ struct Inner {
     retry_class: Option<RetryClass>,
     possibly_applied: bool,
     metadata: ResponseMetadata,
+    /// A hint written for this error from what a check of the certificate found.
+    state_hint: Option<String>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
-impl TransferCertificateError {
+/// The error of a `TransferCertificate` call: the same type as every other call's.
+pub type TransferCertificateError = Error;
+
+impl Error {
     pub(crate) fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             inner: Box::new(Inner {
@@ -145,6 +150,7 @@ impl TransferCertificateError {
                 retry_class: None,
                 possibly_applied: false,
                 metadata: ResponseMetadata::default(),
+                state_hint: None,
                 source: None,
             }),
         }
@@ -174,6 +180,21 @@ impl TransferCertificateError {
     ) {
         self.inner.metadata.attempts = attempts;
         self.inner.metadata.total_retry_delay = total_retry_delay;
+        // A check of the certificate's state has the last word on whether it may have been applied.
+        if !self.inner.metadata.reconciled {
+            self.inner.possibly_applied |= possibly_applied;
+        }
+    }
+
+    /// Replaces the kind's hint with one written from what a check of the certificate found.
+    pub(crate) fn set_state_hint(&mut self, hint: String) {
+        self.inner.state_hint = Some(hint);
+    }
+
+    /// Marks the error as settled by a check of the certificate's state, which also says whether
+    /// the transfer may still have been applied. The status and request id stay the failure's.
+    pub(crate) fn set_reconciled(&mut self, possibly_applied: bool) {
+        self.inner.metadata.reconciled = true;
         self.inner.possibly_applied = possibly_applied;
     }
 
@@ -218,9 +239,10 @@ impl TransferCertificateError {
         self.inner.retry_class == Some(RetryClass::Throttling)
     }
 
-    /// True when some attempt's outcome is unknown (the connection failed or timed out after the
-    /// request may have been sent). `TransferCertificate` is not idempotent, so the transfer may
-    /// have happened: check the certificate with `DescribeCertificate` before trying again.
+    /// True when some attempt of a `TransferCertificate` call may have been applied (its response
+    /// was lost, timed out, was a 5xx or could not be read) and the certificate's state did not
+    /// settle it: the transfer may have happened, or may still happen. Before the client answers
+    /// with such an error it checks the certificate (see [`ResponseMetadata::reconciled`]).
     pub fn possibly_applied(&self) -> bool {
         self.inner.possibly_applied
     }
@@ -239,12 +261,17 @@ impl TransferCertificateError {
         }
     }
 
-    /// A suggestion of what to do next, for the kinds where one is known.
-    pub fn hint(&self) -> Option<&'static str> {
+    /// A suggestion of what to do next, for the kinds where one is known. When the client checked
+    /// the certificate after the failure, the hint says what it found.
+    pub fn hint(&self) -> Option<&str> {
+        if let Some(hint) = &self.inner.state_hint {
+            return Some(hint);
+        }
         match self.inner.kind {
             ErrorKind::CertificateState => Some(
-                "The certificate must not be ACTIVE: deactivate it (UpdateCertificate with newStatus INACTIVE), \
-                 or if a transfer is already pending, cancel it first.",
+                "Only an INACTIVE certificate can be transferred: if it is ACTIVE, deactivate it (UpdateCertificate \
+                 with newStatus INACTIVE). If it is PENDING_TRANSFER, check with DescribeCertificate and \
+                 ListOutgoingCertificates to whom before changing anything: it may be a transfer you made.",
             ),
             ErrorKind::TransferConflict => Some(
                 "Detach every policy from the certificate (ListAttachedPolicies, then DetachPolicy) and try again.",
@@ -253,21 +280,21 @@ impl TransferCertificateError {
                 Some("Check the certificate ID and that the region is the certificate's region.")
             }
             ErrorKind::Auth | ErrorKind::Unauthorized => {
-                Some("Check the credentials, the region and the local clock; the caller needs iot:TransferCertificate.")
+                Some("Check the credentials, the region and the local clock, and that the caller is allowed the call.")
             }
             ErrorKind::Throttling => Some("Slow down, or raise maxAttempts, and try again later."),
             ErrorKind::Transport(TransportErrorKind::Redirect) => {
                 Some("IoT endpoints do not redirect: check the endpoint URL, the region and any proxy in between.")
             }
-            _ if self.inner.possibly_applied => {
-                Some("The transfer may have happened: check the certificate with DescribeCertificate before retrying.")
-            }
+            _ if self.inner.possibly_applied => Some(
+                "The transfer may have happened: check the certificate with DescribeCertificate before trying again.",
+            ),
             _ => None,
         }
     }
 }
 
-impl fmt::Display for TransferCertificateError {
+impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.inner.code, self.inner.message)?;
         match (self.inner.metadata.http_status, &self.inner.metadata.request_id) {
@@ -278,7 +305,7 @@ impl fmt::Display for TransferCertificateError {
     }
 }
 
-impl std::error::Error for TransferCertificateError {
+impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.inner.kind {
             ErrorKind::Validation(error) => Some(error),
@@ -288,14 +315,14 @@ impl std::error::Error for TransferCertificateError {
     }
 }
 
-impl From<ValidationError> for TransferCertificateError {
+impl From<ValidationError> for Error {
     fn from(error: ValidationError) -> Self {
         let message = error.to_string();
         Self::new(ErrorKind::Validation(error), "ValidationError", message)
     }
 }
 
-impl From<EndpointError> for TransferCertificateError {
+impl From<EndpointError> for Error {
     fn from(error: EndpointError) -> Self {
         let message = error.to_string();
         Self::new(ErrorKind::Endpoint(error), "EndpointError", message)

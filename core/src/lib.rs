@@ -12,7 +12,7 @@
 //! ```no_run
 //! use iot_transfer::{Client, Config, TransferCertificateInput};
 //!
-//! # async fn example() -> Result<(), iot_transfer::TransferCertificateError> {
+//! # async fn example() -> Result<(), iot_transfer::Error> {
 //! // Region and credentials from AWS_REGION, AWS_ACCESS_KEY_ID, ... or ~/.aws/{config,credentials}.
 //! let client = Client::new(Config::from_env().build());
 //! let output = client
@@ -42,10 +42,15 @@ pub mod signing;
 pub use client::{Client, Config, ConfigBuilder, SignedRequest, TimeoutConfig};
 pub use credentials::{Credentials, CredentialsError, ProvideCredentials};
 pub use endpoint::{EndpointConfig, EndpointError};
-pub use error::{ErrorKind, Fault, TimeoutKind, TransferCertificateError};
-pub use operation::transfer_certificate::{
-    InputField, ResponseMetadata, TransferCertificateInput, TransferCertificateOutput, ValidationError, ValidationRule,
+pub use error::{Error, ErrorKind, Fault, TimeoutKind, TransferCertificateError};
+pub use operation::describe_certificate::{
+    CertificateDescription, CertificateStatus, DescribeCertificateInput, DescribeCertificateOutput, TransferData,
 };
+pub use operation::list_outgoing_certificates::{
+    ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput, OutgoingCertificate,
+};
+pub use operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
+pub use operation::{InputField, ResponseMetadata, ValidationError, ValidationRule};
 pub use retry::RetryConfig;
 
 /// The README's Rust example, compiled as a doctest so it cannot drift from the API.

@@ -21,13 +21,23 @@ async fn every_modelled_error_is_typed_with_its_metadata() {
         ("UnauthorizedException", 401, ErrorKind::Unauthorized, Fault::Client),
     ];
     for (code, status, kind, fault) in table {
-        let server = Server::start(vec![Reply::Respond(Response::error(status, code, "it failed"))]).await;
+        // A CertificateStateException is explained from the certificate's state.
+        let state_check = kind == ErrorKind::CertificateState;
+        let mut replies = vec![Reply::Respond(Response::error(status, code, "it failed"))];
+        if state_check {
+            replies.push(Reply::Respond(Response::description("ACTIVE")));
+        }
+        let server = Server::start(replies).await;
         let error = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
         assert_eq!(error.kind(), &kind, "{code}");
         assert_eq!((error.code(), error.message()), (code, "it failed"));
         assert_eq!((error.http_status(), error.request_id()), (Some(status), Some(format!("req-{status}").as_str())));
         assert_eq!((error.metadata().attempts, error.is_retryable(), error.fault()), (1, false, fault), "{code}");
-        assert_eq!(server.requests().len(), 1, "{code} must not be retried");
+        let methods: Vec<String> = server.requests().into_iter().map(|r| r.method).collect();
+        let expected: &[&str] = if state_check { &["PATCH", "GET"] } else { &["PATCH"] };
+        assert_eq!(methods, expected, "{code} must not be retried");
+        assert_eq!(error.metadata().reconciled, state_check);
+        assert!(!error.possibly_applied());
     }
 }
 
@@ -39,13 +49,19 @@ async fn retryable_modelled_errors_report_their_class_when_attempts_run_out() {
         ("InternalFailureException", 500, ErrorKind::InternalFailure, Fault::Server),
     ];
     for (code, status, kind, fault) in table {
-        let replies = (0..3).map(|_| Reply::Respond(Response::error(status, code, "again"))).collect();
+        let mut replies: Vec<Reply> = (0..3).map(|_| Reply::Respond(Response::error(status, code, "again"))).collect();
+        // A 5xx may have been applied: the certificate's state settles it before the error is returned.
+        let server_fault = status >= 500;
+        if server_fault {
+            replies.push(Reply::Respond(Response::description("INACTIVE")));
+        }
         let server = Server::start(replies).await;
         let error = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
         assert_eq!((error.kind(), error.code(), error.fault()), (&kind, code, fault));
         assert!(error.is_retryable());
         assert_eq!(error.metadata().attempts, 3);
-        assert_eq!(server.requests().len(), 3);
+        assert_eq!(server.requests().len(), if server_fault { 4 } else { 3 });
+        assert_eq!((error.possibly_applied(), error.metadata().reconciled), (server_fault, server_fault), "{code}");
     }
 }
 
@@ -75,7 +91,8 @@ async fn auth_unknown_and_codeless_errors() {
 
 #[tokio::test]
 async fn a_5xx_with_an_empty_body_is_retried_then_typed() {
-    let replies = (0..3).map(|_| Reply::Respond(Response::new(503, ""))).collect();
+    let mut replies: Vec<Reply> = (0..3).map(|_| Reply::Respond(Response::new(503, ""))).collect();
+    replies.push(Reply::Respond(Response::description("INACTIVE")));
     let server = Server::start(replies).await;
     let error = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
     assert_eq!(
@@ -85,13 +102,19 @@ async fn a_5xx_with_an_empty_body_is_retried_then_typed() {
 }
 
 #[tokio::test]
-async fn malformed_success_bodies_are_errors_and_not_retried() {
+async fn a_malformed_success_body_is_an_error_when_the_certificate_shows_no_transfer() {
     for body in ["{not json", "{}", r#"{"transferredCertificateArn":null,"x":1}"#] {
-        let server = Server::start(vec![Reply::Respond(Response::new(200, body))]).await;
+        let server = Server::start(vec![
+            Reply::Respond(Response::new(200, body)),
+            Reply::Respond(Response::description("INACTIVE")),
+        ])
+        .await;
         let error = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
         assert_eq!((error.kind(), error.http_status()), (&ErrorKind::InvalidResponse, Some(200)), "{body}");
         assert_eq!(error.request_id(), Some("req-200"));
-        assert_eq!(server.requests().len(), 1);
+        assert!(error.possibly_applied() && error.metadata().reconciled);
+        let methods: Vec<String> = server.requests().into_iter().map(|r| r.method).collect();
+        assert_eq!(methods, ["PATCH", "GET"], "a 2xx is never sent again");
     }
 }
 

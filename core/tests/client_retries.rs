@@ -87,7 +87,9 @@ async fn a_dropped_connection_is_retried_and_flagged_as_possibly_applied() {
     let output = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap();
     assert_eq!(output.metadata.attempts, 2);
 
-    let server = Server::start(vec![Reply::Drop, Reply::Drop, Reply::Drop]).await;
+    let server =
+        Server::start(vec![Reply::Drop, Reply::Drop, Reply::Drop, Reply::Respond(Response::description("INACTIVE"))])
+            .await;
     let error = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::Transport(TransportErrorKind::Io), "{error:?}");
     assert_eq!((error.metadata().attempts, error.http_status()), (3, None));
@@ -107,25 +109,30 @@ async fn a_refused_connection_is_retried_and_not_possibly_applied() {
     assert!(error.message().contains("connect"), "{}", error.message());
 }
 
+/// A retryable error that says nothing was applied, so no state check follows it.
+fn throttled() -> Response {
+    Response::error(400, "ThrottlingException", "slow down")
+}
+
 #[tokio::test]
 async fn the_retry_quota_stops_retries_when_empty_and_refills_on_success() {
     // 500 tokens at 5 per retry: 50 calls of 3 failing attempts spend 500.
     let server = Server::start(vec![]).await;
     for _ in 0..150 {
-        server.push(Reply::Respond(Response::new(503, "")));
+        server.push(Reply::Respond(throttled()));
     }
     let client = Client::new(config(&server.url()).build());
     for _ in 0..50 {
         assert_eq!(client.transfer_certificate(input()).await.unwrap_err().metadata().attempts, 3);
     }
-    server.push(Reply::Respond(Response::new(503, "")));
+    server.push(Reply::Respond(throttled()));
     let error = client.transfer_certificate(input()).await.unwrap_err();
     assert_eq!(error.metadata().attempts, 1, "an empty quota returns the error instead of retrying");
 
     // A first-try success refunds one token: not enough for a retry (5).
     server.push(Reply::Respond(Response::success(ARN)));
     client.transfer_certificate(input()).await.unwrap();
-    server.push(Reply::Respond(Response::new(503, "")));
+    server.push(Reply::Respond(throttled()));
     assert_eq!(client.transfer_certificate(input()).await.unwrap_err().metadata().attempts, 1);
 
     // A client without the quota keeps retrying.
@@ -133,7 +140,7 @@ async fn the_retry_quota_stops_retries_when_empty_and_refills_on_success() {
         RetryConfig { use_retry_quota: false, initial_backoff: Duration::from_millis(1), ..RetryConfig::default() };
     let client = Client::new(config(&server.url()).retry(unlimited).build());
     for _ in 0..3 {
-        server.push(Reply::Respond(Response::new(503, "")));
+        server.push(Reply::Respond(throttled()));
     }
     assert_eq!(client.transfer_certificate(input()).await.unwrap_err().metadata().attempts, 3);
 }

@@ -24,11 +24,12 @@ async fn a_slow_response_times_out_the_attempt_and_is_retried() {
 #[tokio::test]
 async fn attempt_timeouts_that_persist_end_as_a_timeout_error() {
     let slow = || Reply::Delayed(Duration::from_millis(400), Response::success(ARN));
-    let server = Server::start(vec![slow(), slow()]).await;
+    let server = Server::start(vec![slow(), slow(), Reply::Respond(Response::description("INACTIVE"))]).await;
     let client = Client::new(config(&server.url()).attempt_timeout(Duration::from_millis(50)).max_attempts(2).build());
     let error = client.transfer_certificate(input()).await.unwrap_err();
     assert_eq!((error.kind(), error.code()), (&ErrorKind::Timeout(TimeoutKind::Attempt), "TimeoutError"));
     assert!(error.is_retryable() && error.possibly_applied());
+    assert!(error.metadata().reconciled, "the certificate was checked before answering");
     assert_eq!(error.metadata().attempts, 2);
 }
 
@@ -46,6 +47,7 @@ async fn the_call_timeout_bounds_retries_and_reports_progress() {
     assert_eq!(error.kind(), &ErrorKind::Timeout(TimeoutKind::Call));
     assert!(!error.is_retryable());
     assert_eq!(error.metadata().attempts, 2);
+    assert!(error.possibly_applied(), "the attempt cut short had been sent");
 }
 
 fn skewed(status: u16, server_time: std::time::SystemTime) -> Response {

@@ -15,7 +15,7 @@ fn last_second() -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(253_402_300_799)
 }
 
-fn assert_signing_date_error(error: &iot_transfer::TransferCertificateError) {
+fn assert_signing_date_error(error: &iot_transfer::Error) {
     let ErrorKind::Validation(validation) = error.kind() else { panic!("not a validation error: {error}") };
     assert_eq!(validation.field(), InputField::SigningDate);
     assert_eq!(validation.rule(), &ValidationRule::SigningDateRange);

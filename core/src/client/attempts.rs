@@ -1,86 +1,121 @@
-//! The attempt loop: send, map the response, and retry by the standard mode, correcting clock
-//! skew, within the per-attempt and whole-call timeouts.
+//! The attempt loop of one operation: send, map the response, and retry by the standard mode,
+//! correcting clock skew, within the per-attempt timeout; and the call timeout around it all.
 
 use super::Client;
 use crate::endpoint::Endpoint;
-use crate::error::{ErrorKind, TimeoutKind, TransferCertificateError};
-use crate::operation::transfer_certificate::{
-    parse_response, ResponseMetadata, TransferCertificateOutput, ValidatedInput,
-};
+use crate::error::{Error, ErrorKind, TimeoutKind};
+use crate::operation::{Operation, ResponseMetadata};
 use crate::protocol::MAX_RESPONSE_BODY;
 use crate::retry::{backoff, RetryClass};
 use crate::runtime::{HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 use futures_util::future::{select, Either};
+use std::future::Future;
 use std::pin::pin;
 use std::sync::Mutex;
 use std::time::Duration;
 
-/// What the call has done so far; read when the call timeout cuts it short.
+/// What a call has done so far; read when the call timeout cuts it short.
 #[derive(Debug, Default)]
-struct Progress {
+pub(super) struct Progress {
     attempts: u32,
     total_retry_delay: Duration,
-    possibly_applied: bool,
+    /// Some attempt of a call that is not idempotent may have been applied.
+    pub(super) possibly_applied: bool,
+    /// An attempt of a call that is not idempotent has been handed to the transport and has not
+    /// ended: if the call is cut short now, it may be applied.
+    in_flight: bool,
 }
 
-/// Runs the call, bounded by the call timeout when one is set.
-pub(super) async fn run(
+impl Progress {
+    /// The metadata of a call that ended with `status` and `request_id`.
+    pub(super) fn metadata(&self, http_status: Option<u16>, request_id: Option<String>) -> ResponseMetadata {
+        ResponseMetadata {
+            http_status,
+            request_id,
+            attempts: self.attempts,
+            total_retry_delay: self.total_retry_delay,
+            reconciled: false,
+        }
+    }
+}
+
+/// The progress of a call, shared between its attempt loop and its call timeout.
+pub(super) type SharedProgress = Mutex<Progress>;
+
+fn update(progress: &SharedProgress, change: impl FnOnce(&mut Progress)) {
+    change(&mut progress.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+}
+
+/// Reads the progress.
+pub(super) fn read<T>(progress: &SharedProgress, read: impl FnOnce(&Progress) -> T) -> T {
+    read(&progress.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+}
+
+/// A successful response's output and how the call went.
+pub(super) struct Attempted<T> {
+    pub output: T,
+    pub metadata: ResponseMetadata,
+}
+
+/// Runs `work`, bounded by the call timeout when one is set. An error carries the progress:
+/// attempts, retry delay, and whether the transfer may have been applied (also when the call
+/// timeout cut an attempt short after it was handed to the transport).
+pub(super) async fn within_call_timeout<T>(
     client: &Client,
-    input: &ValidatedInput,
-    endpoint: &Endpoint,
-    transport: &dyn HttpTransport,
-) -> Result<TransferCertificateOutput, TransferCertificateError> {
-    let progress = Mutex::new(Progress::default());
-    let work = attempt_loop(client, input, endpoint, transport, &progress);
+    progress: &SharedProgress,
+    work: impl Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
     let result = match client.inner.config.timeouts.call {
         None => work.await,
         Some(limit) => match select(pin!(work), client.inner.config.sleep.sleep(limit)).await {
             Either::Left((result, _)) => result,
-            Either::Right(((), _)) => Err(TransferCertificateError::new(
-                ErrorKind::Timeout(TimeoutKind::Call),
-                "TimeoutError",
-                format!("the call did not complete within its {} ms call timeout", limit.as_millis() as u64),
-            )),
+            Either::Right(((), _)) => {
+                update(progress, |p| p.possibly_applied |= p.in_flight);
+                Err(Error::new(
+                    ErrorKind::Timeout(TimeoutKind::Call),
+                    "TimeoutError",
+                    format!("the call did not complete within its {} ms call timeout", limit.as_millis() as u64),
+                ))
+            }
         },
     };
-    let progress = progress.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     result.map_err(|mut error| {
-        error.set_progress(progress.attempts, progress.total_retry_delay, progress.possibly_applied);
+        read(progress, |p| error.set_progress(p.attempts, p.total_retry_delay, p.possibly_applied));
         error
     })
 }
 
-async fn attempt_loop(
+/// Sends `operation` until it succeeds, fails for good, or runs out of attempts or retry quota.
+pub(super) async fn attempt_loop<O: Operation>(
     client: &Client,
-    input: &ValidatedInput,
+    operation: &O,
     endpoint: &Endpoint,
     transport: &dyn HttpTransport,
-    progress: &Mutex<Progress>,
-) -> Result<TransferCertificateOutput, TransferCertificateError> {
+    progress: &SharedProgress,
+) -> Result<Attempted<O::Output>, Error> {
     let config = &client.inner.config;
-    let update = |change: &dyn Fn(&mut Progress)| change(&mut progress.lock().unwrap_or_else(|p| p.into_inner()));
     let mut quota_spent = 0;
     let mut skew_corrected = false;
     let mut attempt = 0;
     loop {
         let credentials = client.credentials().await?;
-        let request = client.signed_request(input, endpoint, &credentials)?;
+        let request = client.signed_request(operation, endpoint, &credentials)?;
         attempt += 1;
-        update(&|p| p.attempts = attempt);
-        let error = match send_once(client, transport, request).await {
-            Ok(response) => match parse_response(response.status, &response.headers, &response.body) {
-                Ok(arn) => {
+        update(progress, |p| {
+            p.attempts = attempt;
+            p.in_flight = !O::IDEMPOTENT;
+        });
+        let outcome = send_once(client, transport, request).await;
+        update(progress, |p| p.in_flight = false);
+        let error = match outcome {
+            Ok(response) => match operation.parse_response(response.status, &response.headers, &response.body) {
+                Ok(output) => {
                     if config.retry.use_retry_quota {
                         client.inner.quota.refund(quota_spent);
                     }
-                    let progress = progress.lock().unwrap_or_else(|p| p.into_inner());
-                    let metadata = ResponseMetadata {
-                        http_status: Some(response.status),
-                        request_id: crate::protocol::rest_json::request_id(&response.headers),
-                        attempts: progress.attempts,
-                        total_retry_delay: progress.total_retry_delay,
-                    };
-                    return Ok(TransferCertificateOutput { transferred_certificate_arn: arn, metadata });
+                    let request_id = crate::protocol::rest_json::request_id(&response.headers);
+                    let metadata = read(progress, |p| p.metadata(Some(response.status), request_id));
+                    return Ok(Attempted { output, metadata });
                 }
                 Err(error) => {
                     if !skew_corrected
@@ -91,14 +126,18 @@ async fn attempt_loop(
                         skew_corrected = true;
                         continue;
                     }
+                    // A 2xx the client could not read was applied; a 5xx may have been.
+                    if !O::IDEMPOTENT && (response.status >= 500 || (200..300).contains(&response.status)) {
+                        update(progress, |p| p.possibly_applied = true);
+                    }
                     error
                 }
             },
-            Err(error) => {
-                if error.possibly_applied {
-                    update(&|p| p.possibly_applied = true);
+            Err(failure) => {
+                if failure.possibly_applied && !O::IDEMPOTENT {
+                    update(progress, |p| p.possibly_applied = true);
                 }
-                error.error
+                failure.error
             }
         };
         let Some(class) = error.retry_class() else {
@@ -114,14 +153,14 @@ async fn attempt_loop(
             }
         }
         let delay = backoff(&config.retry, attempt, crate::runtime::random_unit());
-        update(&|p| p.total_retry_delay += delay);
+        update(progress, |p| p.total_retry_delay += delay);
         config.sleep.sleep(delay).await;
     }
 }
 
 /// An attempt that failed before a response arrived.
 struct SendFailure {
-    error: TransferCertificateError,
+    error: Error,
     possibly_applied: bool,
 }
 
@@ -136,7 +175,7 @@ async fn send_once(
         Some(limit) => match select(exchange, client.inner.config.sleep.sleep(limit)).await {
             Either::Left((outcome, _)) => outcome,
             Either::Right(((), _)) => {
-                let error = TransferCertificateError::new(
+                let error = Error::new(
                     ErrorKind::Timeout(TimeoutKind::Attempt),
                     "TimeoutError",
                     format!("no response within the {} ms attempt timeout", limit.as_millis() as u64),
@@ -164,15 +203,13 @@ fn transport_failure(error: TransportError) -> SendFailure {
         _ => (None, false),
     };
     let code = if kind == TransportErrorKind::ConnectTimeout { "TimeoutError" } else { "TransportError" };
-    let error = TransferCertificateError::new(ErrorKind::Transport(kind), code, message)
-        .with_retry_class(retry_class)
-        .with_source(source);
+    let error = Error::new(ErrorKind::Transport(kind), code, message).with_retry_class(retry_class).with_source(source);
     SendFailure { error, possibly_applied }
 }
 
 /// On an authentication refusal whose `Date` shows the local clock minutes off, keeps the offset
 /// and says so.
-fn corrects_skew(client: &Client, response: &HttpResponse, error: &TransferCertificateError) -> bool {
+fn corrects_skew(client: &Client, response: &HttpResponse, error: &Error) -> bool {
     if *error.kind() != ErrorKind::Auth {
         return false;
     }

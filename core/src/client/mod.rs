@@ -1,9 +1,11 @@
-//! The client: runs `TransferCertificate` through validation, endpoint resolution, signing,
-//! sending, retries, clock-skew correction and timeouts.
+//! The client: runs each operation through validation, endpoint resolution, signing, sending,
+//! retries, clock-skew correction and timeouts, and settles a transfer whose outcome is unknown.
 
 mod attempts;
 mod config;
+mod reconcile;
 mod signed_request;
+mod state_hints;
 mod user_agent;
 
 pub use config::{Config, ConfigBuilder, TimeoutConfig};
@@ -12,14 +14,15 @@ pub use signed_request::SignedRequest;
 use crate::clock_skew::ClockOffset;
 use crate::credentials::{CachedProvider, Credentials, ProvideCredentials};
 use crate::endpoint::{resolve_endpoint, Endpoint, EndpointError};
-use crate::error::{ErrorKind, TransferCertificateError};
-use crate::operation::transfer_certificate::{
-    build_request, TransferCertificateInput, TransferCertificateOutput, ValidatedInput,
-};
-use crate::operation::transfer_certificate::{InputField, ValidationError, ValidationRule};
+use crate::error::{Error, ErrorKind};
+use crate::operation::describe_certificate::{DescribeCertificateInput, DescribeCertificateOutput};
+use crate::operation::list_outgoing_certificates::{ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput};
+use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
+use crate::operation::{InputField, Operation, ValidationError, ValidationRule};
 use crate::retry::RetryQuota;
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
 use crate::signing::{sign_request, SigningError, IOT_SIGNING_NAME};
+use attempts::{Attempted, SharedProgress};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -112,20 +115,46 @@ impl Client {
     pub async fn transfer_certificate(
         &self,
         input: TransferCertificateInput,
-    ) -> Result<TransferCertificateOutput, TransferCertificateError> {
+    ) -> Result<TransferCertificateOutput, Error> {
         let input = input.validate()?;
         let endpoint = self.inner.endpoint.clone()?;
         let transport = self.transport()?;
-        attempts::run(self, &input, &endpoint, transport.as_ref()).await
+        let progress = SharedProgress::default();
+        let transfer = reconcile::transfer(self, &input, &endpoint, transport.as_ref(), &progress);
+        attempts::within_call_timeout(self, &progress, transfer).await
+    }
+
+    /// Describes a certificate: its status, owner and last transfer.
+    pub async fn describe_certificate(
+        &self,
+        input: DescribeCertificateInput,
+    ) -> Result<DescribeCertificateOutput, Error> {
+        let Attempted { output, metadata } = self.send(&input.validate()?).await?;
+        Ok(DescribeCertificateOutput { certificate_description: output, metadata })
+    }
+
+    /// Lists one page of the caller's certificates with a pending transfer, and to whom.
+    pub async fn list_outgoing_certificates(
+        &self,
+        input: ListOutgoingCertificatesInput,
+    ) -> Result<ListOutgoingCertificatesOutput, Error> {
+        let Attempted { output, metadata } = self.send(&input.validate()?).await?;
+        Ok(ListOutgoingCertificatesOutput { page: output, metadata })
+    }
+
+    /// Sends a validated operation with retries, within the call timeout.
+    async fn send<O: Operation>(&self, operation: &O) -> Result<Attempted<O::Output>, Error> {
+        let endpoint = self.inner.endpoint.clone()?;
+        let transport = self.transport()?;
+        let progress = SharedProgress::default();
+        let work = attempts::attempt_loop(self, operation, &endpoint, transport.as_ref(), &progress);
+        attempts::within_call_timeout(self, &progress, work).await
     }
 
     /// Validates the input and returns the request [`transfer_certificate`](Self::transfer_certificate)
     /// would send first, signed for now (as corrected for clock skew), without sending it: for
     /// hosts that send through their own proxy or HTTP stack.
-    pub async fn sign_transfer_certificate(
-        &self,
-        input: TransferCertificateInput,
-    ) -> Result<SignedRequest, TransferCertificateError> {
+    pub async fn sign_transfer_certificate(&self, input: TransferCertificateInput) -> Result<SignedRequest, Error> {
         let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
         self.sign_transfer_certificate_at(input, time).await
     }
@@ -136,7 +165,7 @@ impl Client {
         &self,
         input: TransferCertificateInput,
         time: SystemTime,
-    ) -> Result<SignedRequest, TransferCertificateError> {
+    ) -> Result<SignedRequest, Error> {
         let input = input.validate()?;
         let endpoint = self.inner.endpoint.clone()?;
         let credentials = self.credentials().await?;
@@ -144,43 +173,45 @@ impl Client {
         Ok(SignedRequest::from_http(&request))
     }
 
-    fn transport(&self) -> Result<Arc<dyn HttpTransport>, TransferCertificateError> {
-        self.inner.transport.clone().map_err(|error| {
-            TransferCertificateError::new(ErrorKind::Transport(error.kind()), "TransportError", error.message())
-        })
+    fn transport(&self) -> Result<Arc<dyn HttpTransport>, Error> {
+        self.inner
+            .transport
+            .clone()
+            .map_err(|error| Error::new(ErrorKind::Transport(error.kind()), "TransportError", error.message()))
     }
 
-    async fn credentials(&self) -> Result<Credentials, TransferCertificateError> {
+    async fn credentials(&self) -> Result<Credentials, Error> {
         let provider = self.inner.credentials.as_ref().ok_or_else(|| {
-            TransferCertificateError::new(
+            Error::new(
                 ErrorKind::Credentials,
                 "CredentialsError",
                 "no credentials configured: set static credentials or a credentials provider",
             )
         })?;
-        provider.provide_credentials().await.map_err(|error| {
-            TransferCertificateError::new(ErrorKind::Credentials, "CredentialsError", error.to_string())
-        })
+        provider
+            .provide_credentials()
+            .await
+            .map_err(|error| Error::new(ErrorKind::Credentials, "CredentialsError", error.to_string()))
     }
 
     fn signed_request(
         &self,
-        input: &ValidatedInput,
+        input: &impl Operation,
         endpoint: &Endpoint,
         credentials: &Credentials,
-    ) -> Result<http::Request<Vec<u8>>, TransferCertificateError> {
+    ) -> Result<http::Request<Vec<u8>>, Error> {
         let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
         self.signed_request_at(input, endpoint, credentials, time)
     }
 
     fn signed_request_at(
         &self,
-        input: &ValidatedInput,
+        input: &impl Operation,
         endpoint: &Endpoint,
         credentials: &Credentials,
         time: SystemTime,
-    ) -> Result<http::Request<Vec<u8>>, TransferCertificateError> {
-        let mut request = build_request(input, endpoint, &self.inner.user_agent);
+    ) -> Result<http::Request<Vec<u8>>, Error> {
+        let mut request = input.build_request(endpoint, &self.inner.user_agent);
         sign_request(&mut request, credentials, &endpoint.signing_region, IOT_SIGNING_NAME, time)
             .map_err(signing_failure)?;
         Ok(request)
@@ -189,11 +220,11 @@ impl Client {
 
 /// A time the signer cannot carry is a validation error of the signing date (nothing is sent);
 /// credentials a header cannot carry are a credentials error.
-fn signing_failure(error: SigningError) -> TransferCertificateError {
+fn signing_failure(error: SigningError) -> Error {
     match error {
         SigningError::TimeOutOfRange => {
             ValidationError::new(InputField::SigningDate, ValidationRule::SigningDateRange).into()
         }
-        other => TransferCertificateError::new(ErrorKind::Credentials, "CredentialsError", other.to_string()),
+        other => Error::new(ErrorKind::Credentials, "CredentialsError", other.to_string()),
     }
 }

@@ -1,5 +1,7 @@
 //! Wire-protocol rules shared by operations.
 
+pub(crate) mod epoch_seconds;
+pub(crate) mod error_response;
 mod json_object;
 mod optional_text;
 pub(crate) mod rest_json;

@@ -36,6 +36,35 @@ impl Response {
             .header("x-amzn-ErrorType", &format!("{code}:http://internal.amazon.com/coral/com.amazonaws.iot/"))
     }
 
+    /// A DescribeCertificate answer for the fixture certificate in `status`.
+    pub fn description(status: &str) -> Self {
+        Self::new(
+            200,
+            &format!(
+                r#"{{"certificateDescription":{{"certificateArn":"{}","certificateId":"{}","status":"{status}",
+                   "ownedBy":"111122223333","transferData":{{"transferDate":1795608000}}}}}}"#,
+                fixtures::ARN,
+                fixtures::CERTIFICATE_ID
+            ),
+        )
+    }
+
+    /// A ListOutgoingCertificates page with the fixture certificate offered to `account`, after
+    /// `others` other certificates, and `next_marker`.
+    pub fn outgoing(account: &str, others: usize, next_marker: Option<&str>) -> Self {
+        let other = |i: usize| format!(r#"{{"certificateId":"{:064x}","transferredTo":"999999999999"}}"#, i + 1);
+        let mut items: Vec<String> = (0..others).map(other).collect();
+        if !account.is_empty() {
+            items.push(format!(
+                r#"{{"certificateArn":"{}","certificateId":"{}","transferredTo":"{account}","transferDate":1795608000}}"#,
+                fixtures::ARN,
+                fixtures::CERTIFICATE_ID
+            ));
+        }
+        let marker = next_marker.map(|m| format!(r#","nextMarker":"{m}""#)).unwrap_or_default();
+        Self::new(200, &format!(r#"{{"outgoingCertificates":[{}]{marker}}}"#, items.join(",")))
+    }
+
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.into(), value.into()));
         self

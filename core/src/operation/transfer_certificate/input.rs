@@ -1,9 +1,8 @@
 //! The operation's input and its validation against the model's constraints.
 
-use super::validation::{InputField, ValidationError, ValidationRule};
+use crate::operation::certificate_id::{check_exact, pattern_error, validate_certificate_id};
+use crate::operation::{InputField, ValidationError, ValidationRule};
 
-const CERTIFICATE_ID_LENGTH: usize = 64;
-const CERTIFICATE_ID_PATTERN: &str = "^(0x)?[a-fA-F0-9]+$";
 const ACCOUNT_LENGTH: usize = 12;
 const ACCOUNT_PATTERN: &str = "^[0-9]+$";
 const MESSAGE_MAX_LENGTH: usize = 128;
@@ -41,11 +40,7 @@ impl TransferCertificateInput {
     /// Checks every member against the model's constraints, in declaration order, and returns
     /// the input in the form the request is built from.
     pub fn validate(&self) -> Result<ValidatedInput, ValidationError> {
-        let certificate_id = certificate_id_from(&self.certificate_id)?;
-        check_exact(InputField::CertificateId, certificate_id, CERTIFICATE_ID_LENGTH)?;
-        if !is_certificate_id(certificate_id) {
-            return Err(pattern_error(InputField::CertificateId, CERTIFICATE_ID_PATTERN));
-        }
+        let certificate_id = validate_certificate_id(&self.certificate_id)?;
         check_exact(InputField::TargetAwsAccount, &self.target_aws_account, ACCOUNT_LENGTH)?;
         if !self.target_aws_account.bytes().all(|b| b.is_ascii_digit()) {
             return Err(pattern_error(InputField::TargetAwsAccount, ACCOUNT_PATTERN));
@@ -91,41 +86,10 @@ impl ValidatedInput {
     }
 }
 
-/// Returns the certificate ID, taking it from an ARN when the value is one.
-fn certificate_id_from(value: &str) -> Result<&str, ValidationError> {
-    if !value.starts_with("arn:") {
-        return Ok(value);
-    }
-    // arn:{partition}:iot:{region}:{account}:cert/{id}
-    let parts: Vec<&str> = value.splitn(6, ':').collect();
-    let arn_error = || ValidationError::new(InputField::CertificateId, ValidationRule::CertificateArn);
-    if parts.len() != 6 || parts[1].is_empty() || parts[2] != "iot" {
-        return Err(arn_error());
-    }
-    parts[5].strip_prefix("cert/").filter(|id| !id.is_empty()).ok_or_else(arn_error)
-}
-
-fn is_certificate_id(value: &str) -> bool {
-    let digits = value.strip_prefix("0x").unwrap_or(value);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-fn check_exact(field: InputField, value: &str, expected: usize) -> Result<(), ValidationError> {
-    let actual = value.chars().count();
-    match actual {
-        0 => Err(ValidationError::new(field, ValidationRule::Required)),
-        n if n != expected => Err(ValidationError::new(field, ValidationRule::ExactLength { expected, actual })),
-        _ => Ok(()),
-    }
-}
-
-fn pattern_error(field: InputField, pattern: &'static str) -> ValidationError {
-    ValidationError::new(field, ValidationRule::Pattern { pattern })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::operation::certificate_id::CERTIFICATE_ID_PATTERN;
 
     const ID: &str = "a3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2";
 

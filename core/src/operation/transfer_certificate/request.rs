@@ -3,10 +3,7 @@
 use super::body::RequestBody;
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
-/// Characters left as they are in a URI path label or query value: RFC 3986 unreserved.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+use crate::operation::path_label::encode_label;
 
 /// Builds `PATCH {endpoint}/transfer-certificate/{id}?targetAwsAccount={account}` with a JSON
 /// body (`{}` when there is no message), `content-type: application/json` and `user_agent`.
@@ -14,8 +11,8 @@ pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &s
     let uri = format!(
         "{}/transfer-certificate/{}?targetAwsAccount={}",
         endpoint.url(),
-        utf8_percent_encode(input.certificate_id(), UNRESERVED),
-        utf8_percent_encode(input.target_aws_account(), UNRESERVED),
+        encode_label(input.certificate_id()),
+        encode_label(input.target_aws_account()),
     );
     let body = RequestBody { transfer_message: input.transfer_message() }.to_json();
     // Valid by construction: the endpoint was parsed as a URI and every label is percent-encoded;

@@ -1,61 +1,18 @@
 //! Maps an HTTP response to the output or a typed error: a pure function, no I/O.
 
 use super::body::SuccessBody;
-use crate::error::{ErrorKind, TransferCertificateError};
-use crate::protocol::rest_json;
-use crate::retry::classify_response;
-use crate::runtime::TransportErrorKind;
+use crate::error::Error;
+use crate::protocol::error_response::{invalid_response, parse_error};
 use http::HeaderMap;
-
-/// Error codes that mean the request's authentication was refused (signature, token, clock, access).
-const AUTH_CODES: &[&str] = &[
-    "InvalidSignatureException",
-    "SignatureDoesNotMatch",
-    "RequestExpired",
-    "RequestTimeTooSkewed",
-    "RequestInTheFuture",
-    "AuthFailure",
-    "AccessDeniedException",
-    "ExpiredToken",
-    "ExpiredTokenException",
-    "InvalidClientTokenId",
-    "UnrecognizedClientException",
-    "IncompleteSignatureException",
-    "MissingAuthenticationTokenException",
-    "ForbiddenException",
-];
 
 /// Returns the transferred certificate's ARN for a 2xx response, or the typed error the response
 /// describes, with its code, message, HTTP status, request id and retry class. A 3xx is a
 /// redirect, which is never followed: a transport error naming where it pointed.
-pub fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<String, TransferCertificateError> {
-    let request_id = rest_json::request_id(headers);
-    if (200..300).contains(&status) {
-        return parse_success(body).map_err(|message| {
-            TransferCertificateError::new(ErrorKind::InvalidResponse, "InvalidResponseError", message)
-                .with_response(status, request_id)
-        });
+pub fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<String, Error> {
+    if !(200..300).contains(&status) {
+        return Err(parse_error(status, headers, body));
     }
-    if (300..400).contains(&status) {
-        let location = headers.get(http::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("nowhere");
-        let message = format!("the endpoint answered HTTP {status}, a redirect to {location}, which is not followed");
-        return Err(TransferCertificateError::new(
-            ErrorKind::Transport(TransportErrorKind::Redirect),
-            "TransportError",
-            message,
-        )
-        .with_response(status, request_id));
-    }
-    let details = rest_json::error_details(headers, body);
-    let kind = error_kind(details.code.as_deref(), status);
-    let message = details.message.unwrap_or_else(|| match &details.code {
-        Some(code) => format!("the service answered HTTP {status} with {code} and no message"),
-        None => format!("the service answered HTTP {status} without an error code"),
-    });
-    let code = details.code.clone().unwrap_or_else(|| "UnknownError".to_owned());
-    Err(TransferCertificateError::new(kind, code, message)
-        .with_response(status, request_id)
-        .with_retry_class(classify_response(details.code.as_deref(), status)))
+    parse_success(body).map_err(|message| invalid_response(status, headers, message))
 }
 
 fn parse_success(body: &[u8]) -> Result<String, String> {
@@ -65,31 +22,13 @@ fn parse_success(body: &[u8]) -> Result<String, String> {
     }
 }
 
-fn error_kind(code: Option<&str>, status: u16) -> ErrorKind {
-    match code {
-        Some("InvalidRequestException") => ErrorKind::InvalidRequest,
-        Some("ResourceNotFoundException") => ErrorKind::ResourceNotFound,
-        Some("CertificateStateException") => ErrorKind::CertificateState,
-        Some("TransferConflictException") => ErrorKind::TransferConflict,
-        Some("ThrottlingException") => ErrorKind::Throttling,
-        Some("UnauthorizedException") => ErrorKind::Unauthorized,
-        Some("ServiceUnavailableException") => ErrorKind::ServiceUnavailable,
-        Some("InternalFailureException") => ErrorKind::InternalFailure,
-        Some(code) if AUTH_CODES.contains(&code) => ErrorKind::Auth,
-        _ if status == 403 => ErrorKind::Auth,
-        _ => ErrorKind::UnknownService,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
+    use crate::runtime::TransportErrorKind;
 
-    fn response(
-        status: u16,
-        headers: &[(&'static str, &'static str)],
-        body: &str,
-    ) -> Result<String, TransferCertificateError> {
+    fn response(status: u16, headers: &[(&'static str, &'static str)], body: &str) -> Result<String, Error> {
         let mut map = HeaderMap::new();
         for (name, value) in headers {
             map.insert(*name, value.parse().unwrap());

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// A member of [`TransferCertificateInput`](super::TransferCertificateInput).
+/// A member of an operation's input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InputField {
@@ -12,6 +12,10 @@ pub enum InputField {
     TargetAwsAccount,
     /// `transferMessage`.
     TransferMessage,
+    /// `pageSize` of a list operation.
+    PageSize,
+    /// `marker` of a list operation: where the next page starts.
+    Marker,
     /// The time a request is signed for (`signingDate` in JavaScript, as the JS SDK's presigner
     /// names it): not a model member, but checked like one before anything is signed.
     SigningDate,
@@ -24,6 +28,8 @@ impl InputField {
             InputField::CertificateId => "certificateId",
             InputField::TargetAwsAccount => "targetAwsAccount",
             InputField::TransferMessage => "transferMessage",
+            InputField::PageSize => "pageSize",
+            InputField::Marker => "marker",
             InputField::SigningDate => "signingDate",
         }
     }
@@ -68,6 +74,13 @@ pub enum ValidationRule {
     /// The value starts with `arn:` but is not an IoT certificate ARN
     /// (`arn:{partition}:iot:{region}:{account}:cert/{certificateId}`).
     CertificateArn,
+    /// The number must be within `min..=max`.
+    Range {
+        /// The smallest value allowed.
+        min: i64,
+        /// The largest value allowed.
+        max: i64,
+    },
     /// The signing time is outside what SigV4 can carry: from 1970-01-01T00:00:00Z to
     /// 9999-12-31T23:59:59Z.
     SigningDateRange,
@@ -84,6 +97,7 @@ impl fmt::Display for ValidationRule {
                 write!(f, "must be at most {max} characters long (got {actual})")
             }
             ValidationRule::WrongType { expected } => write!(f, "must be a {expected}"),
+            ValidationRule::Range { min, max } => write!(f, "must be between {min} and {max}"),
             ValidationRule::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
             ValidationRule::CertificateArn => f.write_str(
                 "looks like an ARN but is not an IoT certificate ARN \

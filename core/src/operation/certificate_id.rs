@@ -1,0 +1,52 @@
+//! The `certificateId` member every certificate operation shares: 64 hexadecimal characters
+//! (optionally `0x`-prefixed), or given as the certificate's ARN.
+
+use super::validation::{InputField, ValidationError, ValidationRule};
+
+pub(crate) const CERTIFICATE_ID_LENGTH: usize = 64;
+pub(crate) const CERTIFICATE_ID_PATTERN: &str = "^(0x)?[a-fA-F0-9]+$";
+
+/// The certificate ID in `value` (taken from the ARN when `value` is one), checked against the
+/// model's length and pattern.
+pub(crate) fn validate_certificate_id(value: &str) -> Result<&str, ValidationError> {
+    let certificate_id = certificate_id_from(value)?;
+    check_exact(InputField::CertificateId, certificate_id, CERTIFICATE_ID_LENGTH)?;
+    if !is_certificate_id(certificate_id) {
+        return Err(pattern_error(InputField::CertificateId, CERTIFICATE_ID_PATTERN));
+    }
+    Ok(certificate_id)
+}
+
+/// Returns the certificate ID, taking it from an ARN when the value is one.
+fn certificate_id_from(value: &str) -> Result<&str, ValidationError> {
+    if !value.starts_with("arn:") {
+        return Ok(value);
+    }
+    // arn:{partition}:iot:{region}:{account}:cert/{id}
+    let parts: Vec<&str> = value.splitn(6, ':').collect();
+    let arn_error = || ValidationError::new(InputField::CertificateId, ValidationRule::CertificateArn);
+    if parts.len() != 6 || parts[1].is_empty() || parts[2] != "iot" {
+        return Err(arn_error());
+    }
+    parts[5].strip_prefix("cert/").filter(|id| !id.is_empty()).ok_or_else(arn_error)
+}
+
+fn is_certificate_id(value: &str) -> bool {
+    let digits = value.strip_prefix("0x").unwrap_or(value);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Checks that `value` has exactly `expected` characters (and is not empty).
+pub(crate) fn check_exact(field: InputField, value: &str, expected: usize) -> Result<(), ValidationError> {
+    let actual = value.chars().count();
+    match actual {
+        0 => Err(ValidationError::new(field, ValidationRule::Required)),
+        n if n != expected => Err(ValidationError::new(field, ValidationRule::ExactLength { expected, actual })),
+        _ => Ok(()),
+    }
+}
+
+/// The error of `field` not matching `pattern`.
+pub(crate) fn pattern_error(field: InputField, pattern: &'static str) -> ValidationError {
+    ValidationError::new(field, ValidationRule::Pattern { pattern })
+}

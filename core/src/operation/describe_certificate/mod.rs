@@ -1,0 +1,32 @@
+//! `DescribeCertificate`: `GET /certificates/{certificateId}`, the certificate's status, owner and
+//! last transfer. Idempotent; the client also uses it to settle a transfer whose response was lost.
+
+mod input;
+mod output;
+mod request;
+mod response;
+
+pub use input::{DescribeCertificateInput, ValidatedInput};
+pub use output::{
+    CertificateDescription, CertificateStatus, CertificateValidity, DescribeCertificateOutput, TransferData,
+};
+pub use request::build_request;
+pub use response::parse_response;
+
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::operation::Operation;
+use http::HeaderMap;
+
+impl Operation for ValidatedInput {
+    type Output = CertificateDescription;
+    const IDEMPOTENT: bool = true;
+
+    fn build_request(&self, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
+        build_request(self, endpoint, user_agent)
+    }
+
+    fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<CertificateDescription, Error> {
+        parse_response(status, headers, body)
+    }
+}

@@ -1,0 +1,40 @@
+//! Builds the unsigned HTTP request: a pure function, no I/O.
+
+use super::ValidatedInput;
+use crate::endpoint::Endpoint;
+use crate::operation::path_label::encode_label;
+
+/// Builds `GET {endpoint}/certificates/{id}` without a body, with `user_agent`.
+pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
+    let uri = format!("{}/certificates/{}", endpoint.url(), encode_label(input.certificate_id()));
+    // Valid by construction: the endpoint was parsed as a URI and the label is percent-encoded.
+    http::Request::builder()
+        .method(http::Method::GET)
+        .uri(uri)
+        .header(http::header::USER_AGENT, user_agent)
+        .body(Vec::new())
+        .expect("a request built from a resolved endpoint and validated input is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operation::describe_certificate::DescribeCertificateInput;
+
+    #[test]
+    fn builds_the_wire_request() {
+        let id = "a".repeat(64);
+        let endpoint = Endpoint {
+            scheme: "https",
+            authority: "iot.eu-west-1.amazonaws.com".into(),
+            base_path: "".into(),
+            signing_region: "eu-west-1".into(),
+        };
+        let input = DescribeCertificateInput::new(format!("arn:aws:iot:eu-west-1:111122223333:cert/{id}"));
+        let request = build_request(&input.validate().unwrap(), &endpoint, "ua");
+        assert_eq!(request.method(), http::Method::GET);
+        assert_eq!(request.uri().to_string(), format!("https://iot.eu-west-1.amazonaws.com/certificates/{id}"));
+        assert!(request.body().is_empty());
+        assert!(request.headers().get(http::header::CONTENT_TYPE).is_none());
+    }
+}

@@ -1,0 +1,31 @@
+//! `ListOutgoingCertificates`: `GET /certificates-out-going`, one page of the caller's
+//! certificates with a pending transfer and to whom. Idempotent; the client also uses it to
+//! confirm the target account of a transfer whose response was lost.
+
+mod input;
+mod output;
+mod request;
+mod response;
+
+pub use input::{ListOutgoingCertificatesInput, ValidatedInput};
+pub use output::{ListOutgoingCertificatesOutput, OutgoingCertificate, OutgoingCertificatesPage};
+pub use request::build_request;
+pub use response::parse_response;
+
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::operation::Operation;
+use http::HeaderMap;
+
+impl Operation for ValidatedInput {
+    type Output = OutgoingCertificatesPage;
+    const IDEMPOTENT: bool = true;
+
+    fn build_request(&self, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
+        build_request(self, endpoint, user_agent)
+    }
+
+    fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<OutgoingCertificatesPage, Error> {
+        parse_response(status, headers, body)
+    }
+}
