@@ -48,7 +48,7 @@ wasm: setup setup-wasm
 test-wasm: wasm
 	$(CARGO) test -p iot-transfer-wasm --target $(WASM_TARGET) --test node
 	CHROMEDRIVER=/usr/bin/chromedriver $(CARGO) test -p iot-transfer-wasm --target $(WASM_TARGET) --test browser
-	cd bindings-wasm && node --test test/*.test.mjs
+	cd bindings-wasm && ../scripts/with-emulator.sh node --test test/*.test.mjs
 	$(NPM_BIN)/tsc -p bindings-wasm/test/tsconfig.json
 	scripts/wasm-size.sh --check
 

@@ -21,4 +21,4 @@ jar uf "$build/iot-transfer.jar" -C "$build/native" linux-x86-64/libiot_transfer
 "$kotlin_home/bin/kotlinc" -nowarn "$root"/bindings-uniffi/tests/kotlin/*.kt -cp "$build/iot-transfer.jar:$jna:$coroutines:$gson" \
   -d "$build/tests.jar" 2>&1 | grep -v '^warning' || true
 [ -f "$build/tests.jar" ] || { echo "kotlinc failed to compile the tests" >&2; exit 1; }
-java -cp "$build/tests.jar:$build/iot-transfer.jar:$jna:$coroutines:$stdlib:$gson" ClientTestKt "$root/tests/vectors"
+"$root/scripts/with-emulator.sh" java -cp "$build/tests.jar:$build/iot-transfer.jar:$jna:$coroutines:$stdlib:$gson" ClientTestKt "$root/tests/vectors"

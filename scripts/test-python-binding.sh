@@ -14,4 +14,4 @@ python3 -m venv "$venv"
 cd "$(mktemp -d)"
 # The tests import the installed package, never the source tree.
 "$venv/bin/python" -c 'import iot_transfer, sys; assert "site-packages" in iot_transfer.__file__, iot_transfer.__file__'
-"$venv/bin/python" -m pytest -q -p no:cacheprovider "$root/bindings-uniffi/tests/python"
+"$root/scripts/with-emulator.sh" "$venv/bin/python" -m pytest -q -p no:cacheprovider "$root/bindings-uniffi/tests/python"

@@ -3,7 +3,7 @@
 //! Every variant carries the same fields, readable in each host language: `code`,
 //! `error_message` (not `message`, which Kotlin's `Throwable` owns),
 //! `http_status`, `request_id`, `attempts`, `total_retry_delay_ms`, `retryable`,
-//! `possibly_applied` and `hint`; `Validation` also names the `field` and the `rule`.
+//! `possibly_applied`, `reconciled` and `hint`; `Validation` also names the `field` and the `rule`.
 
 use crate::records::millis;
 use iot_transfer::ErrorKind;
@@ -24,6 +24,7 @@ macro_rules! transfer_certificate_error {
                 total_retry_delay_ms: u64,
                 retryable: bool,
                 possibly_applied: bool,
+                reconciled: bool,
                 hint: Option<String>,
                 $($extra: $extra_type),*
             }),*
@@ -97,12 +98,13 @@ impl From<iot_transfer::TransferCertificateError> for TransferCertificateError {
         let (http_status, request_id) = (metadata.http_status, metadata.request_id.clone());
         let (attempts, total_retry_delay_ms) = (metadata.attempts, millis(metadata.total_retry_delay));
         let (retryable, possibly_applied) = (error.is_retryable(), error.possibly_applied());
+        let reconciled = metadata.reconciled;
         let hint = error.hint().map(str::to_owned);
         macro_rules! variant {
             ($name:ident $(, $extra:ident: $value:expr)*) => {
                 TransferCertificateError::$name {
                     code, error_message, http_status, request_id, attempts, total_retry_delay_ms, retryable,
-                    possibly_applied, hint, $($extra: $value),*
+                    possibly_applied, reconciled, hint, $($extra: $value),*
                 }
             };
         }

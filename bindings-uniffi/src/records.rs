@@ -24,7 +24,8 @@ impl From<TransferCertificateInput> for iot_transfer::TransferCertificateInput {
     }
 }
 
-/// How a call went: status, request id, attempts and total retry delay (milliseconds).
+/// How a call went: status, request id, attempts, total retry delay (milliseconds), and whether
+/// the outcome was settled by checking the certificate's state.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ResponseMetadata {
     /// The HTTP status of the last response, if one arrived.
@@ -35,6 +36,10 @@ pub struct ResponseMetadata {
     pub attempts: u32,
     /// The total time spent waiting between attempts, in milliseconds.
     pub total_retry_delay_ms: u64,
+    /// True when the answer comes from a check of the certificate's state after an attempt whose
+    /// outcome was unknown (a transfer confirmed pending to the target, or an error whose hint
+    /// says what the check found).
+    pub reconciled: bool,
 }
 
 impl From<&iot_transfer::ResponseMetadata> for ResponseMetadata {
@@ -44,6 +49,7 @@ impl From<&iot_transfer::ResponseMetadata> for ResponseMetadata {
             request_id: metadata.request_id.clone(),
             attempts: metadata.attempts,
             total_retry_delay_ms: millis(metadata.total_retry_delay),
+            reconciled: metadata.reconciled,
         }
     }
 }

@@ -11,7 +11,7 @@ export class IoTTransferError extends Error {
     this.kind = details.kind;
     this.$fault = details.$fault;
     this.$retryable = details.retryable ? { throttling: Boolean(details.throttling) } : undefined;
-    this.$metadata = details.$metadata ?? { attempts: 0, totalRetryDelay: 0 };
+    this.$metadata = details.$metadata ?? { attempts: 0, totalRetryDelay: 0, reconciled: false };
     this.possiblyApplied = Boolean(details.possiblyApplied);
     if (details.hint !== undefined) this.hint = details.hint;
     if (details.field !== undefined) this.field = details.field;

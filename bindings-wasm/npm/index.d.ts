@@ -94,6 +94,12 @@ export interface ResponseMetadata {
   requestId?: string;
   attempts: number;
   totalRetryDelay: number;
+  /**
+   * True when the answer comes from a check of the certificate's state (DescribeCertificate,
+   * ListOutgoingCertificates) after an attempt whose outcome was unknown: a transfer confirmed
+   * pending to the target account, or an error whose `hint` says what the check found.
+   */
+  reconciled: boolean;
 }
 
 export interface TransferCertificateOutput {
@@ -164,7 +170,10 @@ export declare class IoTTransferError extends Error {
   /** Present when the standard retry mode retries this kind of error. */
   readonly $retryable?: { throttling: boolean };
   readonly $metadata: ResponseMetadata;
-  /** An attempt's outcome is unknown: the transfer may have happened; check DescribeCertificate. */
+  /**
+   * The transfer may have happened (or may still happen): an attempt's outcome was unknown and
+   * checking the certificate's state did not settle it. `hint` says what the check found.
+   */
   readonly possiblyApplied: boolean;
   /** What to do next, where known. */
   readonly hint?: string;

@@ -14,8 +14,9 @@ struct OutputObject<'a> {
     metadata: Metadata<'a>,
 }
 
-/// `{ httpStatusCode, requestId, attempts, totalRetryDelay }`, the delay in milliseconds, as the
-/// JS SDK's `$metadata` has it.
+/// `{ httpStatusCode, requestId, attempts, totalRetryDelay, reconciled }`, the delay in
+/// milliseconds, as the JS SDK's `$metadata` has it, and whether a check of the certificate's
+/// state settled the outcome.
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Metadata<'a> {
@@ -23,6 +24,7 @@ pub(crate) struct Metadata<'a> {
     request_id: Option<&'a str>,
     attempts: u32,
     total_retry_delay: f64,
+    reconciled: bool,
 }
 
 impl<'a> From<&'a ResponseMetadata> for Metadata<'a> {
@@ -32,6 +34,7 @@ impl<'a> From<&'a ResponseMetadata> for Metadata<'a> {
             request_id: metadata.request_id.as_deref(),
             attempts: metadata.attempts,
             total_retry_delay: metadata.total_retry_delay.as_millis() as f64,
+            reconciled: metadata.reconciled,
         }
     }
 }

@@ -38,7 +38,7 @@ test("a transfer sends the signed request and resolves to the ARN and $metadata"
   try {
     const output = await clientFor(server).transferCertificate({ ...input, transferMessage: 'hi "there" ✓' });
     assert.equal(output.transferredCertificateArn, ARN);
-    assert.deepEqual(output.$metadata, { httpStatusCode: 200, requestId: "req-1", attempts: 1, totalRetryDelay: 0 });
+    assert.deepEqual(output.$metadata, { httpStatusCode: 200, requestId: "req-1", attempts: 1, totalRetryDelay: 0, reconciled: false });
     const [request] = server.requests;
     assert.equal(request.method, "PATCH");
     assert.equal(request.url, `/transfer-certificate/${ID}?targetAwsAccount=444455556666`);
@@ -75,7 +75,7 @@ for (const [code, status, fault] of modelled) {
       assert.equal(error.name, code);
       assert.equal(error.message, `about ${code}`);
       assert.equal(error.$fault, fault);
-      assert.deepEqual(error.$metadata, { httpStatusCode: status, requestId: "req-1", attempts: 1, totalRetryDelay: 0 });
+      assert.deepEqual(error.$metadata, { httpStatusCode: status, requestId: "req-1", attempts: 1, totalRetryDelay: 0, reconciled: false });
       assert.ok(typeof error.stack === "string");
     } finally {
       await server.close();

@@ -37,7 +37,8 @@ export async function transfer(certificateId: string, targetAwsAccount: string):
     });
     const attempts: number = output.$metadata.attempts;
     const status: number | undefined = output.$metadata.httpStatusCode;
-    return `${output.transferredCertificateArn} ${attempts} ${status ?? ""}`;
+    const reconciled: boolean = output.$metadata.reconciled;
+    return `${output.transferredCertificateArn} ${attempts} ${status ?? ""} ${reconciled}`;
   } catch (error) {
     if (error instanceof CertificateStateException || error instanceof TransferConflictException) {
       return error.hint ?? error.message;

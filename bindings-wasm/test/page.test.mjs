@@ -34,6 +34,7 @@ test("a page loads the package and transfers, then gets a typed error", async ()
   const api = await startServer([
     success(ARN),
     serviceError(406, "CertificateStateException", "The certificate is ACTIVE"),
+    { status: 200, body: JSON.stringify({ certificateDescription: { status: "ACTIVE" } }) },
     redirect(307, target),
     { hang: true },
     success(ARN),
@@ -60,7 +61,7 @@ test("a page loads the package and transfers, then gets a typed error", async ()
       { name: "CertificateStateException", a: true, b: true, c: true },
     );
     assert.equal(result.error.metadata.httpStatusCode, 406);
-    assert.match(result.error.hint, /deactivate/);
+    assert.match(result.error.hint, /^The certificate is ACTIVE: deactivate it/);
     // Browsers follow the redirect (reqwest's fetch backend has no redirect setting); the client
     // refuses the answer that came from another URL instead of reporting it as the result.
     assert.equal(result.redirected.name, "TransportError", JSON.stringify(result.redirected));
@@ -68,11 +69,13 @@ test("a page loads the package and transfers, then gets a typed error", async ()
     assert.equal(result.redirected.possiblyApplied, false);
     // An attempt that timed out is aborted: its connection is closed before the retry arrives.
     assert.deepEqual(result.afterTimeout, { arn: ARN, attempts: 2 });
-    assert.equal(api.requests.length, 5);
-    const hung = api.requests[3].connection;
+    // The 406 was followed by a DescribeCertificate: 6 requests, the hung one fifth.
+    assert.equal(api.requests.length, 6);
+    assert.equal(api.requests[2].method, "GET");
+    const hung = api.requests[4].connection;
     const closed = api.events.findIndex((event) => event.type === "close" && event.connection === hung);
     const requestEvents = api.events.flatMap((event, index) => (event.type === "request" ? [index] : []));
-    assert.ok(closed !== -1 && closed < requestEvents[4], `events: ${JSON.stringify(api.events)}`);
+    assert.ok(closed !== -1 && closed < requestEvents[5], `events: ${JSON.stringify(api.events)}`);
     assert.match(api.requests[0].headers.authorization, /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
   } finally {
     await browser.close();

@@ -94,9 +94,12 @@ fun fieldsOf(e: TransferCertificateException): List<Any?> = when (e) {
 
 fun kindOf(e: TransferCertificateException): String = e::class.simpleName!!
 
-fun suspendCallThrowsTheSameTypes() = ScriptedServer(listOf(serviceError(406, "CertificateStateException", "ACTIVE"))).use { server ->
+fun suspendCallThrowsTheSameTypes() = ScriptedServer(
+    listOf(serviceError(406, "CertificateStateException", "ACTIVE"), Reply(body = "{\"certificateDescription\":{\"status\":\"ACTIVE\"}}")),
+).use { server ->
     val error = assertThrows<TransferCertificateException.CertificateState> { runBlocking { clientFor(server).transferCertificate(INPUT) } }
-    check(error.hint!!.contains("deactivate"))
+    check(error.hint!!.startsWith("The certificate is ACTIVE: deactivate it")) { error.hint!! }
+    check(error.reconciled && !error.possiblyApplied)
 }
 
 fun retriesThenSuccess() = ScriptedServer(listOf(serviceError(503, "ServiceUnavailableException", "busy"), Reply(503), success(ARN))).use { server ->
@@ -233,7 +236,7 @@ fun main(args: Array<String>) {
         "a host credentials provider" to ::hostCredentialsProvider,
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },
-    )
+    ) + reconciliationTests()
     var failed = 0
     for ((name, test) in tests) {
         try {

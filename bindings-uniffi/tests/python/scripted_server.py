@@ -33,6 +33,9 @@ class ScriptedServer:
             def log_message(self, *args):
                 pass
 
+            def do_GET(self):
+                self.do_PATCH()
+
             def do_PATCH(self):
                 length = int(self.headers.get("content-length", 0))
                 body = self.rfile.read(length).decode("utf-8")

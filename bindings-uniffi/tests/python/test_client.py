@@ -4,6 +4,7 @@ blocking calls, and secrets kept out of repr and str."""
 
 import asyncio
 import datetime
+import json
 
 import pytest
 
@@ -81,10 +82,12 @@ def test_each_error_kind_is_its_own_class_with_fields(code, status, error_class)
 
 
 def test_the_same_errors_from_the_async_call():
-    with ScriptedServer([service_error(406, "CertificateStateException", "ACTIVE")]) as server:
+    description = {"status": 200, "body": json.dumps({"certificateDescription": {"status": "ACTIVE"}})}
+    with ScriptedServer([service_error(406, "CertificateStateException", "ACTIVE"), description]) as server:
         with pytest.raises(TransferCertificateError.CertificateState) as caught:
             asyncio.run(client_for(server).transfer_certificate(INPUT))
-    assert "deactivate" in caught.value.hint
+    assert caught.value.hint.startswith("The certificate is ACTIVE: deactivate it")
+    assert caught.value.reconciled and not caught.value.possibly_applied
 
 
 def test_retries_then_success():

@@ -22,27 +22,28 @@ struct Fields: Equatable {
     let attempts: UInt32
     let retryable: Bool
     let possiblyApplied: Bool
+    let reconciled: Bool
     let hint: String?
 }
 
 func fields(_ error: TransferCertificateError) -> Fields {
     switch error {
-    case let .InvalidRequest(c, m, s, r, a, _, re, p, h): return Fields(kind: "InvalidRequest", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .ResourceNotFound(c, m, s, r, a, _, re, p, h): return Fields(kind: "ResourceNotFound", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .CertificateState(c, m, s, r, a, _, re, p, h): return Fields(kind: "CertificateState", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .TransferConflict(c, m, s, r, a, _, re, p, h): return Fields(kind: "TransferConflict", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Throttling(c, m, s, r, a, _, re, p, h): return Fields(kind: "Throttling", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Unauthorized(c, m, s, r, a, _, re, p, h): return Fields(kind: "Unauthorized", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .ServiceUnavailable(c, m, s, r, a, _, re, p, h): return Fields(kind: "ServiceUnavailable", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .InternalFailure(c, m, s, r, a, _, re, p, h): return Fields(kind: "InternalFailure", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Auth(c, m, s, r, a, _, re, p, h): return Fields(kind: "Auth", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .UnknownService(c, m, s, r, a, _, re, p, h): return Fields(kind: "UnknownService", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .InvalidResponse(c, m, s, r, a, _, re, p, h): return Fields(kind: "InvalidResponse", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Validation(c, m, s, r, a, _, re, p, h, _, _): return Fields(kind: "Validation", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Transport(c, m, s, r, a, _, re, p, h): return Fields(kind: "Transport", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Timeout(c, m, s, r, a, _, re, p, h): return Fields(kind: "Timeout", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Credentials(c, m, s, r, a, _, re, p, h): return Fields(kind: "Credentials", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
-    case let .Endpoint(c, m, s, r, a, _, re, p, h): return Fields(kind: "Endpoint", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, hint: h)
+    case let .InvalidRequest(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "InvalidRequest", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .ResourceNotFound(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "ResourceNotFound", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .CertificateState(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "CertificateState", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .TransferConflict(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "TransferConflict", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Throttling(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Throttling", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Unauthorized(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Unauthorized", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .ServiceUnavailable(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "ServiceUnavailable", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .InternalFailure(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "InternalFailure", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Auth(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Auth", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .UnknownService(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "UnknownService", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .InvalidResponse(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "InvalidResponse", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Validation(c, m, s, r, a, _, re, p, rc, h, _, _): return Fields(kind: "Validation", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Transport(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Transport", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Timeout(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Timeout", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Credentials(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Credentials", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Endpoint(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Endpoint", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     }
 }
 
@@ -128,13 +129,15 @@ final class ClientTests: XCTestCase {
     }
 
     func testTheAsyncCallThrowsTheSameCases() async {
-        let server = ScriptedServer([serviceError(406, "CertificateStateException", "ACTIVE")])
+        let description = Reply(body: "{\"certificateDescription\":{\"status\":\"ACTIVE\"}}")
+        let server = ScriptedServer([serviceError(406, "CertificateStateException", "ACTIVE"), description])
         defer { server.stop() }
         do {
             _ = try await client(server).transferCertificate(input: INPUT)
             XCTFail("expected an error")
-        } catch TransferCertificateError.CertificateState(_, _, _, _, _, _, _, _, let hint) {
-            XCTAssertTrue(hint!.contains("deactivate"))
+        } catch TransferCertificateError.CertificateState(_, _, _, _, _, _, _, let possiblyApplied, let reconciled, let hint) {
+            XCTAssertTrue(hint!.hasPrefix("The certificate is ACTIVE: deactivate it"), hint!)
+            XCTAssertTrue(reconciled && !possiblyApplied)
         } catch {
             XCTFail("unexpected \(error)")
         }
@@ -185,7 +188,7 @@ final class ClientTests: XCTestCase {
         ]
         for (input, expectedField) in cases {
             let error = transferError { _ = try client(server).transferCertificateBlocking(input: input) }
-            guard case let .Validation(_, message, _, _, _, _, _, _, _, field, _) = error else {
+            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, _) = error else {
                 return XCTFail("expected a validation error, got \(String(describing: error))")
             }
             XCTAssertEqual(field, expectedField)
@@ -200,7 +203,7 @@ final class ClientTests: XCTestCase {
         // One second before 1970, and 10000-01-01T00:00:00Z.
         for time in [Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 253_402_300_800)] {
             let error = transferError { _ = try client.signTransferCertificateBlocking(input: INPUT, signingTime: time) }
-            guard case let .Validation(_, message, _, _, _, _, _, _, _, field, _) = error else {
+            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, _) = error else {
                 return XCTFail("expected a validation error, got \(String(describing: error))")
             }
             XCTAssertEqual(field, "signingDate")

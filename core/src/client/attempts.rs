@@ -93,29 +93,62 @@ pub(super) async fn attempt_loop<O: Operation>(
     transport: &dyn HttpTransport,
     progress: &SharedProgress,
 ) -> Result<Attempted<O::Output>, Error> {
+    let mut output = None;
+    let mut parse = |response: &HttpResponse| {
+        output = Some(operation.parse_response(response.status, &response.headers, &response.body)?);
+        Ok(())
+    };
+    let exchange = Exchange {
+        build: &|endpoint, user_agent| operation.build_request(endpoint, user_agent),
+        idempotent: O::IDEMPOTENT,
+        parse: &mut parse,
+    };
+    let metadata = run_attempts(client, exchange, endpoint, transport, progress).await?;
+    match output {
+        Some(output) => Ok(Attempted { output, metadata }),
+        None => unreachable!("a call that succeeded parsed its output"),
+    }
+}
+
+/// An operation seen without its output type, so that the attempt loop is compiled once (it is
+/// a large future, and every copy weighs on the WebAssembly package).
+struct Exchange<'a> {
+    build: &'a (dyn Fn(&Endpoint, &str) -> http::Request<Vec<u8>> + Sync),
+    idempotent: bool,
+    /// Keeps the output of a 2xx it can read, or returns the response's error.
+    parse: &'a mut (dyn FnMut(&HttpResponse) -> Result<(), Error> + Send),
+}
+
+async fn run_attempts(
+    client: &Client,
+    exchange: Exchange<'_>,
+    endpoint: &Endpoint,
+    transport: &dyn HttpTransport,
+    progress: &SharedProgress,
+) -> Result<ResponseMetadata, Error> {
     let config = &client.inner.config;
     let mut quota_spent = 0;
     let mut skew_corrected = false;
     let mut attempt = 0;
     loop {
         let credentials = client.credentials().await?;
-        let request = client.signed_request(operation, endpoint, &credentials)?;
+        let mut request = (exchange.build)(endpoint, &client.inner.user_agent);
+        client.sign(&mut request, endpoint, &credentials)?;
         attempt += 1;
         update(progress, |p| {
             p.attempts = attempt;
-            p.in_flight = !O::IDEMPOTENT;
+            p.in_flight = !exchange.idempotent;
         });
         let outcome = send_once(client, transport, request).await;
         update(progress, |p| p.in_flight = false);
         let error = match outcome {
-            Ok(response) => match operation.parse_response(response.status, &response.headers, &response.body) {
-                Ok(output) => {
+            Ok(response) => match (exchange.parse)(&response) {
+                Ok(()) => {
                     if config.retry.use_retry_quota {
                         client.inner.quota.refund(quota_spent);
                     }
                     let request_id = crate::protocol::rest_json::request_id(&response.headers);
-                    let metadata = read(progress, |p| p.metadata(Some(response.status), request_id));
-                    return Ok(Attempted { output, metadata });
+                    return Ok(read(progress, |p| p.metadata(Some(response.status), request_id)));
                 }
                 Err(error) => {
                     if !skew_corrected
@@ -127,14 +160,14 @@ pub(super) async fn attempt_loop<O: Operation>(
                         continue;
                     }
                     // A 2xx the client could not read was applied; a 5xx may have been.
-                    if !O::IDEMPOTENT && (response.status >= 500 || (200..300).contains(&response.status)) {
+                    if !exchange.idempotent && (response.status >= 500 || (200..300).contains(&response.status)) {
                         update(progress, |p| p.possibly_applied = true);
                     }
                     error
                 }
             },
             Err(failure) => {
-                if failure.possibly_applied && !O::IDEMPOTENT {
+                if failure.possibly_applied && !exchange.idempotent {
                     update(progress, |p| p.possibly_applied = true);
                 }
                 failure.error

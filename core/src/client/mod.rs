@@ -169,7 +169,8 @@ impl Client {
         let input = input.validate()?;
         let endpoint = self.inner.endpoint.clone()?;
         let credentials = self.credentials().await?;
-        let request = self.signed_request_at(&input, &endpoint, &credentials, time)?;
+        let mut request = input.build_request(&endpoint, &self.inner.user_agent);
+        self.sign_at(&mut request, &endpoint, &credentials, time)?;
         Ok(SignedRequest::from_http(&request))
     }
 
@@ -194,27 +195,25 @@ impl Client {
             .map_err(|error| Error::new(ErrorKind::Credentials, "CredentialsError", error.to_string()))
     }
 
-    fn signed_request(
+    /// Signs `request` for now, as corrected for clock skew.
+    fn sign(
         &self,
-        input: &impl Operation,
+        request: &mut http::Request<Vec<u8>>,
         endpoint: &Endpoint,
         credentials: &Credentials,
-    ) -> Result<http::Request<Vec<u8>>, Error> {
+    ) -> Result<(), Error> {
         let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
-        self.signed_request_at(input, endpoint, credentials, time)
+        self.sign_at(request, endpoint, credentials, time)
     }
 
-    fn signed_request_at(
+    fn sign_at(
         &self,
-        input: &impl Operation,
+        request: &mut http::Request<Vec<u8>>,
         endpoint: &Endpoint,
         credentials: &Credentials,
         time: SystemTime,
-    ) -> Result<http::Request<Vec<u8>>, Error> {
-        let mut request = input.build_request(endpoint, &self.inner.user_agent);
-        sign_request(&mut request, credentials, &endpoint.signing_region, IOT_SIGNING_NAME, time)
-            .map_err(signing_failure)?;
-        Ok(request)
+    ) -> Result<(), Error> {
+        sign_request(request, credentials, &endpoint.signing_region, IOT_SIGNING_NAME, time).map_err(signing_failure)
     }
 }
 

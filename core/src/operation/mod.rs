@@ -20,7 +20,7 @@ use http::HeaderMap;
 /// One validated call of an operation: how to build its request and read its response.
 pub(crate) trait Operation: Sync {
     /// What a successful response holds.
-    type Output;
+    type Output: Send;
     /// Whether sending the request twice has the effect of sending it once. A call that is not
     /// idempotent marks an attempt whose outcome is unknown as possibly applied.
     const IDEMPOTENT: bool;

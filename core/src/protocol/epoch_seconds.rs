@@ -1,6 +1,7 @@
 //! restJson1 timestamps: JSON numbers of seconds since the Unix epoch, possibly fractional.
 
-use serde::{Deserialize, Deserializer};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Deserializes an epoch-seconds member as `Some(time)`; a member of another type, or a number no
@@ -8,8 +9,52 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 pub(crate) fn optional_epoch_seconds<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<SystemTime>, D::Error> {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(value.as_f64().and_then(from_epoch_seconds))
+    deserializer.deserialize_any(SecondsOrNothing)
+}
+
+/// Reads a number as seconds and skips anything else.
+struct SecondsOrNothing;
+
+impl<'de> Visitor<'de> for SecondsOrNothing {
+    type Value = Option<SystemTime>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_f64<E: de::Error>(self, seconds: f64) -> Result<Self::Value, E> {
+        Ok(from_epoch_seconds(seconds))
+    }
+
+    fn visit_i64<E: de::Error>(self, seconds: i64) -> Result<Self::Value, E> {
+        Ok(from_epoch_seconds(seconds as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, seconds: u64) -> Result<Self::Value, E> {
+        Ok(from_epoch_seconds(seconds as f64))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
 }
 
 /// The time `seconds` after (or before, when negative) the Unix epoch, if representable.
@@ -25,6 +70,7 @@ fn from_epoch_seconds(seconds: f64) -> Option<SystemTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
     #[derive(Deserialize)]
     struct Body {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs a command with the project's local IoT endpoint listening on a free loopback port: builds
+# the emulator (debug), starts it, exports its URL as IOT_EMULATOR_URL, runs the command, and
+# stops the emulator however the command ends. Tests reach it over HTTP (the admin endpoint
+# `/_emulator/` seeds certificates, scripts faults and shows the state).
+#
+# Usage: scripts/with-emulator.sh COMMAND [ARG]...
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cargo build --quiet --manifest-path "$root/Cargo.toml" -p iot-emulator
+emulator="${CARGO_TARGET_DIR:-$root/target}/debug/iot-emulator"
+out="$(mktemp)"
+"$emulator" --port 0 >"$out" 2>"$out.log" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$out" "$out.log"' EXIT
+for _ in $(seq 1 100); do
+  url="$(head -n 1 "$out")"
+  [ -n "$url" ] && break
+  kill -0 "$pid" 2>/dev/null || { echo "with-emulator: the emulator exited" >&2; exit 1; }
+  sleep 0.05
+done
+[ -n "$url" ] || { echo "with-emulator: the emulator printed no URL" >&2; exit 1; }
+export IOT_EMULATOR_URL="$url"
+"$@"
