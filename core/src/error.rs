@@ -49,6 +49,8 @@ pub enum ErrorKind {
     Transport(TransportErrorKind),
     /// A timeout expired.
     Timeout(TimeoutKind),
+    /// The caller cancelled the call (a `Cancellation`, a JavaScript `AbortSignal`, a Swift task).
+    Cancelled,
     /// No credentials could be obtained; nothing was sent.
     Credentials,
     /// The endpoint configuration is invalid; nothing was sent.
@@ -74,6 +76,7 @@ impl ErrorKind {
             ErrorKind::InvalidResponse => "InvalidResponse",
             ErrorKind::Transport(_) => "Transport",
             ErrorKind::Timeout(_) => "Timeout",
+            ErrorKind::Cancelled => "Cancelled",
             ErrorKind::Credentials => "Credentials",
             ErrorKind::Endpoint(_) => "Endpoint",
         }

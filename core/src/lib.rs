@@ -39,7 +39,7 @@ pub mod retry;
 pub mod runtime;
 pub mod signing;
 
-pub use client::{Client, Config, ConfigBuilder, SignedRequest, TimeoutConfig};
+pub use client::{Cancellation, Client, Config, ConfigBuilder, SignedRequest, TimeoutConfig};
 pub use credentials::{Credentials, CredentialsError, ProvideCredentials};
 pub use endpoint::{EndpointConfig, EndpointError};
 pub use error::{Error, ErrorKind, Fault, TimeoutKind, TransferCertificateError};

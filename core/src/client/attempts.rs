@@ -1,6 +1,7 @@
 //! The attempt loop of one operation: send, map the response, and retry by the standard mode,
 //! correcting clock skew, within the per-attempt timeout; and the call timeout around it all.
 
+use super::cancellation::Cancellation;
 use super::Client;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind, TimeoutKind};
@@ -23,7 +24,7 @@ pub(super) struct Progress {
     pub(super) possibly_applied: bool,
     /// An attempt of a call that is not idempotent has been handed to the transport and has not
     /// ended: if the call is cut short now, it may be applied.
-    in_flight: bool,
+    pub(super) in_flight: bool,
 }
 
 impl Progress {
@@ -57,32 +58,65 @@ pub(super) struct Attempted<T> {
     pub metadata: ResponseMetadata,
 }
 
-/// Runs `work`, bounded by the call timeout when one is set. An error carries the progress:
-/// attempts, retry delay, and whether the transfer may have been applied (also when the call
-/// timeout cut an attempt short after it was handed to the transport).
-pub(super) async fn within_call_timeout<T>(
+/// What cut a call short.
+enum Cut {
+    Timeout(Duration),
+    Cancelled,
+}
+
+/// Runs `work`, bounded by the call timeout when one is set and ended by `cancellation` when it
+/// fires. An error carries the progress: attempts, retry delay, and whether the transfer may have
+/// been applied (also when the call was cut short after an attempt was handed to the transport).
+pub(super) async fn bounded<T>(
     client: &Client,
     progress: &SharedProgress,
+    cancellation: Option<&Cancellation>,
     work: impl Future<Output = Result<T, Error>>,
 ) -> Result<T, Error> {
-    let result = match client.inner.config.timeouts.call {
-        None => work.await,
-        Some(limit) => match select(pin!(work), client.inner.config.sleep.sleep(limit)).await {
+    let timeout = async {
+        match client.inner.config.timeouts.call {
+            Some(limit) => client.inner.config.sleep.sleep(limit).await,
+            None => std::future::pending().await,
+        }
+    };
+    let cancelled = async {
+        match cancellation {
+            Some(cancellation) => cancellation.cancelled().await,
+            None => std::future::pending().await,
+        }
+    };
+    let cut = async {
+        match select(pin!(timeout), pin!(cancelled)).await {
+            Either::Left(_) => Cut::Timeout(client.inner.config.timeouts.call.unwrap_or_default()),
+            Either::Right(_) => Cut::Cancelled,
+        }
+    };
+    let result = if cancellation.is_some_and(Cancellation::is_cancelled) {
+        Err(cut_short(Cut::Cancelled))
+    } else {
+        match select(pin!(work), pin!(cut)).await {
             Either::Left((result, _)) => result,
-            Either::Right(((), _)) => {
+            Either::Right((cut, _)) => {
                 update(progress, |p| p.possibly_applied |= p.in_flight);
-                Err(Error::new(
-                    ErrorKind::Timeout(TimeoutKind::Call),
-                    "TimeoutError",
-                    format!("the call did not complete within its {} ms call timeout", limit.as_millis() as u64),
-                ))
+                Err(cut_short(cut))
             }
-        },
+        }
     };
     result.map_err(|mut error| {
         read(progress, |p| error.set_progress(p.attempts, p.total_retry_delay, p.possibly_applied));
         error
     })
+}
+
+fn cut_short(cut: Cut) -> Error {
+    match cut {
+        Cut::Timeout(limit) => Error::new(
+            ErrorKind::Timeout(TimeoutKind::Call),
+            "TimeoutError",
+            format!("the call did not complete within its {} ms call timeout", limit.as_millis() as u64),
+        ),
+        Cut::Cancelled => Error::new(ErrorKind::Cancelled, "CancelledError", "the call was cancelled"),
+    }
 }
 
 /// Sends `operation` until it succeeds, fails for good, or runs out of attempts or retry quota.

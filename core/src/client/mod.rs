@@ -2,12 +2,14 @@
 //! retries, clock-skew correction and timeouts, and settles a transfer whose outcome is unknown.
 
 mod attempts;
+mod cancellation;
 mod config;
 mod reconcile;
 mod signed_request;
 mod state_hints;
 mod user_agent;
 
+pub use cancellation::Cancellation;
 pub use config::{Config, ConfigBuilder, TimeoutConfig};
 pub use signed_request::SignedRequest;
 
@@ -116,12 +118,35 @@ impl Client {
         &self,
         input: TransferCertificateInput,
     ) -> Result<TransferCertificateOutput, Error> {
+        self.transfer(input, None).await
+    }
+
+    /// Like [`transfer_certificate`](Self::transfer_certificate), ended early by `cancellation`:
+    /// the retries stop, the attempt in flight is dropped, and the call fails with
+    /// [`ErrorKind::Cancelled`], whose [`possibly_applied`](Error::possibly_applied) says whether
+    /// the transfer may have happened. Nothing is sent if it is cancelled before the call starts.
+    pub async fn transfer_certificate_cancellable(
+        &self,
+        input: TransferCertificateInput,
+        cancellation: &Cancellation,
+    ) -> Result<TransferCertificateOutput, Error> {
+        self.transfer(input, Some(cancellation)).await
+    }
+
+    async fn transfer(
+        &self,
+        input: TransferCertificateInput,
+        cancellation: Option<&Cancellation>,
+    ) -> Result<TransferCertificateOutput, Error> {
         let input = input.validate()?;
         let endpoint = self.inner.endpoint.clone()?;
         let transport = self.transport()?;
-        let progress = SharedProgress::default();
+        let progress = Arc::new(SharedProgress::default());
+        if let Some(cancellation) = cancellation {
+            cancellation.watch(progress.clone());
+        }
         let transfer = reconcile::transfer(self, &input, &endpoint, transport.as_ref(), &progress);
-        attempts::within_call_timeout(self, &progress, transfer).await
+        attempts::bounded(self, &progress, cancellation, transfer).await
     }
 
     /// Describes a certificate: its status, owner and last transfer.
@@ -148,7 +173,7 @@ impl Client {
         let transport = self.transport()?;
         let progress = SharedProgress::default();
         let work = attempts::attempt_loop(self, operation, &endpoint, transport.as_ref(), &progress);
-        attempts::within_call_timeout(self, &progress, work).await
+        attempts::bounded(self, &progress, None, work).await
     }
 
     /// Validates the input and returns the request [`transfer_certificate`](Self::transfer_certificate)
