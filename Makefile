@@ -8,7 +8,8 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-demo
+	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-demo \
+	soak soak-smoke
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
 demo: wasm
@@ -16,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-demo
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-demo soak-smoke
 	@echo "make test: all checks passed"
 
 setup:
@@ -81,3 +82,12 @@ test-demo: wasm
 ## test-official-clients: boto3 and @aws-sdk/client-iot drive the local endpoint through whole transfers
 test-official-clients: setup
 	tests/official-clients/run.sh
+
+## soak: 2000 transfers per client (Rust, npm package in Node, Python wheel), 32 in flight, under
+## seeded faults; every reported outcome checked against the endpoint (SOAK_CALLS, SOAK_SEED, ...)
+soak: setup setup-wasm
+	scripts/soak.sh
+
+## soak-smoke: the same with 400 transfers per client (part of `make test`)
+soak-smoke: setup setup-wasm
+	SOAK_CALLS=$${SOAK_CALLS:-400} scripts/soak.sh

@@ -7,8 +7,10 @@
 //! - `DELETE /_emulator/faults`: stop injecting faults
 //! - `POST /_emulator/reset`: forget every certificate, policy, fault and count
 //! - `POST /_emulator/seed-demo`: create the demo certificates; answers their IDs
+//! - `POST /_emulator/certificates`: create many INACTIVE certificates in one account; answers their IDs
 
 use crate::app::App;
+use crate::bulk::{create_certificates, BulkCertificates};
 use crate::demo::seed_demo;
 use crate::faults::FaultSettings;
 use serde_json::{json, Value};
@@ -55,6 +57,7 @@ pub fn handle_admin(app: &App, method: &str, path: &str, body: &[u8]) -> AdminRe
             Ok(demo) => AdminReply::ok(json!(demo)),
             Err(error) => AdminReply::error(500, error.message),
         },
+        ("POST", "certificates") => bulk_certificates(app, body),
         _ => AdminReply::error(404, format!("No admin action {method} {path} (see README.md)")),
     }
 }
@@ -66,6 +69,17 @@ fn replace_faults(app: &App, body: &[u8]) -> AdminReply {
     };
     match app.apply_faults(settings) {
         Ok(()) => AdminReply::ok(app.faults.report()),
+        Err(message) => AdminReply::error(400, message),
+    }
+}
+
+fn bulk_certificates(app: &App, body: &[u8]) -> AdminReply {
+    let request: BulkCertificates = match serde_json::from_slice(body) {
+        Ok(request) => request,
+        Err(error) => return AdminReply::error(400, format!("The request is not valid: {error}")),
+    };
+    match create_certificates(app, &request) {
+        Ok(ids) => AdminReply::ok(json!({ "accountId": request.account_id, "certificateIds": ids })),
         Err(message) => AdminReply::error(400, message),
     }
 }

@@ -40,12 +40,17 @@ Fault injection (see also POST /_emulator/faults):
   --internal-failure-rate P     probability of InternalFailureException (500)
   --drop-connection-rate P      probability of closing the connection without running the call
   --drop-response-rate P        probability of running the call, then closing without answering
+  --slow-rate P                 probability of running the call, then answering --slow-ms late
+  --slow-ms N                   how late a slow answer is (ms)
+  --max-faults N                at most N random faults (from the rates) in all
+  --fault-window-ms N           random faults only in the first N ms
   --fault-operations A,B        operations the rates and --latency-ms apply to (default all)
   --latency-ms N                wait N ms before every answer
   --clock-skew-seconds N        the service clock is N s ahead (negative: behind) of real time
   --fault OP:KIND[:TIMES[:MS]]  script: the next TIMES (default 1) calls of OP (or *) get KIND:
                                 throttle, serviceUnavailable, internalFailure, dropConnection,
-                                dropResponse or latency (waits MS); repeat for several
+                                dropResponse, latency (waits MS) or slow (answers MS late);
+                                repeat for several
   --help                        this text
 ";
 
@@ -77,6 +82,10 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
             "--internal-failure-rate" => faults.internal_failure_rate = number(&name, &text)?,
             "--drop-connection-rate" => faults.drop_connection_rate = number(&name, &text)?,
             "--drop-response-rate" => faults.drop_response_rate = number(&name, &text)?,
+            "--slow-rate" => faults.slow_rate = number(&name, &text)?,
+            "--slow-ms" => faults.slow_ms = number(&name, &text)?,
+            "--max-faults" => faults.max_faults = Some(number(&name, &text)?),
+            "--fault-window-ms" => faults.window_ms = Some(number(&name, &text)?),
             "--fault-operations" => faults.operations = text.split(',').map(str::to_owned).collect(),
             "--latency-ms" => faults.latency_ms = number(&name, &text)?,
             "--clock-skew-seconds" => faults.clock_skew_seconds = number(&name, &text)?,
@@ -142,6 +151,12 @@ mod tests {
             "--fault-seed",
             "9",
             "--clock-skew-seconds=-1200",
+            "--slow-rate=0.1",
+            "--slow-ms",
+            "1500",
+            "--max-faults",
+            "40",
+            "--fault-window-ms=60000",
         ])
         .unwrap();
         assert_eq!(config.port, 0);
@@ -151,6 +166,8 @@ mod tests {
         assert_eq!(config.faults.throttle_rate, 0.25);
         assert_eq!(config.faults.seed, Some(9));
         assert_eq!(config.faults.clock_skew_seconds, -1200);
+        assert_eq!((config.faults.slow_rate, config.faults.slow_ms), (0.1, 1500));
+        assert_eq!((config.faults.max_faults, config.faults.window_ms), (Some(40), Some(60_000)));
         assert_eq!(config.accounts.len(), 2);
     }
 

@@ -111,5 +111,9 @@ async fn call_operation(
     if decision.fault == Some(FaultKind::DropResponse) {
         return Err(DropConnection);
     }
+    // A `slow` fault: the change is made, the answer comes late (maybe after the client gave up).
+    if !decision.answer_delay.is_zero() {
+        tokio::time::sleep(decision.answer_delay).await;
+    }
     Ok(outcome)
 }

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod admin;
 pub mod app;
 pub mod auth;
+pub mod bulk;
 pub mod certgen;
 pub mod cli;
 pub mod clock;

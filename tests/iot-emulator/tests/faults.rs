@@ -155,3 +155,53 @@ async fn the_admin_endpoint_refuses_bad_settings_and_clears_faults() {
     source.call("GET", "/certificates", None).await.assert_ok();
     assert_eq!(admin_reply(addr, "GET", "nothing-here", None).await.status, 404);
 }
+
+#[tokio::test]
+async fn a_slow_answer_comes_late_but_the_change_is_made() {
+    let emulator = support::start().await;
+    let source = Client::new(&emulator, source());
+    let (id, _) = source.create_certificate(false).await;
+    admin(
+        source.addr,
+        "POST",
+        "faults",
+        Some(json!({ "seed": 5, "slowRate": 1.0, "slowMs": 400, "operations": ["TransferCertificate"] })),
+    )
+    .await;
+    let request = source.request("PATCH", &format!("/transfer-certificate/{id}?targetAwsAccount=444455556666"), None);
+    let started = Instant::now();
+    // A client whose timeout is shorter than the delay gives up before the answer...
+    let gave_up = tokio::time::timeout(Duration::from_millis(100), support::send(source.addr, request)).await;
+    assert!(gave_up.is_err(), "{gave_up:?}");
+    assert!(started.elapsed() < Duration::from_millis(400));
+    // ...yet the transfer was made, and the next slow call answers after the delay.
+    let started = Instant::now();
+    source.transfer(&id, "444455556666", None).await.assert_error(406, "CertificateStateException");
+    assert!(started.elapsed() >= Duration::from_millis(400), "{:?}", started.elapsed());
+    assert_eq!(source.description(&id).await["status"], "PENDING_TRANSFER");
+    assert_eq!(admin(source.addr, "GET", "faults", None).await["injected"]["slow"], 2);
+}
+
+#[tokio::test]
+async fn max_faults_bounds_the_random_faults() {
+    let emulator = support::start().await;
+    let source = Client::new(&emulator, source());
+    admin(source.addr, "POST", "faults", Some(json!({ "throttleRate": 1.0, "maxFaults": 2 }))).await;
+    source.call("GET", "/certificates", None).await.assert_error(400, "ThrottlingException");
+    source.call("GET", "/certificates", None).await.assert_error(400, "ThrottlingException");
+    for _ in 0..5 {
+        source.call("GET", "/certificates", None).await.assert_ok();
+    }
+    let report = admin(source.addr, "GET", "faults", None).await;
+    assert_eq!((report["injected"]["throttle"].clone(), report["settings"]["maxFaults"].clone()), (json!(2), json!(2)));
+}
+
+#[tokio::test]
+async fn random_faults_stop_at_the_end_of_their_window() {
+    let emulator = support::start().await;
+    let source = Client::new(&emulator, source());
+    admin(source.addr, "POST", "faults", Some(json!({ "serviceUnavailableRate": 1.0, "windowMs": 300 }))).await;
+    source.call("GET", "/certificates", None).await.assert_error(503, "ServiceUnavailableException");
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    source.call("GET", "/certificates", None).await.assert_ok();
+}

@@ -20,6 +20,9 @@ pub enum FaultKind {
     DropResponse,
     /// Only wait `latencyMs` before answering normally.
     Latency,
+    /// Run the operation (its change is kept), then wait `slowMs` (a script's `latencyMs`) before
+    /// answering: a slow service whose answer may come after the client gave up.
+    Slow,
 }
 
 impl FaultKind {
@@ -32,6 +35,7 @@ impl FaultKind {
             Self::DropConnection => "dropConnection",
             Self::DropResponse => "dropResponse",
             Self::Latency => "latency",
+            Self::Slow => "slow",
         }
     }
 
@@ -44,6 +48,7 @@ impl FaultKind {
             Self::DropConnection,
             Self::DropResponse,
             Self::Latency,
+            Self::Slow,
         ]
         .into_iter()
         .find(|kind| kind.name() == name)
@@ -63,7 +68,8 @@ pub struct ScriptedFault {
     /// How many calls it applies to (at least 1).
     #[serde(default = "one")]
     pub times: u32,
-    /// A wait before the fault (the whole effect of `latency`).
+    /// A wait before the fault (the whole effect of `latency`); for `slow`, the wait after the
+    /// operation ran.
     #[serde(default)]
     pub latency_ms: u64,
 }
@@ -108,6 +114,18 @@ pub struct FaultSettings {
     pub drop_connection_rate: f64,
     /// Probability of running the call, then closing the connection without answering.
     pub drop_response_rate: f64,
+    /// Probability of running the call, then waiting `slowMs` before answering.
+    pub slow_rate: f64,
+    /// How late a `slow` answer is, in milliseconds.
+    pub slow_ms: u64,
+    /// At most this many random faults (of the rates) are injected; then calls are answered
+    /// normally. Absent: no limit. Scripted faults are bounded by their own `times`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_faults: Option<u64>,
+    /// Random faults are injected only during this many milliseconds after the settings took
+    /// effect. Absent: no limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_ms: Option<u64>,
     /// Operations the rates and `latencyMs` apply to (empty: all).
     pub operations: Vec<String>,
     /// A wait added before every answer.
@@ -121,13 +139,14 @@ pub struct FaultSettings {
 
 impl FaultSettings {
     /// The rates in draw order.
-    pub fn rates(&self) -> [(FaultKind, f64); 5] {
+    pub fn rates(&self) -> [(FaultKind, f64); 6] {
         [
             (FaultKind::Throttle, self.throttle_rate),
             (FaultKind::ServiceUnavailable, self.service_unavailable_rate),
             (FaultKind::InternalFailure, self.internal_failure_rate),
             (FaultKind::DropConnection, self.drop_connection_rate),
             (FaultKind::DropResponse, self.drop_response_rate),
+            (FaultKind::Slow, self.slow_rate),
         ]
     }
 
@@ -176,12 +195,18 @@ mod tests {
         assert_eq!(settings.script[0].fault, FaultKind::DropResponse);
         assert!(settings.validate().is_ok());
         assert!(serde_json::from_str::<FaultSettings>(r#"{"throttle":1}"#).is_err());
+        let bounded: FaultSettings =
+            serde_json::from_str(r#"{"slowRate":0.1,"slowMs":900,"maxFaults":50,"windowMs":60000}"#).unwrap();
+        assert_eq!((bounded.slow_ms, bounded.max_faults, bounded.window_ms), (900, Some(50), Some(60_000)));
+        assert!(bounded.validate().is_ok());
     }
 
     #[test]
     fn refuses_impossible_settings() {
         let too_much = FaultSettings { throttle_rate: 0.6, drop_response_rate: 0.6, ..Default::default() };
         assert!(too_much.validate().is_err());
+        let slow_too = FaultSettings { throttle_rate: 0.6, slow_rate: 0.6, ..Default::default() };
+        assert!(slow_too.validate().is_err());
         let unknown = FaultSettings { operations: vec!["DeleteEverything".into()], ..Default::default() };
         assert!(unknown.validate().is_err());
     }
@@ -196,5 +221,6 @@ mod tests {
         assert_eq!(any.latency_ms, 250);
         assert!(any.matches(Operation::ListCertificates));
         assert!(ScriptedFault::parse_flag("TransferCertificate:explode").is_err());
+        assert_eq!(ScriptedFault::parse_flag("*:slow:2:700").unwrap().fault, FaultKind::Slow);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::views::{certificate_description, certificate_summary, paginate, with_next_marker};
 use super::{owned_certificate_mut, validate, visible_certificate, Call};
-use crate::certgen::generate_certificate;
+use crate::certgen::{generate_certificate, GeneratedCertificate};
 use crate::error::ApiError;
 use crate::store::model::{CertificateRecord, CertificateStatus};
 use crate::store::Store;
@@ -15,21 +15,9 @@ use serde_json::json;
 pub fn create_keys_and_certificate(store: &Store, call: &Call<'_>) -> Result<Reply, ApiError> {
     let set_as_active = call.input.query_bool("setAsActive")?.unwrap_or(false);
     let generated = generate_certificate(call.now_millis).map_err(ApiError::internal_failure)?;
-    let certificate = CertificateRecord {
-        certificate_id: generated.certificate_id.clone(),
-        certificate_pem: generated.certificate_pem.clone(),
-        region: call.caller.region.clone(),
-        owner_account: call.caller.account_id().to_owned(),
-        previous_owner_account: None,
-        status: if set_as_active { CertificateStatus::Active } else { CertificateStatus::Inactive },
-        creation_millis: call.now_millis,
-        last_modified_millis: call.now_millis,
-        customer_version: 1,
-        generation_id: crate::ids::new_request_id(),
-        not_before_millis: generated.not_before_millis,
-        not_after_millis: generated.not_after_millis,
-        transfer: None,
-    };
+    let status = if set_as_active { CertificateStatus::Active } else { CertificateStatus::Inactive };
+    let certificate =
+        new_certificate_record(&generated, &call.caller.region, call.caller.account_id(), status, call.now_millis);
     let arn = certificate.arn();
     store.mutate(|state| {
         state.certificates.insert(certificate.certificate_id.clone(), certificate);
@@ -41,6 +29,31 @@ pub fn create_keys_and_certificate(store: &Store, call: &Call<'_>) -> Result<Rep
         "certificatePem": generated.certificate_pem,
         "keyPair": { "PublicKey": generated.public_key_pem, "PrivateKey": generated.private_key_pem },
     })))
+}
+
+/// The record of a newly created certificate owned by `owner_account`, with no transfer.
+pub fn new_certificate_record(
+    generated: &GeneratedCertificate,
+    region: &str,
+    owner_account: &str,
+    status: CertificateStatus,
+    now_millis: i64,
+) -> CertificateRecord {
+    CertificateRecord {
+        certificate_id: generated.certificate_id.clone(),
+        certificate_pem: generated.certificate_pem.clone(),
+        region: region.to_owned(),
+        owner_account: owner_account.to_owned(),
+        previous_owner_account: None,
+        status,
+        creation_millis: now_millis,
+        last_modified_millis: now_millis,
+        customer_version: 1,
+        generation_id: crate::ids::new_request_id(),
+        not_before_millis: generated.not_before_millis,
+        not_after_millis: generated.not_after_millis,
+        transfer: None,
+    }
 }
 
 /// `GET /certificates/{certificateId}`: visible to the owner and to the target of a pending
