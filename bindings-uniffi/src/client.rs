@@ -1,5 +1,6 @@
 //! The client object: async calls for apps, blocking calls for scripts.
 
+use crate::cancellation::CancellationToken;
 use crate::config::ClientConfig;
 use crate::credentials::{AwsCredentials, CredentialsProvider, HostProvider};
 use crate::error::TransferCertificateError;
@@ -24,11 +25,23 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 }
 
 /// Runs `work` on the shared runtime and awaits it from whatever executor the host language
-/// drives (asyncio, coroutines, Swift concurrency), so all I/O happens on one runtime.
+/// drives (asyncio, coroutines, Swift concurrency), so all I/O happens on one runtime. When the
+/// host drops the call (a cancelled asyncio task or coroutine), the work is aborted with it: no
+/// retry or attempt outlives its call.
 async fn on_runtime<T: Send + 'static>(work: impl std::future::Future<Output = T> + Send + 'static) -> T {
-    match runtime().spawn(work).await {
+    let mut task = AbortOnDrop(runtime().spawn(work));
+    match (&mut task.0).await {
         Ok(value) => value,
         Err(error) => std::panic::resume_unwind(error.into_panic()),
+    }
+}
+
+/// Aborts the spawned task when dropped before it completes.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
@@ -53,22 +66,28 @@ impl IotTransferClient {
         Self::build(config.to_builder().credentials_provider(Arc::new(HostProvider(provider))))
     }
 
-    /// Transfers a certificate to another account.
+    /// Transfers a certificate to another account. `cancellation`, when given, can cancel the
+    /// call; cancelling the host's task or coroutine also stops it.
+    #[uniffi::method(default(cancellation = None))]
     pub async fn transfer_certificate(
         &self,
         input: TransferCertificateInput,
+        cancellation: Option<Arc<CancellationToken>>,
     ) -> Result<TransferCertificateOutput, TransferCertificateError> {
         let client = self.client.clone();
-        let output = on_runtime(async move { client.transfer_certificate(input.into()).await }).await?;
+        let output = on_runtime(async move { transfer(&client, input, cancellation).await }).await?;
         Ok(output.into())
     }
 
-    /// The same as `transfer_certificate`, blocking the calling thread until it completes.
+    /// The same as `transfer_certificate`, blocking the calling thread until it completes (or
+    /// until another thread cancels `cancellation`).
+    #[uniffi::method(default(cancellation = None))]
     pub fn transfer_certificate_blocking(
         &self,
         input: TransferCertificateInput,
+        cancellation: Option<Arc<CancellationToken>>,
     ) -> Result<TransferCertificateOutput, TransferCertificateError> {
-        Ok(runtime().block_on(self.client.transfer_certificate(input.into()))?.into())
+        Ok(runtime().block_on(transfer(&self.client, input, cancellation))?.into())
     }
 
     /// Validates and signs the request without sending it, for now or for `signing_time`.
@@ -97,6 +116,18 @@ impl IotTransferClient {
         signing_time: Option<SystemTime>,
     ) -> Result<Arc<SignedRequest>, TransferCertificateError> {
         runtime().block_on(self.sign_transfer_certificate(input, signing_time))
+    }
+}
+
+/// The core's transfer, cancellable when a token is given.
+async fn transfer(
+    client: &Client,
+    input: TransferCertificateInput,
+    cancellation: Option<Arc<CancellationToken>>,
+) -> Result<iot_transfer::TransferCertificateOutput, iot_transfer::Error> {
+    match cancellation {
+        Some(token) => client.transfer_certificate_cancellable(input.into(), &token.inner).await,
+        None => client.transfer_certificate(input.into()).await,
     }
 }
 

@@ -77,6 +77,8 @@ transfer_certificate_error! {
     Transport {},
     /// A timeout expired.
     Timeout {},
+    /// The call was cancelled through its `CancellationToken`.
+    Cancelled {},
     /// No credentials could be obtained; nothing was sent.
     Credentials {},
     /// The region or endpoint configuration is invalid; nothing was sent.
@@ -126,6 +128,7 @@ impl From<iot_transfer::TransferCertificateError> for TransferCertificateError {
             ErrorKind::InvalidResponse => variant!(InvalidResponse),
             ErrorKind::Transport(_) => variant!(Transport),
             ErrorKind::Timeout(_) => variant!(Timeout),
+            ErrorKind::Cancelled => variant!(Cancelled),
             ErrorKind::Credentials => variant!(Credentials),
             ErrorKind::Endpoint(_) => variant!(Endpoint),
             // UnknownService, and kinds a newer core adds before the bindings name them.

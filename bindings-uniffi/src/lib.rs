@@ -7,6 +7,7 @@
 // read; it crosses the FFI by value, so boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
+mod cancellation;
 mod client;
 mod config;
 mod credentials;
@@ -14,6 +15,7 @@ mod error;
 mod records;
 mod signed_request;
 
+pub use cancellation::CancellationToken;
 pub use client::IotTransferClient;
 pub use config::ClientConfig;
 pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};

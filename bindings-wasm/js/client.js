@@ -34,12 +34,13 @@ export class IoTTransferClient {
   }
 
   /**
-   * Transfers a certificate to another account.
+   * Transfers a certificate to another account. `options.abortSignal` cancels the call, which
+   * then rejects with an `AbortError`.
    * @returns {Promise<{transferredCertificateArn: string, $metadata: object}>}
    */
-  transferCertificate(input) {
+  transferCertificate(input, options) {
     // Plain promise chaining: each `async` layer would add turns of the microtask queue per call.
-    return this.#native.then((native) => native.transferCertificate(input)).catch(rethrow);
+    return this.#native.then((native) => native.transferCertificate(input, options?.abortSignal)).catch(rethrow);
   }
 
   /**

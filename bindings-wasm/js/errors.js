@@ -42,6 +42,8 @@ export class InternalFailureException extends IoTServiceException {}
 export class ValidationError extends IoTTransferError {}
 /** A per-attempt, whole-call or connect timeout expired. */
 export class TimeoutError extends IoTTransferError {}
+/** The call was cancelled through its `abortSignal`; `possiblyApplied` says whether it may have happened. */
+export class AbortError extends IoTTransferError {}
 /** The HTTP exchange failed below HTTP (refused, reset, unreadable). */
 export class TransportError extends IoTTransferError {}
 /** No credentials could be obtained. Nothing was sent. */

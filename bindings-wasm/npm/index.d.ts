@@ -124,10 +124,20 @@ export interface SignOptions {
   signingDate?: Date | number;
 }
 
+/** Options of one call, as the JS SDK's `client.send(command, options)` takes them. */
+export interface CallOptions {
+  /**
+   * Cancels the call when it fires: the retries stop, the attempt in flight is aborted, and the
+   * call rejects with an `AbortError` whose `possiblyApplied` says whether the transfer may have
+   * happened. A signal already aborted rejects before anything is sent.
+   */
+  abortSignal?: AbortSignal;
+}
+
 export declare class IoTTransferClient {
   constructor(config: IoTTransferClientConfig);
   /** Transfers a certificate to another account. Rejects with an `IoTTransferError` subclass. */
-  transferCertificate(input: TransferCertificateInput): Promise<TransferCertificateOutput>;
+  transferCertificate(input: TransferCertificateInput, options?: CallOptions): Promise<TransferCertificateOutput>;
   /** Validates and signs the request without sending it. */
   signTransferCertificate(input: TransferCertificateInput, options?: SignOptions): Promise<SignedRequest>;
   /** Releases the wasm memory held by this client. */
@@ -156,6 +166,7 @@ export type ErrorKind =
   | "InvalidResponse"
   | "Transport"
   | "Timeout"
+  | "Cancelled"
   | "Credentials"
   | "Endpoint"
   | "Configuration";
@@ -197,6 +208,8 @@ export declare class ValidationError extends IoTTransferError {
   readonly rule: string;
 }
 export declare class TimeoutError extends IoTTransferError {}
+/** The call was cancelled through its `abortSignal`; `possiblyApplied` says whether it may have happened. */
+export declare class AbortError extends IoTTransferError {}
 export declare class TransportError extends IoTTransferError {}
 export declare class CredentialsError extends IoTTransferError {}
 export declare class EndpointError extends IoTTransferError {}

@@ -63,8 +63,6 @@ pub(crate) fn from_js(value: JsValue) -> Result<Config, MemberError> {
     };
     let app_name = object.app_name.map_or_else(|| "lang/js".to_owned(), |name| format!("lang/js {}", name.0));
     let timeouts = timeouts(object.timeouts)?;
-    // Only a timeout abandons an attempt before it settles.
-    let cancellable = timeouts.attempt.is_some() || timeouts.call.is_some();
     let mut builder = Config::builder()
         .use_fips(object.use_fips_endpoint.is_some_and(|f| f.0))
         .use_dual_stack(object.use_dualstack_endpoint.is_some_and(|f| f.0))
@@ -78,7 +76,7 @@ pub(crate) fn from_js(value: JsValue) -> Result<Config, MemberError> {
         builder = builder.endpoint_url(endpoint.0);
     }
     if let Some(send) = transport(object.transport)? {
-        builder = builder.transport(Arc::new(JsTransport::new(send, cancellable)));
+        builder = builder.transport(Arc::new(JsTransport::new(send)));
     }
     let credentials = object.credentials;
     if let Some(function) = credentials.dyn_ref::<Function>() {

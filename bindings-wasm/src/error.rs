@@ -32,15 +32,17 @@ struct Description<'a> {
     rule: Option<String>,
 }
 
-/// Describes `error` for the JavaScript layer.
+/// Describes `error` for the JavaScript layer. A cancelled call is an `AbortError`, the name the
+/// JS SDK and `fetch` give an aborted request.
 pub(crate) fn to_js(error: TransferCertificateError) -> JsValue {
     let validation = match error.kind() {
         ErrorKind::Validation(validation) => Some(validation),
         _ => None,
     };
+    let code = if *error.kind() == ErrorKind::Cancelled { "AbortError" } else { error.code() };
     js_value::to_js(&Description {
-        name: error.code(),
-        code: error.code(),
+        name: code,
+        code,
         kind: error.kind().name(),
         service_error: error.kind().is_service_error(),
         message: error.message(),
@@ -57,13 +59,21 @@ pub(crate) fn to_js(error: TransferCertificateError) -> JsValue {
 
 /// A configuration error raised while building the client, described like any other error.
 pub(crate) fn config_error(error: &MemberError) -> JsValue {
-    let message = error.to_string();
+    configuration_error(&error.to_string())
+}
+
+/// A call option of the wrong type (`abortSignal`), described as a configuration error.
+pub(crate) fn option_error(message: &str) -> JsValue {
+    configuration_error(message)
+}
+
+fn configuration_error(message: &str) -> JsValue {
     js_value::to_js(&Description {
         name: "ConfigurationError",
         code: "ConfigurationError",
         kind: "Configuration",
         service_error: false,
-        message: &message,
+        message,
         fault: "client",
         retryable: false,
         throttling: false,

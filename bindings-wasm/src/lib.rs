@@ -5,6 +5,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod abort_signal;
 mod config;
 mod credentials;
 mod epoch;
@@ -37,11 +38,17 @@ impl NativeClient {
         Ok(NativeClient { client: Client::new(config) })
     }
 
-    /// Sends `TransferCertificate`; resolves to `{ transferredCertificateArn, $metadata }`.
+    /// Sends `TransferCertificate`; resolves to `{ transferredCertificateArn, $metadata }`. An
+    /// `abortSignal` (an `AbortSignal`, or `undefined`) cancels the call.
     #[wasm_bindgen(js_name = transferCertificate)]
-    pub async fn transfer_certificate(&self, input: JsValue) -> Result<JsValue, JsValue> {
+    pub async fn transfer_certificate(&self, input: JsValue, abort_signal: JsValue) -> Result<JsValue, JsValue> {
         let input = input::from_js(&input).map_err(error::to_js)?;
-        match self.client.transfer_certificate(input).await {
+        let signal = abort_signal::SignalCancellation::new(abort_signal).map_err(|m| error::option_error(&m))?;
+        let call = match &signal {
+            Some(signal) => self.client.transfer_certificate_cancellable(input, signal.cancellation()).await,
+            None => self.client.transfer_certificate(input).await,
+        };
+        match call {
             Ok(output) => Ok(output::to_js_output(&output)),
             Err(e) => Err(error::to_js(e)),
         }

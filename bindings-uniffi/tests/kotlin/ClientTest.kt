@@ -88,6 +88,7 @@ fun fieldsOf(e: TransferCertificateException): List<Any?> = when (e) {
     is TransferCertificateException.Validation -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Transport -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Timeout -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Cancelled -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Credentials -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Endpoint -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
 }
@@ -236,7 +237,7 @@ fun main(args: Array<String>) {
         "a host credentials provider" to ::hostCredentialsProvider,
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },
-    ) + reconciliationTests()
+    ) + reconciliationTests() + cancellationTests()
     var failed = 0
     for ((name, test) in tests) {
         try {

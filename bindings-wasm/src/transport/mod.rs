@@ -8,7 +8,9 @@ mod message;
 use crate::js_value::to_js;
 use crate::thrown::Thrown;
 use abort::AbortOnDrop;
-use iot_transfer::runtime::{BoxFuture, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
+use iot_transfer::runtime::{
+    AbandonableAttempt, BoxFuture, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
+};
 use js_sys::{Function, Promise};
 use message::{read_response, RequestMessage};
 use wasm_bindgen::JsValue;
@@ -19,18 +21,17 @@ const CONNECT_CODES: &[&str] = &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOS
 
 /// Sends through `send({ method, url, headers, body, signal?, maxResponseBytes })`, which
 /// resolves to `{ status, headers, body }`. The signal fires when the attempt is abandoned (a
-/// timeout): the function must then close the connection.
+/// timeout, a cancelled call): the function must then close the connection.
 pub(crate) struct JsTransport {
     send: Function,
-    cancellable: bool,
 }
 
 impl JsTransport {
-    /// A transport calling `send` for each request. `cancellable` says whether an attempt can be
-    /// abandoned (an attempt or call timeout is set): only then does a request get a `signal`,
-    /// whose `AbortController` costs about a tenth of a call's time in Node.
-    pub(crate) fn new(send: Function, cancellable: bool) -> Self {
-        Self { send, cancellable }
+    /// A transport calling `send` for each request. Only a request the core marks as possibly
+    /// abandoned ([`AbandonableAttempt`]: a timeout is set or the call can be cancelled) gets a
+    /// `signal`, whose `AbortController` costs about a tenth of a call's time in Node.
+    pub(crate) fn new(send: Function) -> Self {
+        Self { send }
     }
 }
 
@@ -38,7 +39,8 @@ impl HttpTransport for JsTransport {
     fn send(&self, request: http::Request<Vec<u8>>) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
             // Dropped with this future: an abandoned attempt aborts its request.
-            let abort = if self.cancellable { Some(AbortOnDrop::new()?) } else { None };
+            let abandonable = request.extensions().get::<AbandonableAttempt>().is_some();
+            let abort = if abandonable { Some(AbortOnDrop::new()?) } else { None };
             let message = to_js(&RequestMessage::new(&request, abort.as_ref().map(AbortOnDrop::signal)));
             let returned = self.send.call1(&JsValue::UNDEFINED, &message).map_err(failure)?;
             let settled = JsFuture::from(Promise::resolve(&returned)).await;

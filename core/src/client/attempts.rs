@@ -8,7 +8,7 @@ use crate::error::{Error, ErrorKind, TimeoutKind};
 use crate::operation::{Operation, ResponseMetadata};
 use crate::protocol::MAX_RESPONSE_BODY;
 use crate::retry::{backoff, RetryClass};
-use crate::runtime::{HttpResponse, HttpTransport, TransportError, TransportErrorKind};
+use crate::runtime::{AbandonableAttempt, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 use futures_util::future::{select, Either};
 use std::future::Future;
 use std::pin::pin;
@@ -25,9 +25,16 @@ pub(super) struct Progress {
     /// An attempt of a call that is not idempotent has been handed to the transport and has not
     /// ended: if the call is cut short now, it may be applied.
     pub(super) in_flight: bool,
+    /// The call can be cancelled, so any attempt may be abandoned.
+    pub(super) cancellable: bool,
 }
 
 impl Progress {
+    /// The progress of a call made on behalf of another (a state check), cancellable with it.
+    pub(super) fn on_behalf_of(parent: &SharedProgress) -> SharedProgress {
+        Mutex::new(Progress { cancellable: read(parent, |p| p.cancellable), ..Progress::default() })
+    }
+
     /// The metadata of a call that ended with `status` and `request_id`.
     pub(super) fn metadata(&self, http_status: Option<u16>, request_id: Option<String>) -> ResponseMetadata {
         ResponseMetadata {
@@ -85,6 +92,9 @@ pub(super) async fn bounded<T>(
             None => std::future::pending().await,
         }
     };
+    if cancellation.is_some() {
+        update(progress, |p| p.cancellable = true);
+    }
     let cut = async {
         match select(pin!(timeout), pin!(cancelled)).await {
             Either::Left(_) => Cut::Timeout(client.inner.config.timeouts.call.unwrap_or_default()),
@@ -168,6 +178,10 @@ async fn run_attempts(
         let credentials = client.credentials().await?;
         let mut request = (exchange.build)(endpoint, &client.inner.user_agent);
         client.sign(&mut request, endpoint, &credentials)?;
+        let timeouts = &config.timeouts;
+        if timeouts.attempt.is_some() || timeouts.call.is_some() || read(progress, |p| p.cancellable) {
+            request.extensions_mut().insert(AbandonableAttempt);
+        }
         attempt += 1;
         update(progress, |p| {
             p.attempts = attempt;

@@ -6,7 +6,7 @@
 //! answers. A transfer found pending to the requested account is a success marked `reconciled`;
 //! anything else is the error, with a hint saying what the check found.
 
-use super::attempts::{attempt_loop, read, Attempted, SharedProgress};
+use super::attempts::{attempt_loop, read, Attempted, Progress, SharedProgress};
 use super::state_hints;
 use super::Client;
 use crate::endpoint::Endpoint;
@@ -38,7 +38,7 @@ pub(super) async fn transfer(
     if !possibly_applied && *error.kind() != ErrorKind::CertificateState {
         return Err(error);
     }
-    let checker = Checker { client, endpoint, transport };
+    let checker = Checker { client, endpoint, transport, parent: progress };
     match checker.find(input.certificate_id()).await {
         Ok(Finding::PendingTo { outgoing, metadata })
             if outgoing.transferred_to.as_deref() == Some(input.target_aws_account()) =>
@@ -93,6 +93,8 @@ struct Checker<'a> {
     client: &'a Client,
     endpoint: &'a Endpoint,
     transport: &'a dyn HttpTransport,
+    /// The transfer's progress: the checks can be cancelled with it.
+    parent: &'a SharedProgress,
 }
 
 impl Checker<'_> {
@@ -123,7 +125,7 @@ impl Checker<'_> {
     }
 
     async fn send<O: crate::operation::Operation>(&self, operation: &O) -> Result<Attempted<O::Output>, Error> {
-        let progress = SharedProgress::default();
+        let progress = Progress::on_behalf_of(self.parent);
         attempt_loop(self.client, operation, self.endpoint, self.transport, &progress).await
     }
 }

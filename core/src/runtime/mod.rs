@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime};
 mod reqwest_transport;
 mod transport;
 pub use reqwest_transport::{ReqwestTransport, ReqwestTransport as DefaultTransport};
-pub use transport::{HttpResponse, HttpTransport, TransportError, TransportErrorKind};
+pub use transport::{AbandonableAttempt, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;

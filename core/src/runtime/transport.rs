@@ -14,6 +14,13 @@ pub struct HttpResponse {
     pub body: Vec<u8>,
 }
 
+/// A request extension marking an attempt the client may abandon before it completes: an attempt
+/// or call timeout is set, or the call can be cancelled. The client then drops the transport's
+/// future, and a transport whose requests cost more to make cancellable (an `AbortController`
+/// per request in JavaScript) needs to make only these so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AbandonableAttempt;
+
 /// Sends one signed HTTP request and reads the whole response.
 ///
 /// Implementations must not retry: the client owns retries, timeouts and error mapping.
