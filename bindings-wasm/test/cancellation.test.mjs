@@ -57,6 +57,8 @@ test("aborting during a backoff stops the retries", async () => {
     const client = clientFor(server, { retryBaseDelay: 10_000 });
     const call = rejection(client.transferCertificate(input, { abortSignal: controller.signal }));
     await waitFor(() => server.requests.length >= 1);
+    // Let the throttled answer reach the client, so that the abort finds it backing off.
+    await sleep(100);
     controller.abort();
     const error = await call;
     assert.ok(error instanceof AbortError, String(error));
