@@ -7,6 +7,9 @@ use crate::error::TransferCertificateError;
 use crate::records::{TransferCertificateInput, TransferCertificateOutput};
 use crate::signed_request::SignedRequest;
 use iot_transfer::Client;
+use std::any::Any;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
@@ -27,12 +30,29 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 /// Runs `work` on the shared runtime and awaits it from whatever executor the host language
 /// drives (asyncio, coroutines, Swift concurrency), so all I/O happens on one runtime. When the
 /// host drops the call (a cancelled asyncio task or coroutine), the work is aborted with it: no
-/// retry or attempt outlives its call.
-async fn on_runtime<T: Send + 'static>(work: impl std::future::Future<Output = T> + Send + 'static) -> T {
+/// retry or attempt outlives its call. A panic in the work is an `Internal` error.
+async fn on_runtime<T: Send + 'static>(
+    work: impl Future<Output = Result<T, TransferCertificateError>> + Send + 'static,
+) -> Result<T, TransferCertificateError> {
     let mut task = AbortOnDrop(runtime().spawn(work));
     match (&mut task.0).await {
-        Ok(value) => value,
-        Err(error) => std::panic::resume_unwind(error.into_panic()),
+        Ok(result) => result,
+        Err(error) if error.is_panic() => Err(TransferCertificateError::internal(&panic_message(error.into_panic()))),
+        Err(error) => Err(TransferCertificateError::internal(&error.to_string())),
+    }
+}
+
+/// Runs `work` to completion on the calling thread; a panic in it is an `Internal` error.
+fn blocking<T>(work: impl Future<Output = Result<T, TransferCertificateError>>) -> Result<T, TransferCertificateError> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| runtime().block_on(work)))
+        .unwrap_or_else(|panic| Err(TransferCertificateError::internal(&panic_message(panic))))
+}
+
+/// The message a panic was raised with.
+fn panic_message(panic: Box<dyn Any + Send>) -> String {
+    match panic.downcast::<String>() {
+        Ok(message) => *message,
+        Err(panic) => panic.downcast::<&str>().map(|m| (*m).to_owned()).unwrap_or_else(|_| "a panic".to_owned()),
     }
 }
 
@@ -75,7 +95,7 @@ impl IotTransferClient {
         cancellation: Option<Arc<CancellationToken>>,
     ) -> Result<TransferCertificateOutput, TransferCertificateError> {
         let client = self.client.clone();
-        let output = on_runtime(async move { transfer(&client, input, cancellation).await }).await?;
+        let output = on_runtime(async move { Ok(transfer(&client, input, cancellation).await?) }).await?;
         Ok(output.into())
     }
 
@@ -87,7 +107,7 @@ impl IotTransferClient {
         input: TransferCertificateInput,
         cancellation: Option<Arc<CancellationToken>>,
     ) -> Result<TransferCertificateOutput, TransferCertificateError> {
-        Ok(runtime().block_on(transfer(&self.client, input, cancellation))?.into())
+        blocking(async { Ok(transfer(&self.client, input, cancellation).await?.into()) })
     }
 
     /// Validates and signs the request without sending it, for now or for `signing_time`.
@@ -99,13 +119,24 @@ impl IotTransferClient {
     ) -> Result<Arc<SignedRequest>, TransferCertificateError> {
         let client = self.client.clone();
         let signed = on_runtime(async move {
-            match signing_time {
-                Some(time) => client.sign_transfer_certificate_at(input.into(), time).await,
-                None => client.sign_transfer_certificate(input.into()).await,
-            }
+            Ok(match signing_time {
+                Some(time) => client.sign_transfer_certificate_at(input.into(), time).await?,
+                None => client.sign_transfer_certificate(input.into()).await?,
+            })
         })
         .await?;
         Ok(Arc::new(SignedRequest::new(signed)))
+    }
+
+    /// Panics inside the client's runtime, as a bug in the core would, and returns the `Internal`
+    /// error that becomes: for the tests of the panic boundary only.
+    pub async fn panic_for_tests(&self) -> Result<(), TransferCertificateError> {
+        on_runtime(async { panic!("a panic requested by a test of the panic boundary") }).await
+    }
+
+    /// The same as `panic_for_tests`, on the calling thread.
+    pub fn panic_for_tests_blocking(&self) -> Result<(), TransferCertificateError> {
+        blocking(async { panic!("a panic requested by a test of the panic boundary") })
     }
 
     /// The same as `sign_transfer_certificate`, blocking.
@@ -115,7 +146,7 @@ impl IotTransferClient {
         input: TransferCertificateInput,
         signing_time: Option<SystemTime>,
     ) -> Result<Arc<SignedRequest>, TransferCertificateError> {
-        runtime().block_on(self.sign_transfer_certificate(input, signing_time))
+        blocking(self.sign_transfer_certificate(input, signing_time))
     }
 }
 

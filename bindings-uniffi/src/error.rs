@@ -79,10 +79,33 @@ transfer_certificate_error! {
     Timeout {},
     /// The call was cancelled through its `CancellationToken`.
     Cancelled {},
+    /// A bug: the library panicked. The client can still be used; a transfer in flight at the
+    /// time may have happened.
+    Internal {},
     /// No credentials could be obtained; nothing was sent.
     Credentials {},
     /// The region or endpoint configuration is invalid; nothing was sent.
     Endpoint {},
+}
+
+impl TransferCertificateError {
+    /// The error a panic in the library becomes.
+    pub(crate) fn internal(panic: &str) -> Self {
+        TransferCertificateError::Internal {
+            code: "InternalError".to_owned(),
+            error_message: format!("iot-transfer panicked, a bug: {panic}"),
+            http_status: None,
+            request_id: None,
+            attempts: 0,
+            total_retry_delay_ms: 0,
+            retryable: false,
+            possibly_applied: true,
+            reconciled: false,
+            hint: Some(
+                "Check the certificate with DescribeCertificate before trying again, and report the bug.".to_owned(),
+            ),
+        }
+    }
 }
 
 impl fmt::Display for TransferCertificateError {

@@ -1,6 +1,7 @@
 // The browser and bundler entry point: loads the wasm with fetch on first use.
 
-import init, { NativeClient } from "./web/iot_transfer_wasm.js";
+import init, { NativeClient, panicForTests, setPanicListener } from "./web/iot_transfer_wasm.js";
+import { reportPanic } from "./panic.js";
 import { setNativeLoader } from "./runtime.js";
 
 let ready;
@@ -10,9 +11,12 @@ let ready;
  * it from somewhere other than next to this file.
  */
 export function initialize(moduleOrPath) {
-  ready ??= init(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).then(() => ({
-    NativeClient,
-  }));
+  // After a panic the browser reports the module's abort as an uncaught error in the console;
+  // the calls themselves reject with an InternalError.
+  ready ??= init(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).then(() => {
+    setPanicListener(reportPanic);
+    return { NativeClient, panicForTests };
+  });
   return ready;
 }
 

@@ -2,6 +2,7 @@
 // results converted; validation, signing, retries and error mapping happen in the core.
 
 import { isErrorDescription, toError } from "./describe.js";
+import { guarded } from "./panic.js";
 import { getDefaultTransport, loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";
@@ -40,7 +41,9 @@ export class IoTTransferClient {
    */
   transferCertificate(input, options) {
     // Plain promise chaining: each `async` layer would add turns of the microtask queue per call.
-    return this.#native.then((native) => native.transferCertificate(input, options?.abortSignal)).catch(rethrow);
+    return guarded(() => this.#native.then((native) => native.transferCertificate(input, options?.abortSignal))).catch(
+      rethrow,
+    );
   }
 
   /**
@@ -50,7 +53,7 @@ export class IoTTransferClient {
    */
   async signTransferCertificate(input, options = {}) {
     const native = await this.#native;
-    const signed = await call(() => native.signTransferCertificate(input, options?.signingDate));
+    const signed = await call(() => guarded(() => native.signTransferCertificate(input, options?.signingDate)));
     hideToken(signed.headers);
     Object.defineProperty(signed, "toJSON", {
       value: () => ({ ...signed, headers: signed.headers.toJSON() }),
@@ -66,6 +69,11 @@ export class IoTTransferClient {
 
   toString() {
     return "IoTTransferClient";
+  }
+
+  /** Makes the module panic, as a bug would: for the tests of the panic boundary only. */
+  static [Symbol.for("iot-transfer.panicForTests")]() {
+    return guarded(() => Promise.resolve().then(loadNative).then((native) => native.panicForTests()));
   }
 }
 

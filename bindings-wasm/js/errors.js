@@ -54,3 +54,8 @@ export class EndpointError extends IoTTransferError {}
 export class InvalidResponseError extends IoTTransferError {}
 /** The client configuration is invalid. */
 export class ConfigurationError extends IoTTransferError {}
+/**
+ * The WebAssembly module panicked (a bug in iot-transfer) and stopped: the package must be loaded
+ * again. A transfer in flight at the time may have happened.
+ */
+export class InternalError extends IoTTransferError {}

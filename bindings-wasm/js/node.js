@@ -1,15 +1,29 @@
 // The Node entry point, bundled into index.cjs: the wasm is compiled synchronously at load.
 
-import { NativeClient } from "./node/iot_transfer_wasm.js";
+import { NativeClient, panicForTests, setPanicListener } from "./node/iot_transfer_wasm.js";
 import { nodeHttpTransport } from "./node-http.js";
+import { onPanic, reportPanic } from "./panic.js";
 import { setDefaultTransport, setNativeLoader } from "./runtime.js";
 
-setNativeLoader(() => ({ NativeClient }));
+const native = { NativeClient, panicForTests };
+setNativeLoader(() => native);
 setDefaultTransport(nodeHttpTransport);
+setPanicListener(reportPanic);
+
+// The module aborts right after its panic hook, throwing a WebAssembly.RuntimeError out of the
+// microtask that was running it: absorb that one error, which would otherwise end the process.
+// Every call it concerned has already been rejected with an InternalError.
+onPanic(() => {
+  const absorb = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+  };
+  process.prependOnceListener("uncaughtException", absorb);
+  setImmediate(() => process.removeListener("uncaughtException", absorb));
+});
 
 /** Nothing to load in Node (the wasm is compiled when the package is loaded); kept for parity. */
 export function initialize() {
-  return Promise.resolve({ NativeClient });
+  return Promise.resolve(native);
 }
 
 export * from "./client.js";

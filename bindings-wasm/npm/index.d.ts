@@ -167,6 +167,7 @@ export type ErrorKind =
   | "Transport"
   | "Timeout"
   | "Cancelled"
+  | "Internal"
   | "Credentials"
   | "Endpoint"
   | "Configuration";
@@ -215,3 +216,8 @@ export declare class CredentialsError extends IoTTransferError {}
 export declare class EndpointError extends IoTTransferError {}
 export declare class InvalidResponseError extends IoTTransferError {}
 export declare class ConfigurationError extends IoTTransferError {}
+/**
+ * The WebAssembly module panicked (a bug in iot-transfer) and stopped: every call rejects with
+ * this error until the package is loaded again. A transfer in flight at the time may have happened.
+ */
+export declare class InternalError extends IoTTransferError {}

@@ -14,6 +14,7 @@ mod input;
 mod js_value;
 mod member_types;
 mod output;
+mod panic;
 mod thrown;
 mod transport;
 

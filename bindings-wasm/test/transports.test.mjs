@@ -124,3 +124,29 @@ for (const [name, transport] of transports) {
     }
   });
 }
+
+test("a panic rejects every call with an InternalError, and the process lives on", async () => {
+  const server = await startServer([{ hang: true }]);
+  try {
+    const child = spawn(process.execPath, [fileURLToPath(new URL("./panic-child.mjs", import.meta.url)), server.url], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    assert.equal(code, 0, stderr);
+    const { panicked, inFlight, later } = JSON.parse(stdout);
+    for (const outcome of [panicked, inFlight, later]) {
+      assert.equal(outcome.name, "InternalError", JSON.stringify(outcome));
+      assert.equal(outcome.kind, "Internal");
+      assert.match(outcome.message, /panicked and cannot be used any more \(.*a panic requested by a test of the panic boundary/);
+      assert.match(outcome.message, /load the package again/);
+    }
+    assert.equal(inFlight.possiblyApplied, true, "the transfer in flight may have been sent");
+    assert.equal(later.possiblyApplied, false);
+  } finally {
+    await server.close();
+  }
+});

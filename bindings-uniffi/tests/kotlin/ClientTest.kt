@@ -89,6 +89,7 @@ fun fieldsOf(e: TransferCertificateException): List<Any?> = when (e) {
     is TransferCertificateException.Transport -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Timeout -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Cancelled -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Internal -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Credentials -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Endpoint -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
 }
@@ -237,7 +238,7 @@ fun main(args: Array<String>) {
         "a host credentials provider" to ::hostCredentialsProvider,
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },
-    ) + reconciliationTests() + cancellationTests()
+    ) + reconciliationTests() + cancellationTests() + boundaryTests()
     var failed = 0
     for ((name, test) in tests) {
         try {

@@ -43,6 +43,7 @@ func fields(_ error: TransferCertificateError) -> Fields {
     case let .Transport(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Transport", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Timeout(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Timeout", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Cancelled(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Cancelled", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Internal(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Internal", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Credentials(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Credentials", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Endpoint(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Endpoint", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     }
