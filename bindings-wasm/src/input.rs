@@ -2,7 +2,7 @@
 //! wrong type is a validation error naming it, as the core reports every other broken rule.
 
 use crate::js_value::read_object;
-use crate::member_types::Text;
+use crate::member_types::{Text, LONE_SURROGATE};
 use iot_transfer::{InputField, TransferCertificateError, TransferCertificateInput, ValidationError, ValidationRule};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
@@ -27,7 +27,12 @@ pub(crate) fn from_js(input: &JsValue) -> Result<TransferCertificateInput, Trans
             // Only the members above are read, so the path names one of them.
             let field =
                 FIELDS.into_iter().find(|f| f.model_name() == error.path()).unwrap_or(InputField::CertificateId);
-            ValidationError::new(field, ValidationRule::WrongType { expected: "string" })
+            let rule = if error.message().contains(LONE_SURROGATE) {
+                ValidationRule::LoneSurrogate
+            } else {
+                ValidationRule::WrongType { expected: "string" }
+            };
+            ValidationError::new(field, rule)
         })?
     } else {
         InputObject::default()

@@ -26,6 +26,11 @@ impl MemberError {
     pub(crate) fn path(&self) -> &str {
         &self.path
     }
+
+    /// What is wrong with it.
+    pub(crate) fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 impl fmt::Display for MemberError {

@@ -6,7 +6,7 @@
 use serde::de::{Deserializer, Error};
 use serde::Deserialize;
 use std::time::Duration;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads the member as a JavaScript value and converts it with `read`, or fails with
 /// `must be {expected}`.
@@ -19,12 +19,19 @@ fn checked<'de, D: Deserializer<'de>, T>(
     read(&value).ok_or_else(|| D::Error::custom(format_args!("must be {expected}")))
 }
 
-/// A string member.
+/// What a string member with a lone surrogate is told, which `as_string` would silently replace.
+pub(crate) const LONE_SURROGATE: &str = "must be well-formed Unicode text (it has a lone surrogate)";
+
+/// A string member, well-formed: a lone surrogate is an error, not a replacement character.
 pub(crate) struct Text(pub(crate) String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        checked(deserializer, "a string", JsValue::as_string).map(Text)
+        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
+        match value.dyn_ref::<js_sys::JsString>() {
+            Some(text) if !text.is_valid_utf16() => Err(D::Error::custom(LONE_SURROGATE)),
+            _ => value.as_string().map(Text).ok_or_else(|| D::Error::custom("must be a string")),
+        }
     }
 }
 

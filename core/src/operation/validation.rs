@@ -74,6 +74,9 @@ pub enum ValidationRule {
     /// The value starts with `arn:` but is not an IoT certificate ARN
     /// (`arn:{partition}:iot:{region}:{account}:cert/{certificateId}`).
     CertificateArn,
+    /// The text is not well-formed Unicode: it has a lone surrogate (bindings from languages whose
+    /// strings are UTF-16, such as JavaScript, report this rather than altering the text).
+    LoneSurrogate,
     /// The number must be within `min..=max`.
     Range {
         /// The smallest value allowed.
@@ -98,6 +101,7 @@ impl fmt::Display for ValidationRule {
             }
             ValidationRule::WrongType { expected } => write!(f, "must be a {expected}"),
             ValidationRule::Range { min, max } => write!(f, "must be between {min} and {max}"),
+            ValidationRule::LoneSurrogate => f.write_str("must be well-formed Unicode text (it has a lone surrogate)"),
             ValidationRule::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
             ValidationRule::CertificateArn => f.write_str(
                 "looks like an ARN but is not an IoT certificate ARN \
