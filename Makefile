@@ -9,7 +9,7 @@ NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
 	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-demo \
-	soak soak-smoke
+	soak soak-smoke fuzz test-fuzz-corpora
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
 demo: wasm
@@ -29,12 +29,22 @@ setup-wasm:
 
 lint:
 	$(CARGO) fmt --all --check
+	$(CARGO) fmt --manifest-path core/fuzz/Cargo.toml --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p iot-transfer --target $(WASM_TARGET) -- -D warnings
 	$(CARGO) clippy -p iot-transfer-wasm --all-targets --target $(WASM_TARGET) -- -D warnings
 
+# Also replays the fuzz corpora (core/tests/fuzz_corpora.rs), on stable.
 test-rust:
 	$(CARGO) test --workspace
+
+## test-fuzz-corpora: replay every fuzz target's corpus through its invariant checks (stable; part of test-rust)
+test-fuzz-corpora:
+	$(CARGO) test -p iot-transfer --test fuzz_corpora
+
+## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), with executions, time and peak RSS per target
+fuzz:
+	scripts/fuzz.sh
 
 test-core-wasm-build:
 	$(CARGO) build -p iot-transfer --target $(WASM_TARGET)

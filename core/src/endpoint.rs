@@ -1,6 +1,8 @@
 //! Endpoint resolution: region + partition + FIPS + dual-stack, or a custom endpoint URL,
 //! following the IoT service's endpoint rules.
 
+mod url_form;
+
 use std::fmt;
 
 /// How to find the service: the region and either the standard endpoint variants or a URL.
@@ -91,7 +93,8 @@ pub fn resolve_endpoint(config: &EndpointConfig) -> Result<Endpoint, EndpointErr
     let suffix = dns_suffix(region, config.use_dual_stack);
     Ok(Endpoint {
         scheme: "https",
-        authority: format!("{prefix}.{region}.{suffix}"),
+        // Lowercase, as the `Host` header is sent, so that it is also signed so.
+        authority: format!("{prefix}.{region}.{suffix}").to_ascii_lowercase(),
         base_path: String::new(),
         signing_region: region.to_owned(),
     })
@@ -125,6 +128,9 @@ fn custom_endpoint(url: &str, region: &str) -> Result<Endpoint, EndpointError> {
     let authority = uri.authority().ok_or_else(|| invalid("has no host"))?;
     if authority.as_str().contains('@') {
         return Err(invalid("must not contain user information"));
+    }
+    if let Some(why) = url_form::rewritten_part(authority, uri.path()) {
+        return Err(invalid(why));
     }
     if scheme == "http" && !is_loopback(authority.host()) {
         return Err(invalid("uses plain http, which is only allowed for loopback hosts"));
@@ -189,6 +195,15 @@ mod tests {
     }
 
     #[test]
+    fn the_host_is_lowercase_as_it_is_sent() {
+        // Found by the endpoint fuzz target (corpus/endpoint/uppercase-region): the host was
+        // signed as written but sent lowercase, so no signature could match.
+        let endpoint = resolve_endpoint(&config("US-EAST-1", false, false)).unwrap();
+        assert_eq!(endpoint.url(), "https://iot.us-east-1.amazonaws.com");
+        assert_eq!(endpoint.signing_region, "US-EAST-1");
+    }
+
+    #[test]
     fn a_region_is_required_even_with_a_custom_endpoint() {
         let mut cfg = config("", false, false);
         assert_eq!(resolve_endpoint(&cfg), Err(EndpointError::MissingRegion));
@@ -238,6 +253,9 @@ mod tests {
             "https://u:p@example.com",
             "https://example.com/?a=b",
             "/relative",
+            "http://localhost:2ase",
+            "https://0x7f.1",
+            "https://h/caf\u{e9}",
         ] {
             cfg.endpoint_url = Some(bad.into());
             assert!(matches!(resolve_endpoint(&cfg), Err(EndpointError::InvalidEndpointUrl(_))), "{bad}");

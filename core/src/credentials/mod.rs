@@ -16,6 +16,11 @@ pub use cache::CachedProvider;
 pub use chain::{default_provider_chain, region_from_environment, ProviderChain};
 #[cfg(not(target_arch = "wasm32"))]
 pub use environment::{Environment, EnvironmentProvider};
+/// Not part of the API: the shared-file parser, public only so that the fuzz targets in
+/// `core/fuzz` (and their replay in `core/tests/fuzz_corpora.rs`) can reach it.
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub use profile::parse_profiles;
 #[cfg(not(target_arch = "wasm32"))]
 pub use profile::ProfileProvider;
 pub use value::{Credentials, CredentialsError};

@@ -53,10 +53,10 @@ impl ProfileProvider {
         let profile = self.profile().ok_or_else(|| {
             CredentialsError::NotFound(format!("no profile [{name}] in the shared config or credentials file"))
         })?;
-        match (profile.get("aws_access_key_id"), profile.get("aws_secret_access_key")) {
-            (Some(key), Some(secret)) => {
-                Ok(Credentials::new(key, secret, profile.get("aws_session_token").cloned(), None))
-            }
+        // An empty value is no value, as an empty environment variable is unset.
+        let setting = |key: &str| profile.get(key).filter(|value| !value.is_empty());
+        match (setting("aws_access_key_id"), setting("aws_secret_access_key")) {
+            (Some(key), Some(secret)) => Ok(Credentials::new(key, secret, setting("aws_session_token").cloned(), None)),
             _ => match UNSUPPORTED_SOURCES.iter().find(|setting| profile.contains_key(**setting)) {
                 Some(setting) => Err(CredentialsError::Invalid(format!(
                     "profile [{name}] gets its credentials through {setting}, which this library does not resolve; \
@@ -94,9 +94,9 @@ fn read(path: Option<PathBuf>) -> Option<String> {
 
 /// Parses an INI-style AWS file into profiles. In the config file a section is `[default]` or
 /// `[profile name]` (other sections, such as `[sso-session x]`, are skipped); in the credentials
-/// file it is `[name]`. Comments start with `#` or `;`; indented lines belong to a nested
-/// setting and are skipped.
-pub(crate) fn parse_profiles(text: &str, is_config: bool) -> BTreeMap<String, Profile> {
+/// file it is `[name]`. A section without a name and a line without a key are skipped. Comments
+/// start with `#` or `;`; indented lines belong to a nested setting and are skipped.
+pub fn parse_profiles(text: &str, is_config: bool) -> BTreeMap<String, Profile> {
     let mut profiles: BTreeMap<String, Profile> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in text.lines() {
@@ -115,25 +115,25 @@ pub(crate) fn parse_profiles(text: &str, is_config: bool) -> BTreeMap<String, Pr
             continue;
         }
         if let (Some(name), Some((key, value))) = (&current, trimmed.split_once('=')) {
+            let key = key.trim();
+            if key.is_empty() {
+                continue;
+            }
             let value = strip_inline_comment(value.trim());
             let profile = profiles.entry(name.clone()).or_default();
-            profile.insert(key.trim().to_ascii_lowercase(), value.to_owned());
+            profile.insert(key.to_ascii_lowercase(), value.to_owned());
         }
     }
     profiles
 }
 
 fn profile_name(section: &str, is_config: bool) -> Option<String> {
-    if !is_config {
-        return Some(section.to_owned());
-    }
-    if section == "default" {
-        return Some(section.to_owned());
-    }
-    section
-        .strip_prefix("profile")
-        .filter(|rest| rest.starts_with(char::is_whitespace))
-        .map(|rest| rest.trim().to_owned())
+    let name = if !is_config || section == "default" {
+        section
+    } else {
+        section.strip_prefix("profile").filter(|rest| rest.starts_with(char::is_whitespace))?.trim()
+    };
+    (!name.is_empty()).then(|| name.to_owned())
 }
 
 /// Drops a ` #` or ` ;` comment that follows a value.
@@ -159,6 +159,18 @@ mod tests {
         let profiles = parse_profiles(credentials, false);
         assert_eq!(profiles["dev"]["aws_access_key_id"], "AKID");
         assert_eq!(profiles["dev"]["aws_secret_access_key"], "SECRET");
+    }
+
+    #[test]
+    fn sections_without_a_name_and_lines_without_a_key_are_skipped() {
+        // Found by the profile_file fuzz target's seeds (corpus/profile_file/config-empty-*).
+        let text = "[]\nregion = a\n[profile ]\nregion = b\n[ ]\nk = v\n[default]\n= orphan\n =x\nregion = c\n";
+        let profiles = parse_profiles(text, true);
+        assert_eq!(profiles.keys().collect::<Vec<_>>(), ["default"]);
+        assert_eq!(profiles["default"], Profile::from([("region".to_owned(), "c".to_owned())]));
+        let profiles = parse_profiles(text, false);
+        assert_eq!(profiles.keys().collect::<Vec<_>>(), ["default", "profile"]);
+        assert_eq!(profiles["profile"]["region"], "b");
     }
 
     fn with_files(config: &str, credentials: &str, extra: &[(&str, &str)]) -> (tempdir::Dir, ProfileProvider) {
@@ -198,6 +210,16 @@ mod tests {
             with_files("[profile r]\nrole_arn = arn:aws:iam::1:role/x\n", "", &[("AWS_PROFILE", "r")]);
         let error = provider.credentials().unwrap_err();
         assert!(matches!(&error, CredentialsError::Invalid(text) if text.contains("role_arn")), "{error}");
+    }
+
+    #[test]
+    fn empty_keys_are_missing_keys() {
+        // Found by the config_environment fuzz target's seeds (its empty-credential-values).
+        let (_dir, provider) = with_files("", "[default]\naws_access_key_id =\naws_secret_access_key =\n", &[]);
+        assert!(matches!(provider.credentials(), Err(CredentialsError::NotFound(_))));
+        let (_dir, provider) =
+            with_files("", "[default]\naws_access_key_id = K\naws_secret_access_key = S\naws_session_token =\n", &[]);
+        assert_eq!(provider.credentials().unwrap().session_token(), None);
     }
 
     #[test]
