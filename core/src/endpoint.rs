@@ -129,8 +129,8 @@ fn custom_endpoint(url: &str, region: &str) -> Result<Endpoint, EndpointError> {
     if authority.as_str().contains('@') {
         return Err(invalid("must not contain user information"));
     }
-    if let Some(why) = url_form::rewritten_part(authority, uri.path()) {
-        return Err(invalid(why));
+    if let Some(why) = url_form::rewritten_part(scheme, authority, uri.path()) {
+        return Err(EndpointError::InvalidEndpointUrl(why));
     }
     if scheme == "http" && !is_loopback(authority.host()) {
         return Err(invalid("uses plain http, which is only allowed for loopback hosts"));

@@ -20,7 +20,8 @@ fn text(value: &Value) -> String {
 #[tokio::test]
 async fn every_row_is_a_validation_error_naming_the_member_and_nothing_is_sent() {
     let table: Value = serde_json::from_str(include_str!("../../tests/vectors/bad-input.json")).unwrap();
-    let rows: Vec<&Value> = table["inputs"].as_array().unwrap().iter().filter(|row| row.get("only").is_none()).collect();
+    let rows: Vec<&Value> =
+        table["inputs"].as_array().unwrap().iter().filter(|row| row.get("only").is_none()).collect();
     assert!(rows.len() >= 7, "the table's rows for every language");
     let server = Server::start(vec![]).await;
     let client = Client::new(config(&server.url()).build());

@@ -28,9 +28,12 @@ class Raising(CredentialsProvider):
         raise ValueError("the vault is sealed")
 
 
+SECRET_IN_GARBAGE = "wJalrXUtnFEMI/K7MDENG+garbageSECRET"
+
+
 class ReturningGarbage(CredentialsProvider):
     def provide_credentials(self):
-        return "AKIDEXAMPLE:secret"
+        return f"AKIDEXAMPLE:{SECRET_IN_GARBAGE}"
 
 
 @pytest.mark.parametrize("provider", [Raising(), ReturningGarbage()], ids=["raises", "returns a string"])
@@ -41,3 +44,4 @@ def test_a_misbehaving_credentials_provider_is_a_credentials_error_and_nothing_i
             client.transfer_certificate_blocking(INPUT)
         assert server.requests == []
     assert caught.value.code == "CredentialsError" and not caught.value.possibly_applied
+    assert SECRET_IN_GARBAGE not in str(caught.value) and SECRET_IN_GARBAGE not in repr(caught.value)

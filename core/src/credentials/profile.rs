@@ -33,24 +33,25 @@ impl ProfileProvider {
         self.env.get("AWS_PROFILE").unwrap_or("default")
     }
 
-    /// The selected profile's settings merged from both files, if either file has the profile.
-    pub(crate) fn profile(&self) -> Option<Profile> {
+    /// The selected profile's settings merged from both files, if either file has the profile. A
+    /// file that exists but cannot be read as text is an error naming it (never skipped silently).
+    pub(crate) fn profile(&self) -> Result<Option<Profile>, CredentialsError> {
         let name = self.profile_name();
         let mut merged: Option<Profile> = None;
-        let config_text = read(self.path("AWS_CONFIG_FILE", "config"));
-        let credentials_text = read(self.path("AWS_SHARED_CREDENTIALS_FILE", "credentials"));
+        let config_text = read(self.path("AWS_CONFIG_FILE", "config"))?;
+        let credentials_text = read(self.path("AWS_SHARED_CREDENTIALS_FILE", "credentials"))?;
         for (text, is_config) in [(config_text, true), (credentials_text, false)] {
             if let Some(profile) = text.and_then(|t| parse_profiles(&t, is_config).remove(name)) {
                 merged.get_or_insert_with(Profile::new).extend(profile);
             }
         }
-        merged
+        Ok(merged)
     }
 
     /// The credentials of the selected profile, read now.
     pub fn credentials(&self) -> Result<Credentials, CredentialsError> {
         let name = self.profile_name();
-        let profile = self.profile().ok_or_else(|| {
+        let profile = self.profile()?.ok_or_else(|| {
             CredentialsError::NotFound(format!("no profile [{name}] in the shared config or credentials file"))
         })?;
         // An empty value is no value, as an empty environment variable is unset.
@@ -88,8 +89,19 @@ impl ProvideCredentials for ProfileProvider {
     }
 }
 
-fn read(path: Option<PathBuf>) -> Option<String> {
-    std::fs::read_to_string(path?).ok()
+/// The file's text; `None` when there is no such file.
+fn read(path: Option<PathBuf>) -> Result<Option<String>, CredentialsError> {
+    let Some(path) = path else { return Ok(None) };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) if error.kind() == std::io::ErrorKind::InvalidData => {
+            Err(CredentialsError::Invalid(format!("the shared file {} is not UTF-8 text", path.display())))
+        }
+        Err(error) => {
+            Err(CredentialsError::Invalid(format!("the shared file {} cannot be read: {error}", path.display())))
+        }
+    }
 }
 
 /// Parses an INI-style AWS file into profiles. In the config file a section is `[default]` or
@@ -229,6 +241,19 @@ mod tests {
         dir.write(".aws/credentials", "[default]\naws_access_key_id = HOMEKEY\naws_secret_access_key = S\n");
         let env = Environment::from_vars([("HOME", dir.path().to_str().unwrap())]);
         assert_eq!(ProfileProvider::new(env).credentials().unwrap().access_key_id(), "HOMEKEY");
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_an_error_naming_it() {
+        let dir = tempdir::Dir::new();
+        let credentials = dir.path().join("credentials");
+        std::fs::write(&credentials, b"[default]\naws_access_key_id = AKID\xff\xfe\naws_secret_access_key = S\n")
+            .unwrap();
+        let env = Environment::from_vars([("AWS_SHARED_CREDENTIALS_FILE", credentials.to_str().unwrap())]);
+        let error = ProfileProvider::new(env).credentials().unwrap_err();
+        assert!(matches!(error, CredentialsError::Invalid(_)), "{error:?}");
+        assert!(error.to_string().contains("is not UTF-8 text"), "{error}");
+        assert!(error.to_string().contains(credentials.to_str().unwrap()), "{error}");
     }
 
     /// A throwaway directory removed on drop.
