@@ -205,3 +205,36 @@ async fn describe_and_list_are_calls_of_their_own() {
     assert_eq!(error.kind().name(), "Validation");
     assert_eq!(server.requests().len(), 3, "nothing is sent for bad input");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secrets_never_reach_the_reconciled_cancelled_or_described_printouts() {
+    let server = Server::start(vec![
+        lost(),
+        refused_as_pending(),
+        respond(Response::description("PENDING_TRANSFER")),
+        respond(Response::outgoing(TARGET_ACCOUNT, 0, None)),
+        refused_as_pending(),
+        respond(Response::description("ACTIVE")),
+        respond(Response::description("PENDING_TRANSFER")),
+        Reply::Hang,
+    ])
+    .await;
+    let client = Client::new(config(&server.url()).build());
+    let reconciled = client.transfer_certificate(input()).await.unwrap();
+    let explained = client.transfer_certificate(input()).await.unwrap_err();
+    let described = client.describe_certificate(DescribeCertificateInput::new(ARN)).await.unwrap();
+    let cancellation = iot_transfer::Cancellation::new();
+    let stopper = cancellation.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        stopper.cancel();
+    });
+    let cancelled = client.transfer_certificate_cancellable(input(), &cancellation).await.unwrap_err();
+    let printed = format!(
+        "{reconciled:?} {explained:?} {explained} {:?} {described:?} {cancellation:?} {cancelled:?} {cancelled} {:?}",
+        explained.hint(),
+        cancelled.hint()
+    );
+    assert!(!printed.contains(SECRET), "secret key leaked: {printed}");
+    assert!(!printed.contains(TOKEN), "session token leaked: {printed}");
+}

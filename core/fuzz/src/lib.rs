@@ -17,6 +17,7 @@ pub mod config_environment;
 pub mod endpoint;
 pub mod profile_file;
 pub mod response;
+pub mod state_response;
 mod text;
 
 /// A check: decodes one fuzz input and panics if the code under test breaks an invariant.
@@ -29,4 +30,5 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("endpoint", endpoint::check),
     ("profile_file", profile_file::check),
     ("response", response::check),
+    ("state_response", state_response::check),
 ];
