@@ -51,8 +51,7 @@ pub fn region_from_environment(env: &Environment) -> Option<String> {
     env.get("AWS_REGION")
         .or_else(|| env.get("AWS_DEFAULT_REGION"))
         .map(str::to_owned)
-        // An unreadable file is reported when the profile's credentials are read.
-        .or_else(|| ProfileProvider::new(env.clone()).profile().ok()??.get("region").cloned())
+        .or_else(|| ProfileProvider::new(env.clone()).readable_profile()?.get("region").cloned())
 }
 
 #[cfg(test)]

@@ -36,16 +36,28 @@ impl ProfileProvider {
     /// The selected profile's settings merged from both files, if either file has the profile. A
     /// file that exists but cannot be read as text is an error naming it (never skipped silently).
     pub(crate) fn profile(&self) -> Result<Option<Profile>, CredentialsError> {
-        let name = self.profile_name();
-        let mut merged: Option<Profile> = None;
         let config_text = read(self.path("AWS_CONFIG_FILE", "config"))?;
         let credentials_text = read(self.path("AWS_SHARED_CREDENTIALS_FILE", "credentials"))?;
+        Ok(self.merge(config_text, credentials_text))
+    }
+
+    /// Like [`profile`](Self::profile), from the files that can be read: for settings such as
+    /// the region, whose absence is no error (an unreadable file is reported with the credentials).
+    pub(crate) fn readable_profile(&self) -> Option<Profile> {
+        let config_text = read(self.path("AWS_CONFIG_FILE", "config")).ok().flatten();
+        let credentials_text = read(self.path("AWS_SHARED_CREDENTIALS_FILE", "credentials")).ok().flatten();
+        self.merge(config_text, credentials_text)
+    }
+
+    fn merge(&self, config_text: Option<String>, credentials_text: Option<String>) -> Option<Profile> {
+        let name = self.profile_name();
+        let mut merged: Option<Profile> = None;
         for (text, is_config) in [(config_text, true), (credentials_text, false)] {
             if let Some(profile) = text.and_then(|t| parse_profiles(&t, is_config).remove(name)) {
                 merged.get_or_insert_with(Profile::new).extend(profile);
             }
         }
-        Ok(merged)
+        merged
     }
 
     /// The credentials of the selected profile, read now.
@@ -254,6 +266,22 @@ mod tests {
         assert!(matches!(error, CredentialsError::Invalid(_)), "{error:?}");
         assert!(error.to_string().contains("is not UTF-8 text"), "{error}");
         assert!(error.to_string().contains(credentials.to_str().unwrap()), "{error}");
+    }
+
+    #[test]
+    fn settings_still_come_from_the_readable_file() {
+        // Found by the config_environment fuzz target (corpus/config_environment/regression-region-*).
+        let dir = tempdir::Dir::new();
+        let config = dir.write("config", "[default]\nregion = eu-west-1\n");
+        let credentials = dir.path().join("credentials");
+        std::fs::write(&credentials, b"[default]\naws_secret_access_key = \x88\n").unwrap();
+        let env = Environment::from_vars([
+            ("AWS_CONFIG_FILE", config.as_str()),
+            ("AWS_SHARED_CREDENTIALS_FILE", credentials.to_str().unwrap()),
+        ]);
+        let provider = ProfileProvider::new(env);
+        assert_eq!(provider.readable_profile().unwrap()["region"], "eu-west-1");
+        assert!(provider.credentials().unwrap_err().to_string().contains("is not UTF-8 text"));
     }
 
     /// A throwaway directory removed on drop.
