@@ -29,7 +29,10 @@ pub fn check(data: &[u8]) {
             match result {
                 Ok(description) => {
                     assert!((200..300).contains(&status), "HTTP {status} parsed as a description");
-                    let member = &json.expect("a description from a body that is not JSON")["certificateDescription"];
+                    // A body serde_json's Value cannot hold (a number beyond f64 in a member the
+                    // parser skips) has no reference to compare with.
+                    let Some(json) = json else { return };
+                    let member = &json["certificateDescription"];
                     let text = |name: &str| member[name].as_str().map(str::to_owned);
                     assert_eq!(description.status.as_ref().map(|s| s.as_str().to_owned()), text("status"));
                     assert_eq!(description.certificate_id, text("certificateId"));
@@ -43,7 +46,7 @@ pub fn check(data: &[u8]) {
             match result {
                 Ok(page) => {
                     assert!((200..300).contains(&status), "HTTP {status} parsed as a page");
-                    let json = json.expect("a page from a body that is not JSON");
+                    let Some(json) = json else { return };
                     let marker = json["nextMarker"].as_str().filter(|m| !m.is_empty()).map(str::to_owned);
                     assert_eq!(page.next_marker, marker, "the next marker is not the body's");
                     let listed = json["outgoingCertificates"].as_array().cloned().unwrap_or_default();
