@@ -4,6 +4,7 @@
 
 mod certificate_id;
 pub mod describe_certificate;
+mod get_request;
 pub mod list_outgoing_certificates;
 mod metadata;
 mod path_label;

@@ -1,13 +1,12 @@
 //! Wire-protocol rules shared by operations.
 
-pub(crate) mod epoch_seconds;
 pub(crate) mod error_response;
 mod json_object;
-mod optional_text;
+mod lenient;
 pub(crate) mod rest_json;
 
 pub(crate) use json_object::from_json_object;
-pub(crate) use optional_text::optional_text;
+pub(crate) use lenient::{optional_epoch_seconds, optional_text};
 
 use http::HeaderName;
 

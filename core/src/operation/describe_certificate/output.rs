@@ -2,8 +2,7 @@
 //! unexpected type is absent, as the SDKs' parsers treat it).
 
 use crate::operation::ResponseMetadata;
-use crate::protocol::epoch_seconds::optional_epoch_seconds;
-use crate::protocol::optional_text;
+use crate::protocol::{optional_epoch_seconds, optional_text};
 use serde::Deserialize;
 use std::time::SystemTime;
 

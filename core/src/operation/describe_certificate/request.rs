@@ -2,18 +2,12 @@
 
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
+use crate::operation::get_request::get_request;
 use crate::operation::path_label::encode_label;
 
 /// Builds `GET {endpoint}/certificates/{id}` without a body, with `user_agent`.
 pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
-    let uri = format!("{}/certificates/{}", endpoint.url(), encode_label(input.certificate_id()));
-    // Valid by construction: the endpoint was parsed as a URI and the label is percent-encoded.
-    http::Request::builder()
-        .method(http::Method::GET)
-        .uri(uri)
-        .header(http::header::USER_AGENT, user_agent)
-        .body(Vec::new())
-        .expect("a request built from a resolved endpoint and validated input is valid")
+    get_request(format!("{}/certificates/{}", endpoint.url(), encode_label(input.certificate_id())), user_agent)
 }
 
 #[cfg(test)]

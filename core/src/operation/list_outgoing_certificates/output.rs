@@ -1,8 +1,7 @@
 //! The operation's output: one page of outgoing transfers, read leniently.
 
 use crate::operation::ResponseMetadata;
-use crate::protocol::epoch_seconds::optional_epoch_seconds;
-use crate::protocol::optional_text;
+use crate::protocol::{optional_epoch_seconds, optional_text};
 use serde::Deserialize;
 use std::time::SystemTime;
 

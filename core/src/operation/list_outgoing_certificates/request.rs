@@ -2,6 +2,7 @@
 
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
+use crate::operation::get_request::get_request;
 use crate::operation::path_label::encode_label;
 
 /// Builds `GET {endpoint}/certificates-out-going` with the query members that are set, in the
@@ -23,13 +24,7 @@ pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &s
         uri.push('?');
         uri.push_str(&query.join("&"));
     }
-    // Valid by construction: the endpoint was parsed as a URI and every value is encoded.
-    http::Request::builder()
-        .method(http::Method::GET)
-        .uri(uri)
-        .header(http::header::USER_AGENT, user_agent)
-        .body(Vec::new())
-        .expect("a request built from a resolved endpoint and validated input is valid")
+    get_request(uri, user_agent)
 }
 
 #[cfg(test)]
