@@ -37,15 +37,17 @@ async fn on_runtime<T: Send + 'static>(
     let mut task = AbortOnDrop(runtime().spawn(work));
     match (&mut task.0).await {
         Ok(result) => result,
-        Err(error) if error.is_panic() => Err(TransferCertificateError::internal(&panic_message(error.into_panic()))),
-        Err(error) => Err(TransferCertificateError::internal(&error.to_string())),
+        Err(error) if error.is_panic() => {
+            Err(iot_transfer::Error::from_panic(&panic_message(error.into_panic())).into())
+        }
+        Err(error) => Err(iot_transfer::Error::from_panic(&error.to_string()).into()),
     }
 }
 
 /// Runs `work` to completion on the calling thread; a panic in it is an `Internal` error.
 fn blocking<T>(work: impl Future<Output = Result<T, TransferCertificateError>>) -> Result<T, TransferCertificateError> {
     std::panic::catch_unwind(AssertUnwindSafe(|| runtime().block_on(work)))
-        .unwrap_or_else(|panic| Err(TransferCertificateError::internal(&panic_message(panic))))
+        .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic)).into()))
 }
 
 /// The message a panic was raised with.

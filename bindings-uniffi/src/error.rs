@@ -88,26 +88,6 @@ transfer_certificate_error! {
     Endpoint {},
 }
 
-impl TransferCertificateError {
-    /// The error a panic in the library becomes.
-    pub(crate) fn internal(panic: &str) -> Self {
-        TransferCertificateError::Internal {
-            code: "InternalError".to_owned(),
-            error_message: format!("iot-transfer panicked, a bug: {panic}"),
-            http_status: None,
-            request_id: None,
-            attempts: 0,
-            total_retry_delay_ms: 0,
-            retryable: false,
-            possibly_applied: true,
-            reconciled: false,
-            hint: Some(
-                "Check the certificate with DescribeCertificate before trying again, and report the bug.".to_owned(),
-            ),
-        }
-    }
-}
-
 impl fmt::Display for TransferCertificateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.code(), self.message())
@@ -152,6 +132,7 @@ impl From<iot_transfer::TransferCertificateError> for TransferCertificateError {
             ErrorKind::Transport(_) => variant!(Transport),
             ErrorKind::Timeout(_) => variant!(Timeout),
             ErrorKind::Cancelled => variant!(Cancelled),
+            ErrorKind::Internal => variant!(Internal),
             ErrorKind::Credentials => variant!(Credentials),
             ErrorKind::Endpoint(_) => variant!(Endpoint),
             // UnknownService, and kinds a newer core adds before the bindings name them.

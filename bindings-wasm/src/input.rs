@@ -1,45 +1,48 @@
 //! `{ certificateId, targetAwsAccount, transferMessage? }` to the core's input. A member of the
-//! wrong type is a validation error naming it, as the core reports every other broken rule.
+//! wrong type, or a string with a lone surrogate, is a validation error naming it, as the core
+//! reports every other broken rule.
 
 use crate::js_value::read_object;
-use crate::member_types::{Text, LONE_SURROGATE};
 use iot_transfer::{InputField, TransferCertificateError, TransferCertificateInput, ValidationError, ValidationRule};
+use js_sys::JsString;
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The members of the input, as JavaScript gives them.
+/// The members of the input, as JavaScript gives them; each is checked by [`text`].
 #[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct InputObject {
-    certificate_id: Option<Text>,
-    target_aws_account: Option<Text>,
-    transfer_message: Option<Text>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    certificate_id: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    target_aws_account: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    transfer_message: JsValue,
 }
-
-/// The members a wrong type can be reported for, by their model names.
-const FIELDS: [InputField; 3] = [InputField::CertificateId, InputField::TargetAwsAccount, InputField::TransferMessage];
 
 /// Reads the input object; missing members (or a missing object) become empty strings, so that
 /// the core reports them as required.
 pub(crate) fn from_js(input: &JsValue) -> Result<TransferCertificateInput, TransferCertificateError> {
-    let object = if input.is_object() {
-        read_object::<InputObject>(input.clone(), "").map_err(|error| {
-            // Only the members above are read, so the path names one of them.
-            let field =
-                FIELDS.into_iter().find(|f| f.model_name() == error.path()).unwrap_or(InputField::CertificateId);
-            let rule = if error.message().contains(LONE_SURROGATE) {
-                ValidationRule::LoneSurrogate
-            } else {
-                ValidationRule::WrongType { expected: "string" }
-            };
-            ValidationError::new(field, rule)
-        })?
-    } else {
-        InputObject::default()
-    };
+    // Every member is read as it is, so only a value that is not an object can fail here.
+    let object: InputObject =
+        if input.is_object() { read_object(input.clone(), "").unwrap_or_default() } else { InputObject::default() };
     Ok(TransferCertificateInput {
-        certificate_id: object.certificate_id.map(|t| t.0).unwrap_or_default(),
-        target_aws_account: object.target_aws_account.map(|t| t.0).unwrap_or_default(),
-        transfer_message: object.transfer_message.map(|t| t.0),
+        certificate_id: text(InputField::CertificateId, object.certificate_id)?.unwrap_or_default(),
+        target_aws_account: text(InputField::TargetAwsAccount, object.target_aws_account)?.unwrap_or_default(),
+        transfer_message: text(InputField::TransferMessage, object.transfer_message)?,
     })
+}
+
+/// A string member: `None` when not set (`null`, `undefined`), an error when it is not a string
+/// or not well-formed (a lone surrogate, which converting would silently replace).
+fn text(field: InputField, value: JsValue) -> Result<Option<String>, ValidationError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let rule = match value.dyn_ref::<JsString>() {
+        None => ValidationRule::WrongType { expected: "string" },
+        Some(text) if !text.is_valid_utf16() => ValidationRule::LoneSurrogate,
+        Some(text) => return Ok(Some(String::from(text))),
+    };
+    Err(ValidationError::new(field, rule))
 }

@@ -21,16 +21,6 @@ impl MemberError {
     pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self { path: path.into(), message: message.into() }
     }
-
-    /// The dotted path of the member, such as `timeouts.attempt`; empty for the object itself.
-    pub(crate) fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// What is wrong with it.
-    pub(crate) fn message(&self) -> &str {
-        &self.message
-    }
 }
 
 impl fmt::Display for MemberError {

@@ -20,7 +20,7 @@ fn checked<'de, D: Deserializer<'de>, T>(
 }
 
 /// What a string member with a lone surrogate is told, which `as_string` would silently replace.
-pub(crate) const LONE_SURROGATE: &str = "must be well-formed Unicode text (it has a lone surrogate)";
+const LONE_SURROGATE: &str = "must be well-formed Unicode text (it has a lone surrogate)";
 
 /// A string member, well-formed: a lone surrogate is an error, not a replacement character.
 pub(crate) struct Text(pub(crate) String);

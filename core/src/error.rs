@@ -51,6 +51,9 @@ pub enum ErrorKind {
     Timeout(TimeoutKind),
     /// The caller cancelled the call (a `Cancellation`, a JavaScript `AbortSignal`, a Swift task).
     Cancelled,
+    /// A bug: the library panicked. A binding that catches the panic at its boundary reports it
+    /// with [`Error::from_panic`].
+    Internal,
     /// No credentials could be obtained; nothing was sent.
     Credentials,
     /// The endpoint configuration is invalid; nothing was sent.
@@ -77,6 +80,7 @@ impl ErrorKind {
             ErrorKind::Transport(_) => "Transport",
             ErrorKind::Timeout(_) => "Timeout",
             ErrorKind::Cancelled => "Cancelled",
+            ErrorKind::Internal => "Internal",
             ErrorKind::Credentials => "Credentials",
             ErrorKind::Endpoint(_) => "Endpoint",
         }
@@ -187,6 +191,16 @@ impl Error {
         if !self.inner.metadata.reconciled {
             self.inner.possibly_applied |= possibly_applied;
         }
+    }
+
+    /// The error a panic in the library becomes where a binding catches it (the uniffi runtime, a
+    /// blocking call): an `Internal` error naming the panic. Whatever the call was doing may have
+    /// been applied, so it says so.
+    pub fn from_panic(panic: &str) -> Self {
+        let mut error =
+            Self::new(ErrorKind::Internal, "InternalError", format!("iot-transfer panicked, a bug: {panic}"));
+        error.inner.possibly_applied = true;
+        error
     }
 
     /// Replaces the kind's hint with one written from what a check of the certificate found.

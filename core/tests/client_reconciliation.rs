@@ -238,3 +238,22 @@ async fn secrets_never_reach_the_reconciled_cancelled_or_described_printouts() {
     assert!(!printed.contains(SECRET), "secret key leaked: {printed}");
     assert!(!printed.contains(TOKEN), "session token leaked: {printed}");
 }
+
+#[tokio::test]
+async fn a_transfer_found_without_an_arn_is_not_reported_as_someone_elses() {
+    let server = Server::start(vec![
+        lost(),
+        refused_as_pending(),
+        respond(Response::new(200, r#"{"certificateDescription":{"status":"PENDING_TRANSFER"}}"#)),
+        respond(Response::new(
+            200,
+            &format!(r#"{{"outgoingCertificates":[{{"certificateId":"{CERTIFICATE_ID}","transferredTo":"{TARGET_ACCOUNT}"}}]}}"#),
+        )),
+    ])
+    .await;
+    let error = Client::new(config(&server.url()).build()).transfer_certificate(input()).await.unwrap_err();
+    assert!(error.possibly_applied() && error.metadata().reconciled);
+    let hint = error.hint().unwrap();
+    assert!(hint.starts_with("The transfer happened") && hint.contains("Do not transfer it again"), "{hint}");
+    never_advises_cancelling(Some(hint));
+}

@@ -17,7 +17,8 @@ use crate::operation::transfer_certificate::{TransferCertificateOutput, Validate
 use crate::operation::ResponseMetadata;
 use crate::runtime::HttpTransport;
 
-/// The most pages of outgoing transfers read to find the certificate's (250 each, newest first).
+/// The most pages of outgoing transfers read to find the certificate's: 250 each, in the
+/// service's order (by the certificates' creation, newest first), so up to 10,000 transfers.
 const MAX_OUTGOING_PAGES: usize = 40;
 
 /// Runs the transfer's attempts, then settles an unknown or refused outcome from the certificate's state.
@@ -43,18 +44,21 @@ pub(super) async fn transfer(
         Ok(Finding::PendingTo { outgoing, metadata })
             if outgoing.transferred_to.as_deref() == Some(input.target_aws_account()) =>
         {
-            if possibly_applied {
-                if let Some(arn) = outgoing.certificate_arn.clone().filter(|arn| !arn.is_empty()) {
-                    let metadata = read(progress, |p| {
-                        let mut settled = p.metadata(metadata.http_status, metadata.request_id);
-                        settled.reconciled = true;
-                        settled
-                    });
-                    return Ok(TransferCertificateOutput { transferred_certificate_arn: arn, metadata });
-                }
+            if !possibly_applied {
+                error.set_state_hint(state_hints::already_pending_to_target(&outgoing));
+                error.set_reconciled(false);
+            } else if let Some(arn) = outgoing.certificate_arn.clone().filter(|arn| !arn.is_empty()) {
+                let metadata = read(progress, |p| {
+                    let mut settled = p.metadata(metadata.http_status, metadata.request_id);
+                    settled.reconciled = true;
+                    settled
+                });
+                return Ok(TransferCertificateOutput { transferred_certificate_arn: arn, metadata });
+            } else {
+                // The transfer happened, but neither answer carried the ARN to report it with.
+                error.set_state_hint(state_hints::pending_to_target_without_arn(&outgoing));
+                error.set_reconciled(true);
             }
-            error.set_state_hint(state_hints::already_pending_to_target(&outgoing));
-            error.set_reconciled(false);
         }
         Ok(Finding::PendingTo { outgoing, .. }) => {
             // A certificate has one pending transfer at a time: another account's is not this call's.

@@ -16,6 +16,16 @@ pub(super) fn already_pending_to_target(outgoing: &OutgoingCertificate) -> Strin
     )
 }
 
+/// This call's transfer happened, but the service's answers did not carry the certificate's ARN.
+pub(super) fn pending_to_target_without_arn(outgoing: &OutgoingCertificate) -> String {
+    format!(
+        "The transfer happened: the certificate is PENDING_TRANSFER to account {}{}, but the service did not \
+         return its ARN. Do not transfer it again; the target account must accept it.",
+        outgoing.transferred_to.as_deref().unwrap_or("?"),
+        since(outgoing.transfer_date),
+    )
+}
+
 /// The certificate is offered to another account than the one requested.
 pub(super) fn pending_to_another_account(outgoing: &OutgoingCertificate, target: &str) -> String {
     format!(
