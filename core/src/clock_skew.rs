@@ -19,18 +19,22 @@ impl ClockOffset {
         shift(now, self.millis.load(Ordering::Relaxed))
     }
 
-    /// Given a response's `Date` header, keeps a new offset when the corrected clock is still at
-    /// least five minutes away from the service's; returns whether it did.
-    pub(crate) fn correct(&self, server_date: &str, local_now: SystemTime) -> bool {
+    /// Given the `Date` header of a response refusing a request signed for `signed_at`: whether
+    /// that time was at least five minutes from the service's, so that the request, signed again
+    /// now, may pass. Keeps a new offset when the corrected clock is still that far off (another
+    /// call refused at the same time may already have corrected it: its request is resent too).
+    pub(crate) fn correct(&self, server_date: &str, local_now: SystemTime, signed_at: SystemTime) -> bool {
         let Ok(server_time) = httpdate::parse_http_date(server_date) else {
             return false;
         };
-        let corrected = self.apply(local_now);
-        let gap = millis_between(corrected, server_time);
-        if gap.unsigned_abs() < SKEW_THRESHOLD.as_millis() as u64 {
+        let is_skew =
+            |time: SystemTime| millis_between(time, server_time).unsigned_abs() >= SKEW_THRESHOLD.as_millis() as u64;
+        if !is_skew(signed_at) {
             return false;
         }
-        self.millis.store(millis_between(local_now, server_time), Ordering::Relaxed);
+        if is_skew(self.apply(local_now)) {
+            self.millis.store(millis_between(local_now, server_time), Ordering::Relaxed);
+        }
         true
     }
 
@@ -76,19 +80,31 @@ mod tests {
         let server = at(1_700_000_000);
         let date = httpdate::fmt_http_date(server);
         let local = at(1_700_000_000 - 3600);
-        assert!(offset.correct(&date, local));
+        assert!(offset.correct(&date, local, local));
         assert_eq!(offset.millis(), 3_600_000);
         assert_eq!(offset.apply(local), server);
-        // Once corrected, the same date is no longer skew.
-        assert!(!offset.correct(&date, local));
+        // A request signed with the corrected time was not refused for its time.
+        assert!(!offset.correct(&date, local, offset.apply(local)));
+    }
+
+    #[test]
+    fn a_request_signed_before_another_call_corrected_the_clock_is_resent() {
+        // Found by the soak (service clock 20 minutes ahead, 32 calls in flight): the calls refused
+        // after the first one corrected the offset were not resent and failed.
+        let offset = ClockOffset::default();
+        let date = httpdate::fmt_http_date(at(1_700_000_000));
+        let local = at(1_700_000_000 - 1200);
+        assert!(offset.correct(&date, local, local));
+        assert!(offset.correct(&date, local, local), "signed with the old time: resend");
+        assert_eq!(offset.millis(), 1_200_000);
     }
 
     #[test]
     fn ignores_small_differences_and_bad_dates() {
         let offset = ClockOffset::default();
         let date = httpdate::fmt_http_date(at(1_700_000_000));
-        assert!(!offset.correct(&date, at(1_700_000_000 - 240)));
-        assert!(!offset.correct("yesterday", at(0)));
+        assert!(!offset.correct(&date, at(1_700_000_000 - 240), at(1_700_000_000 - 240)));
+        assert!(!offset.correct("yesterday", at(0), at(0)));
         assert_eq!(offset.millis(), 0);
     }
 
@@ -96,7 +112,7 @@ mod tests {
     fn corrects_a_clock_that_runs_ahead() {
         let offset = ClockOffset::default();
         let date = httpdate::fmt_http_date(at(1_700_000_000));
-        assert!(offset.correct(&date, at(1_700_000_000 + 900)));
+        assert!(offset.correct(&date, at(1_700_000_000 + 900), at(1_700_000_000 + 900)));
         assert_eq!(offset.millis(), -900_000);
     }
 }

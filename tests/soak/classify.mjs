@@ -6,7 +6,10 @@
 //   failed, not possiblyApplied, happened  misreport: failed but happened
 //   failed, possiblyApplied                unknown: allowed, counted by what really happened
 //   failed, not possiblyApplied, no        correct
-//   hung (or longer than the call timeout and the margin), panicked: counted apart.
+//   hung (or longer than the call timeout and the margin), panicked (or an Internal error, what
+//   a panic becomes in the bindings): counted apart;
+//   an outcome of another name, a certificate that is not the client's or is reported twice, one
+//   the client did not report: counted as malformed.
 
 /** Whether the state shows the certificate offered to `targetAccount`. */
 export function happened(record, targetAccount) {
@@ -20,6 +23,7 @@ export function happened(record, targetAccount) {
 /** The figures of one client's run: `report` from its driver, `certificates` from the state. */
 export function classify({ report, certificates, targetAccount, hangLimitMs }) {
   const byId = new Map(certificates.map((record) => [record.certificateId, record]));
+  const reported = new Set();
   const figures = {
     calls: report.results.length,
     done: 0,
@@ -29,12 +33,19 @@ export function classify({ report, certificates, targetAccount, hangLimitMs }) {
     misreports: { doneButNotHappened: 0, failedButHappened: 0 },
     unknown: { happened: 0, notHappened: 0 },
     hangs: 0,
-    panics: Math.max(report.panics ?? 0, 0),
+    // Counted from the results (a driver also reports its own count, which these include).
+    panics: 0,
+    malformed: 0,
     examples: [],
     durationMs: percentiles(report.results.map((result) => result.durationMs ?? 0)),
   };
   const example = (why, result) => figures.examples.length < 5 && figures.examples.push({ why, ...result });
   for (const result of report.results) {
+    if (!byId.has(result.certificateId) || reported.has(result.certificateId)) {
+      figures.malformed += 1;
+      example("not a certificate of this client's, or reported twice", result);
+    }
+    reported.add(result.certificateId);
     const didHappen = happened(byId.get(result.certificateId), targetAccount);
     if (result.outcome === "hung" || (result.durationMs ?? 0) > hangLimitMs) {
       figures.hangs += 1;
@@ -48,6 +59,9 @@ export function classify({ report, certificates, targetAccount, hangLimitMs }) {
         figures.misreports.doneButNotHappened += 1;
         example("done but did not happen", result);
       }
+    } else if (result.outcome === "failed" && result.kind === "Internal") {
+      figures.panics += 1;
+      example("panic (an Internal error)", result);
     } else if (result.outcome === "failed") {
       figures.failed += 1;
       const key = `${result.kind}/${result.code}${result.possiblyApplied ? " (possiblyApplied)" : ""}`;
@@ -59,9 +73,14 @@ export function classify({ report, certificates, targetAccount, hangLimitMs }) {
         example("failed but happened", result);
       }
     } else if (result.outcome === "panicked") {
+      figures.panics += 1;
       example("panic", result);
+    } else if (result.outcome !== "hung") {
+      figures.malformed += 1;
+      example("an outcome of no known kind", result);
     }
   }
+  figures.malformed += [...byId.keys()].filter((id) => !reported.has(id)).length;
   figures.misreports.total = figures.misreports.doneButNotHappened + figures.misreports.failedButHappened;
   return figures;
 }

@@ -60,14 +60,27 @@ test("failed without possiblyApplied that happened is a misreport; with it, unkn
   assert.equal(figures.failedBy["CertificateState/CertificateStateException (possiblyApplied)"], 2);
 });
 
-test("hung calls and calls past the limit are hangs; panics are counted", () => {
-  const results = [{ certificateId: id(1), outcome: "hung", durationMs: 5000 }, done(2, { durationMs: 4500 })];
-  const figures = classify({
-    report: { results, panics: 1 },
-    certificates: [inactive(1), pending(2)],
-    targetAccount: TARGET,
-    hangLimitMs: 4000,
-  });
+test("hung calls and calls past the limit are hangs; panics and Internal errors are panics", () => {
+  const results = [
+    { certificateId: id(1), outcome: "hung", durationMs: 5000 },
+    done(2, { durationMs: 4500 }),
+    { certificateId: id(3), outcome: "panicked", durationMs: 1 },
+    failed(4, true, { kind: "Internal", code: "InternalError" }),
+  ];
+  const figures = judge(results, [inactive(1), pending(2), inactive(3), inactive(4)]);
   assert.equal(figures.hangs, 2);
-  assert.equal(figures.panics, 1);
+  assert.equal(figures.panics, 2);
+  assert.equal(figures.malformed, 0);
+});
+
+test("unknown outcomes, strangers, repeats and missing certificates are malformed", () => {
+  const results = [
+    { certificateId: id(1), outcome: "weird", durationMs: 1 },
+    done(2),
+    done(2),
+    failed(9, false),
+  ];
+  const figures = judge(results, [inactive(1), pending(2), inactive(3)]);
+  // weird outcome, id 2 twice, id 9 a stranger, id 3 never reported
+  assert.equal(figures.malformed, 4);
 });

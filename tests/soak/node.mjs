@@ -45,8 +45,7 @@ async function transfer(certificateId) {
     if (output !== HUNG) {
       result.outcome = "done";
       result.arn = output.transferredCertificateArn;
-      // `$metadata.reconciled` arrives with the core's reconciliation; missing means false.
-      result.reconciled = output.$metadata?.reconciled === true;
+      result.reconciled = output.$metadata.reconciled;
       result.attempts = output.$metadata?.attempts ?? 0;
     }
   } catch (error) {

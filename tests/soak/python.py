@@ -46,8 +46,7 @@ async def transfer(client, plan, certificate_id, limit_s):
             output = call.result()
             result["outcome"] = "done"
             result["arn"] = output.transferred_certificate_arn
-            # `metadata.reconciled` arrives with the core's reconciliation; missing means false.
-            result["reconciled"] = getattr(output.metadata, "reconciled", False) is True
+            result["reconciled"] = output.metadata.reconciled
             result["attempts"] = output.metadata.attempts
         except TransferCertificateError as error:
             result.update(outcome="failed", kind=type(error).__name__, code=error.code,

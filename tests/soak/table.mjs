@@ -10,6 +10,7 @@ const columns = [
   ["MISREPORT done/failed", (c) => `${c.misreports.doneButNotHappened}/${c.misreports.failedButHappened}`],
   ["hangs", (c) => c.hangs],
   ["panics", (c) => c.panics],
+  ["malformed", (c) => c.malformed],
   ["crashed", (c) => (c.crashed ? "yes" : "no")],
   ["RSS MB start/mid/end", (c) => [c.rssKb.start, c.rssKb.middle, c.rssKb.end].map(mb).join("/")],
   ["ms p50/p99/max", (c) => `${c.durationMs.p50}/${c.durationMs.p99}/${c.durationMs.max}`],

@@ -13,7 +13,7 @@ use futures_util::future::{select, Either};
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// What a call has done so far; read when the call timeout cuts it short.
 #[derive(Debug, Default)]
@@ -177,7 +177,7 @@ async fn run_attempts(
     loop {
         let credentials = client.credentials().await?;
         let mut request = (exchange.build)(endpoint, &client.inner.user_agent);
-        client.sign(&mut request, endpoint, &credentials)?;
+        let signed_at = client.sign(&mut request, endpoint, &credentials)?;
         let timeouts = &config.timeouts;
         if timeouts.attempt.is_some() || timeouts.call.is_some() || read(progress, |p| p.cancellable) {
             request.extensions_mut().insert(AbandonableAttempt);
@@ -201,7 +201,7 @@ async fn run_attempts(
                 Err(error) => {
                     if !skew_corrected
                         && attempt < config.retry.max_attempts
-                        && corrects_skew(client, &response, &error)
+                        && corrects_skew(client, &response, &error, signed_at)
                     {
                         // The request was refused for its time, so it was not applied: resend now.
                         skew_corrected = true;
@@ -288,14 +288,14 @@ fn transport_failure(error: TransportError) -> SendFailure {
     SendFailure { error, possibly_applied }
 }
 
-/// On an authentication refusal whose `Date` shows the local clock minutes off, keeps the offset
-/// and says so.
-fn corrects_skew(client: &Client, response: &HttpResponse, error: &Error) -> bool {
+/// On an authentication refusal whose `Date` shows the request was signed minutes off, keeps the
+/// offset (unless already kept) and says the request may be resent.
+fn corrects_skew(client: &Client, response: &HttpResponse, error: &Error, signed_at: SystemTime) -> bool {
     if *error.kind() != ErrorKind::Auth {
         return false;
     }
     let Some(date) = response.headers.get(http::header::DATE).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    client.inner.clock_offset.correct(date, client.inner.config.clock.now())
+    client.inner.clock_offset.correct(date, client.inner.config.clock.now(), signed_at)
 }

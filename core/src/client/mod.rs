@@ -220,15 +220,16 @@ impl Client {
             .map_err(|error| Error::new(ErrorKind::Credentials, "CredentialsError", error.to_string()))
     }
 
-    /// Signs `request` for now, as corrected for clock skew.
+    /// Signs `request` for now, as corrected for clock skew, and returns the time signed for.
     fn sign(
         &self,
         request: &mut http::Request<Vec<u8>>,
         endpoint: &Endpoint,
         credentials: &Credentials,
-    ) -> Result<(), Error> {
+    ) -> Result<SystemTime, Error> {
         let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
-        self.sign_at(request, endpoint, credentials, time)
+        self.sign_at(request, endpoint, credentials, time)?;
+        Ok(time)
     }
 
     fn sign_at(
