@@ -6,7 +6,7 @@
 #
 # Builds are unoptimized (`--dev`, debug assertions and overflow checks on) and without a
 # sanitizer by default: the code fuzzed is safe Rust. FUZZ_SANITIZER=address turns ASan on.
-# New inputs go to $TARGET/fuzz-corpus/<target>/, never into the committed seeds; a run resumes
+# New inputs go to $TARGET/fuzz-work/corpus/<target>/, never into the committed seeds; a run resumes
 # from what earlier runs found there.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,7 +8,12 @@ if ! command -v rustup >/dev/null 2>&1; then
   echo "rustup is required: see https://rustup.rs" >&2
   exit 1
 fi
-rustup toolchain list | grep -q '^nightly-' || rustup toolchain install nightly --profile minimal
+# The host's undated nightly (a dated one, nightly-YYYY-MM-DD-..., is not what `cargo +nightly` runs).
+host=$(rustc -vV | sed -n 's/^host: //p')
+toolchains=$(rustup toolchain list)
+grep -q "^nightly-$host" <<<"$toolchains" || rustup toolchain install nightly --profile minimal
+# libfuzzer-sys compiles libFuzzer, which is C++.
+command -v c++ >/dev/null 2>&1 || { echo "a C++ compiler (c++) is required to build libFuzzer" >&2; exit 1; }
 if [[ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]]; then
   # Built in a throwaway folder, not in the project's target directory.
   build_dir=$(mktemp -d)

@@ -26,6 +26,16 @@ fn every_fuzz_target_has_a_check_and_a_seed_corpus() {
     let checked: Vec<&str> = fuzz_checks::TARGETS.iter().map(|(name, _)| *name).collect();
     assert_eq!(file_stems(&fuzz_dir().join("fuzz_targets")), checked, "fuzz_targets/*.rs and TARGETS differ");
     assert_eq!(file_stems(&fuzz_dir().join("corpus")), checked, "corpus/* and TARGETS differ");
+    // `cargo fuzz` runs only the targets with a [[bin]] in the fuzz crate's manifest.
+    let manifest = std::fs::read_to_string(fuzz_dir().join("Cargo.toml")).unwrap();
+    let mut bins: Vec<&str> = manifest
+        .split("[[bin]]")
+        .skip(1)
+        .filter_map(|section| section.lines().find_map(|line| line.trim().strip_prefix("name = ")))
+        .map(|name| name.trim_matches('"'))
+        .collect();
+    bins.sort();
+    assert_eq!(bins, checked, "the [[bin]] targets of core/fuzz/Cargo.toml and TARGETS differ");
 }
 
 #[test]
