@@ -95,9 +95,9 @@ test-official-clients: setup
 
 ## soak: 2000 transfers per client (Rust, npm package in Node, Python wheel), 32 in flight, under
 ## seeded faults; every reported outcome checked against the endpoint (SOAK_CALLS, SOAK_SEED, ...)
-soak: setup setup-wasm
+soak: setup setup-wasm wasm
 	scripts/soak.sh
 
 ## soak-smoke: the same with 400 transfers per client (part of `make test`)
-soak-smoke: setup setup-wasm
+soak-smoke: setup setup-wasm wasm
 	SOAK_CALLS=$${SOAK_CALLS:-400} scripts/soak.sh

@@ -21,7 +21,10 @@ fresh() {
   [ -e "$built" ] && [ -z "$(find "$@" -type f -newer "$built" -print -quit)" ]
 }
 
-cargo build --quiet -p iot-emulator -p iot-transfer-soak
+# Apart, so that the emulator is the same build scripts/with-emulator.sh makes (built together,
+# cargo would unify their features and compile hyper and the emulator a second time).
+cargo build --quiet -p iot-emulator
+cargo build --quiet -p iot-transfer-soak
 export SOAK_EMULATOR="$target/debug/iot-emulator" SOAK_RUST_DRIVER="$target/debug/soak-driver"
 
 if [[ ",$clients," == *,node,* ]]; then

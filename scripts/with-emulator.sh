@@ -12,7 +12,10 @@ emulator="${CARGO_TARGET_DIR:-$root/target}/debug/iot-emulator"
 out="$(mktemp)"
 "$emulator" --port 0 >"$out" 2>"$out.log" &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$out" "$out.log"' EXIT
+# On failure the emulator's own log is shown, then removed with its output.
+trap 'status=$?; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+[ "$status" -eq 0 ] || { echo "with-emulator: the emulator'"'"'s log:" >&2; cat "$out.log" >&2; }
+rm -f "$out" "$out.log"' EXIT
 for _ in $(seq 1 100); do
   url="$(head -n 1 "$out")"
   [ -n "$url" ] && break

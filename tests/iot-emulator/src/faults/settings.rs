@@ -176,6 +176,13 @@ impl FaultSettings {
         if self.script.iter().any(|rule| rule.times == 0) {
             return Err("a scripted fault needs times of at least 1".to_owned());
         }
+        // A slow answer that is not late would use up a fault without any effect.
+        if self.slow_rate > 0.0 && self.slow_ms == 0 {
+            return Err("slowRate needs slowMs of at least 1".to_owned());
+        }
+        if self.script.iter().any(|rule| rule.fault == FaultKind::Slow && rule.latency_ms == 0) {
+            return Err("a scripted slow fault needs latencyMs of at least 1".to_owned());
+        }
         Ok(())
     }
 }
@@ -183,6 +190,14 @@ impl FaultSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slow_fault_must_be_late() {
+        let settings: FaultSettings = serde_json::from_str(r#"{"slowRate":0.5}"#).unwrap();
+        assert_eq!(settings.validate().unwrap_err(), "slowRate needs slowMs of at least 1");
+        let settings: FaultSettings = serde_json::from_str(r#"{"script":[{"operation":"*","fault":"slow"}]}"#).unwrap();
+        assert_eq!(settings.validate().unwrap_err(), "a scripted slow fault needs latencyMs of at least 1");
+    }
 
     #[test]
     fn parses_json_with_defaults() {
