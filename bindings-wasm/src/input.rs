@@ -3,10 +3,10 @@
 //! reports every other broken rule.
 
 use crate::js_value::read_object;
+use crate::member_types::{well_formed_text, NotText};
 use iot_transfer::{InputField, TransferCertificateError, TransferCertificateInput, ValidationError, ValidationRule};
-use js_sys::JsString;
 use serde::Deserialize;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The members of the input, as JavaScript gives them; each is checked by [`text`].
 #[derive(Default, Deserialize)]
@@ -39,10 +39,10 @@ fn text(field: InputField, value: JsValue) -> Result<Option<String>, ValidationE
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let rule = match value.dyn_ref::<JsString>() {
-        None => ValidationRule::WrongType { expected: "string" },
-        Some(text) if !text.is_valid_utf16() => ValidationRule::LoneSurrogate,
-        Some(text) => return Ok(Some(String::from(text))),
+    let rule = match well_formed_text(&value) {
+        Ok(text) => return Ok(Some(text)),
+        Err(NotText::WrongType) => ValidationRule::WrongType { expected: "string" },
+        Err(NotText::LoneSurrogate) => ValidationRule::LoneSurrogate,
     };
     Err(ValidationError::new(field, rule))
 }

@@ -57,3 +57,14 @@ for (const row of table.config.filter(appliesHere)) {
     }
   });
 }
+
+test("a message holding a real U+FFFD is not mistaken for a lone surrogate", async () => {
+  const server = await startServer([{ status: 200, body: JSON.stringify({ transferredCertificateArn: "arn:aws:iot:us-east-1:111122223333:cert/x" }) }]);
+  try {
+    const client = new IoTTransferClient({ region: "us-east-1", endpoint: server.url, credentials: { accessKeyId: "AKID", secretAccessKey: "s" } });
+    await client.transferCertificate({ ...valid, transferMessage: "replacement \uFFFD character" });
+    assert.equal(JSON.parse(server.requests[0].body).transferMessage, "replacement \uFFFD character");
+  } finally {
+    await server.close();
+  }
+});
