@@ -53,6 +53,7 @@ impl ClientConfig {
             connect: Duration::from_millis(self.connect_timeout_ms),
             attempt: self.attempt_timeout_ms.map(Duration::from_millis),
             call: self.call_timeout_ms.map(Duration::from_millis),
+            ..TimeoutConfig::default()
         };
         let app_name = match &self.app_name {
             Some(name) => format!("binding/uniffi {name}"),

@@ -100,6 +100,7 @@ fn timeouts(value: JsValue) -> Result<TimeoutConfig, MemberError> {
         connect: object.connect.map_or(defaults.connect, |d| d.0),
         attempt: object.attempt.map(|d| d.0),
         call: object.call.map(|d| d.0),
+        ..defaults
     })
 }
 

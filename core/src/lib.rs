@@ -13,8 +13,9 @@
 //! use iot_transfer::{Client, Config, TransferCertificateInput};
 //!
 //! # async fn example() -> Result<(), iot_transfer::Error> {
-//! // Region and credentials from AWS_REGION, AWS_ACCESS_KEY_ID, ... or ~/.aws/{config,credentials}.
-//! let client = Client::new(Config::from_env().build());
+//! // Region, credentials and endpoint as the AWS SDKs find them: the environment, the shared
+//! // files (profiles, SSO, assume-role), web identity, the ECS endpoint or IMDS.
+//! let client = Client::new(Config::load_from_env().await.build());
 //! let output = client
 //!     .transfer_certificate(TransferCertificateInput::new(
 //!         "3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e",
@@ -37,6 +38,8 @@ pub mod operation;
 pub mod protocol;
 pub mod retry;
 pub mod runtime;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shared_config;
 pub mod signing;
 
 pub use client::{Cancellation, Client, Config, ConfigBuilder, SignedRequest, TimeoutConfig};

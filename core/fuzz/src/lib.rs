@@ -13,9 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod certificate_input;
-pub mod config_environment;
 pub mod endpoint;
-pub mod profile_file;
 pub mod response;
 pub mod state_response;
 mod text;
@@ -26,9 +24,7 @@ pub type Check = fn(&[u8]);
 /// Every fuzz target by name (the name of its `fuzz_targets/*.rs` and `corpus/*` folder).
 pub const TARGETS: &[(&str, Check)] = &[
     ("certificate_input", certificate_input::check),
-    ("config_environment", config_environment::check),
     ("endpoint", endpoint::check),
-    ("profile_file", profile_file::check),
     ("response", response::check),
     ("state_response", state_response::check),
 ];

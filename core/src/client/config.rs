@@ -16,11 +16,18 @@ pub struct TimeoutConfig {
     pub attempt: Option<Duration>,
     /// The whole call, retries and backoff included. Default none.
     pub call: Option<Duration>,
+    /// One refresh of the credentials provider. Default 5 s (smithy-rs's load timeout).
+    pub credentials: Duration,
 }
 
 impl Default for TimeoutConfig {
     fn default() -> Self {
-        Self { connect: Duration::from_millis(3100), attempt: None, call: None }
+        Self {
+            connect: Duration::from_millis(3100),
+            attempt: None,
+            call: None,
+            credentials: crate::credentials::DEFAULT_LOAD_TIMEOUT,
+        }
     }
 }
 
@@ -36,6 +43,9 @@ pub struct Config {
     pub(crate) sleep: Arc<dyn Sleep>,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
     pub(crate) app_name: Option<String>,
+    /// A PEM file of certificate authorities that replace the platform's (native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) ca_bundle: Option<std::path::PathBuf>,
 }
 
 /// The runtime traits carry no `Debug` bound (it would keep formatting code in the wasm
@@ -49,7 +59,7 @@ impl std::fmt::Debug for Config {
             .field("credentials", &self.credentials.as_ref().map(|_| "<provider>"))
             .field("transport", &self.transport.as_ref().map_or("<default>", |_| "<custom>"))
             .field("app_name", &self.app_name)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -59,21 +69,17 @@ impl Config {
         ConfigBuilder::default()
     }
 
-    /// Region and credentials from the process environment and the shared AWS files:
-    /// `AWS_REGION` (or the profile's `region`), then `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/
-    /// `AWS_SESSION_TOKEN`, then the `AWS_PROFILE` profile's keys. Adjust with the builder methods.
+    /// Everything the official SDKs read from the process environment and the shared AWS files,
+    /// through `aws-config`: the region (`AWS_REGION`, the profile, IMDS), the default credential
+    /// chain (environment, profiles with `source_profile`/`role_arn`, `credential_process` and
+    /// SSO, web identity, the ECS container endpoint, IMDSv2), `AWS_ENDPOINT_URL_IOT`/
+    /// `AWS_ENDPOINT_URL` and the profile's `endpoint_url`, FIPS and dual-stack, `max_attempts`,
+    /// timeouts, `AWS_SDK_UA_APP_ID` and `AWS_CA_BUNDLE`/`ca_bundle`. Adjust with the builder's
+    /// methods; [`SharedConfigLoader`](crate::shared_config::SharedConfigLoader) picks the
+    /// region or profile before loading.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_env() -> ConfigBuilder {
-        Self::from_environment(&crate::credentials::Environment::from_process())
-    }
-
-    /// Like [`Config::from_env`], reading the given environment snapshot instead.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_environment(env: &crate::credentials::Environment) -> ConfigBuilder {
-        let mut builder =
-            ConfigBuilder::default().credentials_provider(Arc::new(crate::credentials::default_provider_chain(env)));
-        builder.config.endpoint.region = crate::credentials::region_from_environment(env);
-        builder
+    pub async fn load_from_env() -> ConfigBuilder {
+        crate::shared_config::SharedConfigLoader::default().load().await
     }
 
     /// The endpoint settings.
@@ -110,6 +116,8 @@ impl Default for ConfigBuilder {
                 sleep: runtime::default_sleep(),
                 transport: None,
                 app_name: None,
+                #[cfg(not(target_arch = "wasm32"))]
+                ca_bundle: None,
             },
         }
     }
@@ -188,6 +196,12 @@ impl ConfigBuilder {
         self
     }
 
+    /// The limit on one refresh of the credentials provider.
+    pub fn credentials_load_timeout(mut self, timeout: Duration) -> Self {
+        self.config.timeouts.credentials = timeout;
+        self
+    }
+
     /// The clock used for signing and credential expiry.
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.config.clock = clock;
@@ -197,6 +211,14 @@ impl ConfigBuilder {
     /// The sleep used for backoff and timeouts.
     pub fn sleep(mut self, sleep: Arc<dyn Sleep>) -> Self {
         self.config.sleep = sleep;
+        self
+    }
+
+    /// Trust only the certificate authorities in this PEM file (as `AWS_CA_BUNDLE` does): for a
+    /// TLS-inspecting proxy or a private endpoint. Natively, with the built-in transport.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn ca_bundle(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.config.ca_bundle = Some(path.into());
         self
     }
 

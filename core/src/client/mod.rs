@@ -60,12 +60,11 @@ impl Client {
         let endpoint = resolve_endpoint(&config.endpoint);
         let transport = match &config.transport {
             Some(transport) => Ok(transport.clone()),
-            None => DefaultTransport::new(config.timeouts.connect)
-                .map(|t| Arc::new(t) as Arc<dyn HttpTransport>)
-                .map_err(Arc::new),
+            None => default_transport(&config).map(|t| Arc::new(t) as Arc<dyn HttpTransport>).map_err(Arc::new),
         };
-        let credentials =
-            config.credentials.clone().map(|provider| CachedProvider::new(provider, config.clock.clone()));
+        let credentials = config.credentials.clone().map(|provider| {
+            CachedProvider::new(provider, config.clock.clone(), config.sleep.clone(), config.timeouts.credentials)
+        });
         let user_agent = user_agent::user_agent(config.app_name.as_deref());
         // On wasm32 there is one thread; Arc keeps the native client Send + Sync.
         #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
@@ -241,6 +240,17 @@ impl Client {
     ) -> Result<(), Error> {
         sign_request(request, credentials, &endpoint.signing_region, IOT_SIGNING_NAME, time).map_err(signing_failure)
     }
+}
+
+/// The built-in transport with the configuration's connect timeout (and natively its CA bundle).
+fn default_transport(config: &Config) -> Result<DefaultTransport, TransportError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return DefaultTransport::with_settings(&crate::runtime::TransportSettings {
+        connect_timeout: config.timeouts.connect,
+        ca_bundle: config.ca_bundle.clone(),
+    });
+    #[cfg(target_arch = "wasm32")]
+    DefaultTransport::new(config.timeouts.connect)
 }
 
 /// A time the signer cannot carry is a validation error of the signing date (nothing is sent);

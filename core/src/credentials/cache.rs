@@ -1,36 +1,62 @@
-//! Caches a provider's credentials until shortly before they expire.
+//! Caches a provider's credentials until shortly before they expire, refreshing them once at a
+//! time and within a time limit.
 
 use super::{Credentials, CredentialsError, ProvideCredentials};
-use crate::runtime::{BoxFuture, Clock};
+use crate::runtime::{BoxFuture, Clock, Sleep};
+use futures_util::future::{select, Either};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Credentials are refreshed this long before they expire, so none expire in flight.
+/// Credentials are refreshed this long before they expire, so none expire in flight (the JS
+/// SDK's window; botocore starts at 15 minutes, smithy-rs at 10 seconds).
 const REFRESH_BEFORE_EXPIRY: Duration = Duration::from_secs(5 * 60);
+
+/// How long one refresh may take by default: smithy-rs's lazy identity cache's load timeout.
+pub const DEFAULT_LOAD_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Wraps a provider and reuses its credentials until 5 minutes before their expiry; credentials
 /// without an expiry are kept for good.
+///
+/// Concurrent calls that find no fresh credentials wait for one refresh instead of each calling
+/// the provider. A refresh that fails or takes longer than the load timeout is an error, unless
+/// the cached credentials have not yet expired: those are used until they do, as botocore does
+/// in its advisory refresh window.
 pub struct CachedProvider {
     inner: Arc<dyn ProvideCredentials>,
     clock: Arc<dyn Clock>,
+    sleep: Arc<dyn Sleep>,
+    load_timeout: Duration,
     cached: Mutex<Option<Credentials>>,
+    refreshing: futures_util::lock::Mutex<()>,
 }
 
 impl std::fmt::Debug for CachedProvider {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CachedProvider").finish_non_exhaustive()
+        f.debug_struct("CachedProvider").field("load_timeout", &self.load_timeout).finish_non_exhaustive()
     }
 }
 
 impl CachedProvider {
-    /// Caches `inner`, judging expiry by `clock`.
-    pub fn new(inner: Arc<dyn ProvideCredentials>, clock: Arc<dyn Clock>) -> Self {
-        Self { inner, clock, cached: Mutex::new(None) }
+    /// Caches `inner`, judging expiry by `clock` and bounding each refresh by `load_timeout`
+    /// (timed with `sleep`).
+    pub fn new(
+        inner: Arc<dyn ProvideCredentials>,
+        clock: Arc<dyn Clock>,
+        sleep: Arc<dyn Sleep>,
+        load_timeout: Duration,
+    ) -> Self {
+        Self {
+            inner,
+            clock,
+            sleep,
+            load_timeout,
+            cached: Mutex::new(None),
+            refreshing: futures_util::lock::Mutex::new(()),
+        }
     }
 
-    fn fresh(&self) -> Option<Credentials> {
-        let cached = self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        cached.as_ref().filter(|c| self.is_fresh(c)).cloned()
+    fn cached(&self) -> Option<Credentials> {
+        self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
     fn is_fresh(&self, credentials: &Credentials) -> bool {
@@ -39,17 +65,42 @@ impl CachedProvider {
             Some(expiry) => self.clock.now() + REFRESH_BEFORE_EXPIRY < expiry,
         }
     }
+
+    fn is_unexpired(&self, credentials: &Credentials) -> bool {
+        credentials.expires_at().is_none_or(|expiry| self.clock.now() < expiry)
+    }
+
+    /// One call to the provider, bounded by the load timeout.
+    async fn load(&self) -> Result<Credentials, CredentialsError> {
+        match select(self.inner.provide_credentials(), self.sleep.sleep(self.load_timeout)).await {
+            Either::Left((result, _)) => result,
+            Either::Right(_) => Err(CredentialsError::ProviderFailed(format!(
+                "no credentials within the load timeout of {} ms",
+                self.load_timeout.as_millis()
+            ))),
+        }
+    }
 }
 
 impl ProvideCredentials for CachedProvider {
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
         Box::pin(async move {
-            if let Some(credentials) = self.fresh() {
+            if let Some(credentials) = self.cached().filter(|c| self.is_fresh(c)) {
                 return Ok(credentials);
             }
-            let credentials = self.inner.provide_credentials().await?;
-            *self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(credentials.clone());
-            Ok(credentials)
+            let _one_refresh_at_a_time = self.refreshing.lock().await;
+            // Another call may have refreshed while this one waited.
+            let cached = self.cached();
+            if let Some(credentials) = cached.clone().filter(|c| self.is_fresh(c)) {
+                return Ok(credentials);
+            }
+            match self.load().await {
+                Ok(credentials) => {
+                    *self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(credentials.clone());
+                    Ok(credentials)
+                }
+                Err(error) => cached.filter(|c| self.is_unexpired(c)).ok_or(error),
+            }
         })
     }
 }
@@ -79,7 +130,12 @@ mod tests {
     fn cached(lifetime: Option<Duration>) -> (Arc<Counting>, CachedProvider) {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         let inner = Arc::new(Counting { calls: AtomicU32::new(0), lifetime, now });
-        let provider = CachedProvider::new(inner.clone(), Arc::new(FixedClock(now)));
+        let provider = CachedProvider::new(
+            inner.clone(),
+            Arc::new(FixedClock(now)),
+            crate::runtime::default_sleep(),
+            DEFAULT_LOAD_TIMEOUT,
+        );
         (inner, provider)
     }
 

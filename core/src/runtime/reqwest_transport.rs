@@ -22,50 +22,96 @@ pub struct ReqwestTransport {
 impl ReqwestTransport {
     /// Builds a transport whose connection attempts give up after `connect_timeout` (natively;
     /// `fetch` has no separate connect phase, so on wasm32 the attempt timeout bounds it all).
+    /// Natively it trusts the platform's certificate authorities and goes through the proxy that
+    /// `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` name, except for the hosts in `NO_PROXY`.
     pub fn new(connect_timeout: Duration) -> Result<Self, TransportError> {
-        build_client(connect_timeout).map(|client| Self { client }).map_err(|e| {
-            let message = format!("cannot build the HTTP client: {}", error_chain(&e));
-            TransportError::new(TransportErrorKind::Request, message).with_source(e)
-        })
+        #[cfg(not(target_arch = "wasm32"))]
+        return Self::with_settings(&TransportSettings { connect_timeout, ..TransportSettings::default() });
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = connect_timeout;
+            reqwest::Client::builder().build().map(|client| Self { client }).map_err(cannot_build)
+        }
+    }
+
+    /// Builds a transport with every native setting.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_settings(settings: &TransportSettings) -> Result<Self, TransportError> {
+        native_client(settings, None).map(|client| Self { client })
     }
 }
 
+/// How the native HTTP client connects. `Default` has the SDKs' 3.1 s connect timeout and the
+/// platform's certificate authorities.
 #[cfg(not(target_arch = "wasm32"))]
-fn build_client(connect_timeout: Duration) -> reqwest::Result<reqwest::Client> {
-    // Installing fails harmlessly when the host already installed a provider of its own.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::Client::builder()
-        .connect_timeout(connect_timeout)
-        .redirect(reqwest::redirect::Policy::none())
-        .no_proxy()
-        .build()
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransportSettings {
+    /// Establishing a connection (native only).
+    pub connect_timeout: Duration,
+    /// A PEM file whose certificate authorities replace the platform's (`AWS_CA_BUNDLE`).
+    pub ca_bundle: Option<std::path::PathBuf>,
 }
 
-#[cfg(target_arch = "wasm32")]
-fn build_client(_connect_timeout: Duration) -> reqwest::Result<reqwest::Client> {
-    reqwest::Client::builder().build()
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for TransportSettings {
+    fn default() -> Self {
+        Self { connect_timeout: Duration::from_millis(3100), ca_bundle: None }
+    }
+}
+
+/// The reqwest client of every native exchange (the IoT calls, and the credential providers'
+/// calls to STS, SSO, IMDS and ECS): redirects not followed, proxies from the environment, the
+/// CA bundle if one is set. `read_timeout` bounds the wait for each read.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn native_client(
+    settings: &TransportSettings,
+    read_timeout: Option<Duration>,
+) -> Result<reqwest::Client, TransportError> {
+    // Installing fails harmlessly when the host already installed a provider of its own.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(settings.connect_timeout)
+        .redirect(reqwest::redirect::Policy::none());
+    if let Some(timeout) = read_timeout {
+        builder = builder.read_timeout(timeout);
+    }
+    if let Some(path) = &settings.ca_bundle {
+        builder = builder.tls_certs_only(super::ca_bundle::read(path)?);
+    }
+    builder.build().map_err(cannot_build)
+}
+
+fn cannot_build(error: reqwest::Error) -> TransportError {
+    let message = format!("cannot build the HTTP client: {}", error_chain(&error));
+    TransportError::new(TransportErrorKind::Request, message).with_source(error)
 }
 
 impl HttpTransport for ReqwestTransport {
     fn send(&self, request: http::Request<Vec<u8>>) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
-        Box::pin(async move {
-            let request = reqwest::Request::try_from(request).map_err(|e| map_error(e, false))?;
-            let sent_to = request.url().clone();
-            let response = self.client.execute(request).await.map_err(|e| map_error(e, false))?;
-            if *response.url() != sent_to {
-                let message = format!(
-                    "the endpoint redirected the request to {}; redirects are not followed and that answer was \
-                     not used",
-                    response.url()
-                );
-                return Err(TransportError::new(TransportErrorKind::Redirect, message));
-            }
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            let body = read_body(response, status).await?;
-            Ok(HttpResponse { status, headers, body })
-        })
+        Box::pin(exchange(&self.client, request))
     }
+}
+
+/// Sends `request` on `client` and reads the whole response.
+pub(crate) async fn exchange(
+    client: &reqwest::Client,
+    request: http::Request<Vec<u8>>,
+) -> Result<HttpResponse, TransportError> {
+    let request = reqwest::Request::try_from(request).map_err(|e| map_error(e, false))?;
+    let sent_to = request.url().clone();
+    let response = client.execute(request).await.map_err(|e| map_error(e, false))?;
+    if *response.url() != sent_to {
+        let message = format!(
+            "the endpoint redirected the request to {}; redirects are not followed and that answer was \
+             not used",
+            response.url()
+        );
+        return Err(TransportError::new(TransportErrorKind::Redirect, message));
+    }
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = read_body(response, status).await?;
+    Ok(HttpResponse { status, headers, body })
 }
 
 /// Reads the whole body, refusing one over [`MAX_RESPONSE_BODY`] before holding more of it.

@@ -1,0 +1,93 @@
+//! The HTTP client `aws-config` sends its credential and region requests with (STS, the SSO
+//! portal, IMDS, the ECS endpoint): the same reqwest client settings as the IoT calls, so proxies,
+//! `AWS_CA_BUNDLE` and the TLS stack are the same for both, and no second HTTP stack is built in.
+
+use crate::runtime::{exchange, native_client, TransportError, TransportErrorKind, TransportSettings};
+use aws_smithy_runtime_api::client::http::{
+    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::body::SdkBody;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// An `aws-smithy` HTTP client over reqwest. The providers ask for connectors with their own
+/// timeouts (IMDS: 1 s to connect); one reqwest client is kept per distinct pair of timeouts.
+#[derive(Debug, Clone)]
+pub(crate) struct ReqwestHttpClient {
+    settings: TransportSettings,
+    connectors: Arc<Mutex<HashMap<(Option<Duration>, Option<Duration>), SharedHttpConnector>>>,
+}
+
+impl ReqwestHttpClient {
+    /// A client connecting with `settings` (its connect timeout applies when a provider sets none).
+    pub(crate) fn new(settings: TransportSettings) -> Self {
+        Self { settings, connectors: Arc::default() }
+    }
+}
+
+impl HttpClient for ReqwestHttpClient {
+    fn http_connector(&self, settings: &HttpConnectorSettings, _: &RuntimeComponents) -> SharedHttpConnector {
+        let key = (settings.connect_timeout(), settings.read_timeout());
+        let mut connectors = self.connectors.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        connectors
+            .entry(key)
+            .or_insert_with(|| {
+                let mut transport = self.settings.clone();
+                if let Some(connect) = key.0 {
+                    transport.connect_timeout = connect;
+                }
+                SharedHttpConnector::new(ReqwestConnector { client: native_client(&transport, key.1).map_err(Arc::new) })
+            })
+            .clone()
+    }
+}
+
+/// Sends one request; a client that could not be built (an unreadable CA bundle) fails each call.
+#[derive(Debug)]
+struct ReqwestConnector {
+    client: Result<reqwest::Client, Arc<TransportError>>,
+}
+
+impl HttpConnector for ReqwestConnector {
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        let client = self.client.clone();
+        HttpConnectorFuture::new(async move {
+            let client = client.map_err(|error| ConnectorError::other(error.message().into(), None))?;
+            let request = to_http(request)?;
+            let response = exchange(&client, request).await.map_err(connector_error)?;
+            let mut http_response = http::Response::new(SdkBody::from(response.body));
+            *http_response.status_mut() = http::StatusCode::from_u16(response.status)
+                .map_err(|e| ConnectorError::other(Box::new(e), None))?;
+            *http_response.headers_mut() = response.headers;
+            aws_smithy_runtime_api::http::Response::try_from(http_response)
+                .map_err(|e| ConnectorError::other(Box::new(e), None))
+        })
+    }
+}
+
+/// The smithy request as an `http` request with its body in memory (every credential request's
+/// body is: a form, a JSON document or nothing).
+fn to_http(request: HttpRequest) -> Result<http::Request<Vec<u8>>, ConnectorError> {
+    let request = request.try_into_http1x().map_err(|e| ConnectorError::other(Box::new(e), None))?;
+    let (parts, body) = request.into_parts();
+    let bytes = body
+        .bytes()
+        .ok_or_else(|| ConnectorError::other("a streaming request body cannot be sent by this client".into(), None))?
+        .to_vec();
+    Ok(http::Request::from_parts(parts, bytes))
+}
+
+/// Timeouts and connection failures keep their kind, so the providers retry them as the SDKs do.
+fn connector_error(error: TransportError) -> ConnectorError {
+    let kind = error.kind();
+    let source = Box::new(error);
+    match kind {
+        TransportErrorKind::ConnectTimeout => ConnectorError::timeout(source),
+        TransportErrorKind::Connect | TransportErrorKind::Io => ConnectorError::io(source),
+        _ => ConnectorError::other(source, None),
+    }
+}
