@@ -140,7 +140,95 @@ mod tests {
     }
 
     fn block<T>(future: impl std::future::Future<Output = T>) -> T {
-        tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(future)
+        tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap().block_on(future)
+    }
+
+    /// Answers each call after `delay` with the next of `results` (`None`: a failure).
+    struct Scripted {
+        delay: Duration,
+        results: Mutex<Vec<Option<Credentials>>>,
+        calls: AtomicU32,
+    }
+
+    impl ProvideCredentials for Scripted {
+        fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            let next = self.results.lock().unwrap().remove(0);
+            let delay = self.delay;
+            Box::pin(async move {
+                tokio::time::sleep(delay).await;
+                next.ok_or_else(|| CredentialsError::ProviderFailed("the source is down".into()))
+            })
+        }
+    }
+
+    /// A clock tests move forward.
+    struct SteppedClock(Mutex<SystemTime>);
+
+    impl Clock for SteppedClock {
+        fn now(&self) -> SystemTime {
+            *self.0.lock().unwrap()
+        }
+    }
+
+    fn scripted(
+        delay: Duration,
+        results: Vec<Option<Credentials>>,
+        load_timeout: Duration,
+    ) -> (Arc<Scripted>, Arc<SteppedClock>, CachedProvider) {
+        let clock = Arc::new(SteppedClock(Mutex::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000))));
+        let inner = Arc::new(Scripted { delay, results: Mutex::new(results), calls: AtomicU32::new(0) });
+        let provider = CachedProvider::new(inner.clone(), clock.clone(), crate::runtime::default_sleep(), load_timeout);
+        (inner, clock, provider)
+    }
+
+    fn expiring_in(clock: &SteppedClock, key: &str, lifetime: Duration) -> Option<Credentials> {
+        Some(Credentials::new(key, "secret", None, Some(clock.now() + lifetime)))
+    }
+
+    #[test]
+    fn concurrent_calls_wait_for_one_refresh() {
+        let (inner, _clock, provider) = scripted(
+            Duration::from_millis(50),
+            vec![Some(Credentials::new("AKID", "s", None, None))],
+            DEFAULT_LOAD_TIMEOUT,
+        );
+        block(async {
+            let calls = (0..5).map(|_| provider.provide_credentials());
+            for result in futures_util::future::join_all(calls).await {
+                assert_eq!(result.unwrap().access_key_id(), "AKID");
+            }
+        });
+        assert_eq!(inner.calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_refresh_slower_than_the_load_timeout_is_an_error() {
+        let (_, _clock, provider) = scripted(
+            Duration::from_secs(5),
+            vec![Some(Credentials::new("AKID", "s", None, None))],
+            Duration::from_millis(20),
+        );
+        let error = block(provider.provide_credentials()).unwrap_err();
+        assert!(
+            matches!(&error, CredentialsError::ProviderFailed(text) if text.contains("load timeout of 20 ms")),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_failed_refresh_keeps_credentials_until_they_expire() {
+        let clock = SteppedClock(Mutex::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000)));
+        let first = expiring_in(&clock, "FIRST", Duration::from_secs(120));
+        let (inner, clock, provider) = scripted(Duration::ZERO, vec![first, None, None], DEFAULT_LOAD_TIMEOUT);
+        block(async {
+            assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "FIRST");
+            // Within the refresh window: the refresh fails, the unexpired credentials still sign.
+            assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "FIRST");
+            *clock.0.lock().unwrap() += Duration::from_secs(121);
+            assert!(provider.provide_credentials().await.is_err(), "expired credentials are never used");
+        });
+        assert_eq!(inner.calls.load(Ordering::SeqCst), 3);
     }
 
     #[test]

@@ -14,10 +14,10 @@ mod ca_bundle;
 mod reqwest_transport;
 mod transport;
 #[cfg(not(target_arch = "wasm32"))]
+pub use reqwest_transport::TransportSettings;
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) use reqwest_transport::{exchange, native_client};
 pub use reqwest_transport::{ReqwestTransport, ReqwestTransport as DefaultTransport};
-#[cfg(not(target_arch = "wasm32"))]
-pub use reqwest_transport::TransportSettings;
 pub use transport::{AbandonableAttempt, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -12,7 +12,8 @@ use std::path::PathBuf;
 pub(super) async fn find(profile_name: Option<&str>) -> Option<PathBuf> {
     let env = Env::real();
     let profile_override = profile_name.map(|name| Cow::Owned(name.to_owned()));
-    let profiles = aws_config::profile::load(&Fs::real(), &env, &EnvConfigFiles::default(), profile_override).await.ok();
+    let profiles =
+        aws_config::profile::load(&Fs::real(), &env, &EnvConfigFiles::default(), profile_override).await.ok();
     let (value, _) = EnvConfigValue::new().env("AWS_CA_BUNDLE").profile("ca_bundle").load(&env, profiles.as_ref())?;
     // An empty value is no value, as boto3 reads it.
     Some(PathBuf::from(value.as_ref())).filter(|path| !path.as_os_str().is_empty())

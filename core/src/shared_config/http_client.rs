@@ -14,12 +14,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// A provider's connect and read timeouts: the key of the connectors kept.
+type Timeouts = (Option<Duration>, Option<Duration>);
+
 /// An `aws-smithy` HTTP client over reqwest. The providers ask for connectors with their own
 /// timeouts (IMDS: 1 s to connect); one reqwest client is kept per distinct pair of timeouts.
 #[derive(Debug, Clone)]
 pub(crate) struct ReqwestHttpClient {
     settings: TransportSettings,
-    connectors: Arc<Mutex<HashMap<(Option<Duration>, Option<Duration>), SharedHttpConnector>>>,
+    connectors: Arc<Mutex<HashMap<Timeouts, SharedHttpConnector>>>,
 }
 
 impl ReqwestHttpClient {
@@ -40,7 +43,9 @@ impl HttpClient for ReqwestHttpClient {
                 if let Some(connect) = key.0 {
                     transport.connect_timeout = connect;
                 }
-                SharedHttpConnector::new(ReqwestConnector { client: native_client(&transport, key.1).map_err(Arc::new) })
+                SharedHttpConnector::new(ReqwestConnector {
+                    client: native_client(&transport, key.1).map_err(Arc::new),
+                })
             })
             .clone()
     }
@@ -60,8 +65,8 @@ impl HttpConnector for ReqwestConnector {
             let request = to_http(request)?;
             let response = exchange(&client, request).await.map_err(connector_error)?;
             let mut http_response = http::Response::new(SdkBody::from(response.body));
-            *http_response.status_mut() = http::StatusCode::from_u16(response.status)
-                .map_err(|e| ConnectorError::other(Box::new(e), None))?;
+            *http_response.status_mut() =
+                http::StatusCode::from_u16(response.status).map_err(|e| ConnectorError::other(Box::new(e), None))?;
             *http_response.headers_mut() = response.headers;
             aws_smithy_runtime_api::http::Response::try_from(http_response)
                 .map_err(|e| ConnectorError::other(Box::new(e), None))

@@ -53,7 +53,8 @@ impl SharedConfigLoader {
             ca_bundle: ca_bundle_setting::find(self.profile_name.as_deref()).await,
             ..TransportSettings::default()
         };
-        let mut loader = aws_config::defaults(BehaviorVersion::latest()).http_client(ReqwestHttpClient::new(transport.clone()));
+        let mut loader =
+            aws_config::defaults(BehaviorVersion::latest()).http_client(ReqwestHttpClient::new(transport.clone()));
         if let Some(region) = self.region {
             loader = loader.region(Region::new(region));
         }
@@ -104,6 +105,9 @@ fn builder_from(sdk: &SdkConfig, transport: TransportSettings) -> ConfigBuilder 
 /// endpoint_url = ...`) or its `endpoint_url`, in that order, unless
 /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is set: the lookup the generated SDK clients make.
 fn endpoint_url(sdk: &SdkConfig) -> Option<String> {
-    let key = ServiceConfigKey::builder().service_id(SERVICE_ID).env("AWS_ENDPOINT_URL").profile("endpoint_url").build();
-    sdk.service_config().and_then(|config| config.load_config(key.ok()?)).or_else(|| sdk.endpoint_url().map(str::to_owned))
+    let key =
+        ServiceConfigKey::builder().service_id(SERVICE_ID).env("AWS_ENDPOINT_URL").profile("endpoint_url").build();
+    sdk.service_config()
+        .and_then(|config| config.load_config(key.ok()?))
+        .or_else(|| sdk.endpoint_url().map(str::to_owned))
 }
