@@ -3,15 +3,15 @@
 //! the local IoT endpoint: static keys, profiles, `credential_process`, endpoint URLs, FIPS,
 //! dual-stack and retry settings, `AWS_CA_BUNDLE` and proxies.
 
-mod support;
+mod loopback;
 
+use loopback::child::{self, child_entry};
+use loopback::proxy::LoopbackProxy;
+use loopback::tls_front::TlsFront;
+use loopback::{emulator, scratch_dir, SOURCE_ACCOUNT, SOURCE_KEY, SOURCE_SECRET};
 use serde_json::Value;
-use support::child::{self, child_entry};
-use support::loopback_proxy::LoopbackProxy;
-use support::tls_front::TlsFront;
-use support::{emulator, scratch_dir, SOURCE_ACCOUNT, SOURCE_KEY, SOURCE_SECRET};
 
-/// The child process's entry point (see `support::child`); a no-op in the parent.
+/// The child process's entry point (see `loopback::child`); a no-op in the parent.
 #[test]
 fn child_process_entry() {
     child_entry();

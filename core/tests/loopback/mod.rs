@@ -1,0 +1,31 @@
+//! What the shared-configuration tests share: a child process that reads its own environment,
+//! the local IoT endpoint, and loopback infrastructure (a forward proxy, a TLS front).
+
+#![allow(dead_code)] // Each test file uses its own part.
+
+pub mod child;
+pub mod proxy;
+pub mod tls_front;
+
+use iot_emulator::{Config as EmulatorConfig, Emulator};
+
+/// The local endpoint's source account and its long-term keys.
+pub const SOURCE_ACCOUNT: &str = "111122223333";
+pub const SOURCE_KEY: &str = "AKIAEMULATORSOURCE";
+pub const SOURCE_SECRET: &str = "emulator-source-secret";
+
+/// The local endpoint with its demo certificates, and the ID of one the source account owns.
+pub async fn emulator() -> (Emulator, String) {
+    let config = EmulatorConfig { port: 0, seed_demo: true, ..EmulatorConfig::default() };
+    let emulator = Emulator::start(config).await.expect("the emulator starts");
+    let id = emulator.demo().expect("demo certificates").transferable.clone();
+    (emulator, id)
+}
+
+/// A fresh folder for one test's files (profiles, scripts, certificates).
+pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("iot-transfer-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
