@@ -1,34 +1,45 @@
-//! The client configuration record and its conversion to the core's `Config`.
+//! The client configuration record, and the core configuration it gives: the shared
+//! configuration the SDKs read (environment, shared files), with what the record sets on top.
 
-use iot_transfer::{Config, ConfigBuilder, RetryConfig, TimeoutConfig};
+use iot_transfer::shared_config::SharedConfigLoader;
+use iot_transfer::{Config, ConfigBuilder};
 use std::time::Duration;
 
-/// Where the service is and how to retry and time out; durations in milliseconds.
+/// Where the service is and how to retry and time out; durations in milliseconds. A setting left
+/// unset comes from the environment and the shared AWS files, as in the AWS SDKs, else from the
+/// SDKs' defaults.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct ClientConfig {
-    /// The AWS region, such as `eu-west-1`.
-    pub region: String,
-    /// A custom endpoint URL (`https://...`, or `http://` on loopback).
+    /// The AWS region, such as `eu-west-1`. Unset: `AWS_REGION`, the profile's `region`, then
+    /// the EC2 instance metadata service.
+    #[uniffi(default = None)]
+    pub region: Option<String>,
+    /// The shared-config profile to read. Unset: `AWS_PROFILE`, else `default`.
+    #[uniffi(default = None)]
+    pub profile: Option<String>,
+    /// A custom endpoint URL (`https://...`, or `http://` on loopback). Unset:
+    /// `AWS_ENDPOINT_URL_IOT`, `AWS_ENDPOINT_URL`, or the profile's `endpoint_url`.
     #[uniffi(default = None)]
     pub endpoint_url: Option<String>,
-    /// Use the FIPS endpoint.
-    #[uniffi(default = false)]
-    pub use_fips: bool,
-    /// Use the dual-stack endpoint.
-    #[uniffi(default = false)]
-    pub use_dual_stack: bool,
-    /// Attempts per call, the first included.
-    #[uniffi(default = 3)]
-    pub max_attempts: u32,
+    /// Use the FIPS endpoint. Unset: `AWS_USE_FIPS_ENDPOINT` or `use_fips_endpoint`, else no.
+    #[uniffi(default = None)]
+    pub use_fips: Option<bool>,
+    /// Use the dual-stack endpoint. Unset: `AWS_USE_DUALSTACK_ENDPOINT` or
+    /// `use_dualstack_endpoint`, else no.
+    #[uniffi(default = None)]
+    pub use_dual_stack: Option<bool>,
+    /// Attempts per call, the first included. Unset: `AWS_MAX_ATTEMPTS` or `max_attempts`, else 3.
+    #[uniffi(default = None)]
+    pub max_attempts: Option<u32>,
     /// The backoff base: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20 s).
     #[uniffi(default = 1000)]
     pub retry_base_delay_ms: u64,
     /// Whether retries draw on the client's retry quota.
     #[uniffi(default = true)]
     pub use_retry_quota: bool,
-    /// Establishing a connection.
-    #[uniffi(default = 3100)]
-    pub connect_timeout_ms: u64,
+    /// Establishing a connection. Unset: the profile's `connect_timeout`, else 3100.
+    #[uniffi(default = None)]
+    pub connect_timeout_ms: Option<u64>,
     /// One attempt, from sending to the end of the response.
     #[uniffi(default = None)]
     pub attempt_timeout_ms: Option<u64>,
@@ -40,35 +51,73 @@ pub struct ClientConfig {
     pub app_name: Option<String>,
 }
 
+/// Everything unset, as the host languages' defaults leave it.
+impl Default for ClientConfig {
+    fn default() -> Self {
+        Self {
+            region: None,
+            profile: None,
+            endpoint_url: None,
+            use_fips: None,
+            use_dual_stack: None,
+            max_attempts: None,
+            retry_base_delay_ms: 1000,
+            use_retry_quota: true,
+            connect_timeout_ms: None,
+            attempt_timeout_ms: None,
+            call_timeout_ms: None,
+            app_name: None,
+        }
+    }
+}
+
 impl ClientConfig {
-    /// The core configuration builder for this record.
-    pub(crate) fn to_builder(&self) -> ConfigBuilder {
-        let retry = RetryConfig {
-            max_attempts: self.max_attempts.max(1),
-            initial_backoff: Duration::from_millis(self.retry_base_delay_ms),
-            use_retry_quota: self.use_retry_quota,
-            ..RetryConfig::default()
-        };
-        let timeouts = TimeoutConfig {
-            connect: Duration::from_millis(self.connect_timeout_ms),
-            attempt: self.attempt_timeout_ms.map(Duration::from_millis),
-            call: self.call_timeout_ms.map(Duration::from_millis),
-            ..TimeoutConfig::default()
-        };
-        let app_name = match &self.app_name {
-            Some(name) => format!("binding/uniffi {name}"),
-            None => "binding/uniffi".to_owned(),
-        };
-        let mut builder = Config::builder()
-            .region(self.region.clone())
-            .use_fips(self.use_fips)
-            .use_dual_stack(self.use_dual_stack)
-            .retry(retry)
-            .timeouts(timeouts)
-            .app_name(app_name);
-        if let Some(url) = &self.endpoint_url {
-            builder = builder.endpoint_url(url.clone());
+    /// The shared configuration, loaded as the SDKs load it (the region and profile set here are
+    /// used while loading), with this record's settings on top.
+    pub(crate) async fn load(self) -> ConfigBuilder {
+        let mut loader = SharedConfigLoader::default();
+        if let Some(region) = &self.region {
+            loader = loader.region(region.clone());
+        }
+        if let Some(profile) = &self.profile {
+            loader = loader.profile_name(profile.clone());
+        }
+        self.apply(loader.load().await.build())
+    }
+
+    /// This record's settings over `loaded`.
+    fn apply(self, loaded: Config) -> ConfigBuilder {
+        // The binding, the host's app name and the SDKs' `AWS_SDK_UA_APP_ID`, in that order.
+        let app_name = ["binding/uniffi", self.app_name.as_deref().unwrap_or(""), loaded.app_name().unwrap_or("")]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut builder = loaded.into_builder();
+        if let Some(url) = self.endpoint_url {
+            builder = builder.endpoint_url(url);
+        }
+        if let Some(on) = self.use_fips {
+            builder = builder.use_fips(on);
+        }
+        if let Some(on) = self.use_dual_stack {
+            builder = builder.use_dual_stack(on);
+        }
+        if let Some(attempts) = self.max_attempts {
+            builder = builder.max_attempts(attempts);
+        }
+        if let Some(connect) = self.connect_timeout_ms {
+            builder = builder.connect_timeout(Duration::from_millis(connect));
+        }
+        if let Some(attempt) = self.attempt_timeout_ms {
+            builder = builder.attempt_timeout(Duration::from_millis(attempt));
+        }
+        if let Some(call) = self.call_timeout_ms {
+            builder = builder.call_timeout(Duration::from_millis(call));
         }
         builder
+            .initial_backoff(Duration::from_millis(self.retry_base_delay_ms))
+            .use_retry_quota(self.use_retry_quota)
+            .app_name(app_name)
     }
 }

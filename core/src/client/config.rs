@@ -96,6 +96,16 @@ impl Config {
     pub fn timeouts(&self) -> &TimeoutConfig {
         &self.timeouts
     }
+
+    /// What is appended to the user agent, if anything.
+    pub fn app_name(&self) -> Option<&str> {
+        self.app_name.as_deref()
+    }
+
+    /// A builder holding this configuration, to change some of it.
+    pub fn into_builder(self) -> ConfigBuilder {
+        ConfigBuilder { config: self }
+    }
 }
 
 /// Builds a [`Config`]; every setting has a default except the region and the credentials.
@@ -169,6 +179,18 @@ impl ConfigBuilder {
     /// Attempts per call, the first included (at least 1).
     pub fn max_attempts(mut self, attempts: u32) -> Self {
         self.config.retry.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// The backoff base (see [`RetryConfig::initial_backoff`]).
+    pub fn initial_backoff(mut self, base: Duration) -> Self {
+        self.config.retry.initial_backoff = base;
+        self
+    }
+
+    /// Whether retries draw on the client's retry quota.
+    pub fn use_retry_quota(mut self, on: bool) -> Self {
+        self.config.retry.use_retry_quota = on;
         self
     }
 
