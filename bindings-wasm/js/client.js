@@ -3,7 +3,7 @@
 
 import { isErrorDescription, toError } from "./describe.js";
 import { guarded } from "./panic.js";
-import { getDefaultTransport, loadNative } from "./runtime.js";
+import { getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";
 
@@ -12,7 +12,10 @@ export class IoTTransferClient {
   #native;
 
   /**
-   * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`;
+   * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`; in
+   * Node, what it leaves out comes from `AWS_REGION`, `AWS_ENDPOINT_URL_IOT` (or
+   * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`
+   * and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`;
    * `credentials` is `{ accessKeyId, secretAccessKey, sessionToken? }` or an async function
    * returning that; `transport` is a function, or `"fetch"` for the core's fetch transport (the
    * default in browsers; Node defaults to node:http). The client keeps no reference to the
@@ -25,7 +28,8 @@ export class IoTTransferClient {
         try {
           const transport = config?.transport ?? getDefaultTransport();
           const isObject = typeof config === "object" && config !== null;
-          return new native.NativeClient(transport && isObject ? { ...config, transport } : config);
+          const withTransport = transport && isObject ? { ...config, transport } : config;
+          return new native.NativeClient(withTransport, getEnvironment());
         } catch (thrown) {
           throw isErrorDescription(thrown) ? toError(thrown) : thrown;
         }

@@ -3,11 +3,14 @@
 import { NativeClient, panicForTests, setPanicListener } from "./node/iot_transfer_wasm.js";
 import { nodeHttpTransport } from "./node-http.js";
 import { onPanic, reportPanic } from "./panic.js";
-import { setDefaultTransport, setNativeLoader } from "./runtime.js";
+import { setDefaultTransport, setEnvironment, setNativeLoader } from "./runtime.js";
 
 const native = { NativeClient, panicForTests };
 setNativeLoader(() => native);
 setDefaultTransport(nodeHttpTransport);
+// As in the JS SDK in Node: AWS_REGION, AWS_ENDPOINT_URL_IOT, AWS_ACCESS_KEY_ID, ... fill what
+// the configuration leaves out.
+setEnvironment(() => process.env);
 setPanicListener(reportPanic);
 
 // The module aborts right after its panic hook, throwing a WebAssembly.RuntimeError out of the

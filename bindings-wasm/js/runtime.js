@@ -24,3 +24,15 @@ export function setDefaultTransport(transport) {
 export function getDefaultTransport() {
   return defaultTransport;
 }
+
+let environment;
+
+/** Registers where settings come from when the configuration leaves them out (Node: process.env). */
+export function setEnvironment(read) {
+  environment = read;
+}
+
+/** The registered environment (an object of strings), if any (browsers: none). */
+export function getEnvironment() {
+  return environment?.();
+}

@@ -22,15 +22,23 @@ export interface Timeouts {
   call?: number;
 }
 
-/** Client configuration; names follow the AWS JS SDK where it has them. */
+/**
+ * Client configuration; names follow the AWS JS SDK where it has them. In Node, what is left out
+ * comes from the environment as in the JS SDK: `AWS_REGION`, `AWS_ENDPOINT_URL_IOT` (else
+ * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`,
+ * `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`). Shared files, SSO, IMDS
+ * and the rest of the JS SDK's chain: pass `credentials: fromNodeProviderChain()` from
+ * `@aws-sdk/credential-providers`.
+ */
 export interface IoTTransferClientConfig {
-  /** The AWS region, such as `eu-west-1`. Required. */
-  region: string;
+  /** The AWS region, such as `eu-west-1`. Required, here or (Node) in `AWS_REGION`. */
+  region?: string;
   /** A custom endpoint URL (`https://...`, or `http://` on loopback). */
   endpoint?: string;
   useFipsEndpoint?: boolean;
   useDualstackEndpoint?: boolean;
-  credentials: CredentialsInput;
+  /** Required, here or (Node) in the environment. Any provider of `@aws-sdk/credential-providers` fits. */
+  credentials?: CredentialsInput;
   /** Attempts per call, the first included: a whole number from 1 to 4294967295. Default 3. */
   maxAttempts?: number;
   /** Backoff base in milliseconds: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20000). Default 1000. */
@@ -135,7 +143,7 @@ export interface CallOptions {
 }
 
 export declare class IoTTransferClient {
-  constructor(config: IoTTransferClientConfig);
+  constructor(config?: IoTTransferClientConfig);
   /** Transfers a certificate to another account. Rejects with an `IoTTransferError` subclass. */
   transferCertificate(input: TransferCertificateInput, options?: CallOptions): Promise<TransferCertificateOutput>;
   /** Validates and signs the request without sending it. */

@@ -6,7 +6,8 @@ use crate::credentials::{static_credentials, JsCredentialsProvider};
 use crate::js_value::{read_object, MemberError};
 use crate::member_types::{Attempts, Flag, Millis, Text};
 use crate::transport::JsTransport;
-use iot_transfer::{Config, RetryConfig, TimeoutConfig};
+use iot_transfer::environment::apply_environment;
+use iot_transfer::{Config, TimeoutConfig};
 use js_sys::Function;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -48,27 +49,38 @@ struct TimeoutsObject {
 
 /// Reads `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?, maxAttempts?,
 /// retryBaseDelay?, useRetryQuota?, timeouts?: { connect?, attempt?, call? }, credentials,
-/// appName?, transport? }` (durations in milliseconds).
-pub(crate) fn from_js(value: JsValue) -> Result<Config, MemberError> {
+/// appName?, transport? }` (durations in milliseconds) over what `environment` (Node's
+/// `process.env`, or `undefined`) sets: the members given win, as in the JS SDK.
+pub(crate) fn from_js(value: JsValue, environment: &JsValue) -> Result<Config, MemberError> {
+    // `new IoTTransferClient()` is a client configured by the environment alone.
+    let value = if is_unset(&value) { js_sys::Object::new().into() } else { value };
     if !value.is_object() {
         return Err(MemberError::new("", "the configuration must be an object"));
     }
     let object: ConfigObject = read_object(value, "")?;
-    let defaults = RetryConfig::default();
-    let retry = RetryConfig {
-        max_attempts: object.max_attempts.map_or(defaults.max_attempts, |n| n.0),
-        initial_backoff: object.retry_base_delay.map_or(defaults.initial_backoff, |d| d.0),
-        use_retry_quota: object.use_retry_quota.map_or(defaults.use_retry_quota, |f| f.0),
-        ..defaults
+    let variable = |name: &str| match environment.is_object() {
+        true => js_sys::Reflect::get(environment, &JsValue::from_str(name)).ok()?.as_string(),
+        false => None,
     };
+    let mut builder = apply_environment(Config::builder(), variable)
+        .map_err(|e| MemberError::new(format!("process.env.{}", e.variable), format!("must be {}", e.expected)))?;
     let app_name = object.app_name.map_or_else(|| "lang/js".to_owned(), |name| format!("lang/js {}", name.0));
-    let timeouts = timeouts(object.timeouts)?;
-    let mut builder = Config::builder()
-        .use_fips(object.use_fips_endpoint.is_some_and(|f| f.0))
-        .use_dual_stack(object.use_dualstack_endpoint.is_some_and(|f| f.0))
-        .retry(retry)
-        .timeouts(timeouts)
-        .app_name(app_name);
+    builder = builder.timeouts(timeouts(object.timeouts)?).app_name(app_name);
+    if let Some(flag) = object.use_fips_endpoint {
+        builder = builder.use_fips(flag.0);
+    }
+    if let Some(flag) = object.use_dualstack_endpoint {
+        builder = builder.use_dual_stack(flag.0);
+    }
+    if let Some(attempts) = object.max_attempts {
+        builder = builder.max_attempts(attempts.0);
+    }
+    if let Some(base) = object.retry_base_delay {
+        builder = builder.initial_backoff(base.0);
+    }
+    if let Some(flag) = object.use_retry_quota {
+        builder = builder.use_retry_quota(flag.0);
+    }
     if let Some(region) = object.region {
         builder = builder.region(region.0);
     }

@@ -32,10 +32,11 @@ pub struct NativeClient {
 impl NativeClient {
     /// Builds a client from `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?,
     /// maxAttempts?, retryBaseDelay?, useRetryQuota?, timeouts?, credentials, appName?,
-    /// transport? }`; a member of the wrong type throws a configuration error naming it.
+    /// transport? }` over the settings `environment` (Node's `process.env`, or `undefined`)
+    /// holds; a member or variable of the wrong type throws a configuration error naming it.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<NativeClient, JsValue> {
-        let config = config::from_js(config).map_err(|e| error::config_error(&e))?;
+    pub fn new(config: JsValue, environment: JsValue) -> Result<NativeClient, JsValue> {
+        let config = config::from_js(config, &environment).map_err(|e| error::config_error(&e))?;
         Ok(NativeClient { client: Client::new(config) })
     }
 

@@ -16,6 +16,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from "iot-transfer";
+import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 
 async function refresh(): Promise<AwsCredentialIdentity> {
   return { accessKeyId: "ASIA", secretAccessKey: "s", sessionToken: "t", expiration: new Date() };
@@ -97,3 +98,9 @@ void new IoTTransferClient({ region: "x", credentials: refresh, transport: "undi
 
 // @ts-expect-error: targetAwsAccount is required.
 void new IoTTransferClient({ region: "x", credentials: { accessKeyId: "a", secretAccessKey: "b" } }).transferCertificate({ certificateId: "x" });
+
+/** The JS SDK's credential providers fit `credentials` unchanged, as with its own clients. */
+export function withSdkProviders(): IoTTransferClient[] {
+  const assumed = fromTemporaryCredentials({ params: { RoleArn: "arn:aws:iam::111122223333:role/transfer" } });
+  return [new IoTTransferClient({ credentials: fromNodeProviderChain() }), new IoTTransferClient({ credentials: assumed })];
+}

@@ -33,6 +33,7 @@ mod client;
 mod clock_skew;
 pub mod credentials;
 pub mod endpoint;
+pub mod environment;
 mod error;
 pub mod operation;
 pub mod protocol;

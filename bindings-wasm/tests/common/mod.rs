@@ -33,7 +33,7 @@ fn credentials() -> JsValue {
 fn client(extra: &[(&str, JsValue)]) -> NativeClient {
     let mut members = vec![("region", JsValue::from("us-east-1")), ("credentials", credentials())];
     members.extend(extra.iter().cloned());
-    NativeClient::new(object(&members)).unwrap()
+    NativeClient::new(object(&members), JsValue::UNDEFINED).unwrap()
 }
 
 fn input(certificate_id: &str, account: JsValue) -> JsValue {
@@ -57,7 +57,7 @@ async fn the_shared_signing_vectors_give_byte_identical_requests() {
         if let Some(endpoint) = text(&config, "endpointUrl") {
             members.push(("endpoint", endpoint.into()));
         }
-        let client = NativeClient::new(object(&members)).unwrap();
+        let client = NativeClient::new(object(&members), JsValue::UNDEFINED).unwrap();
         let signing_date = js_sys::Date::parse(&text(&case, "time").unwrap());
         let signed = client.sign_transfer_certificate(get(&case, "input"), signing_date.into()).await.unwrap();
         let expected = get(&case, "expected");
@@ -99,10 +99,12 @@ async fn validation_errors_name_the_field_and_rule() {
 
 #[wasm_bindgen_test]
 fn configuration_errors_name_the_member() {
-    let error = NativeClient::new("us-east-1".into()).err().unwrap();
+    let error = NativeClient::new("us-east-1".into(), JsValue::UNDEFINED).err().unwrap();
     assert_eq!(text(&error, "name").as_deref(), Some("ConfigurationError"));
     let error =
-        NativeClient::new(object(&[("region", "us-east-1".into()), ("maxAttempts", "3".into())])).err().unwrap();
+        NativeClient::new(object(&[("region", "us-east-1".into()), ("maxAttempts", "3".into())]), JsValue::UNDEFINED)
+            .err()
+            .unwrap();
     assert_eq!(text(&error, "message").as_deref(), Some("maxAttempts must be a whole number from 1 to 4294967295"));
     for (member, value, message) in [
         ("timeouts", JsValue::from(5), "timeouts must be an object"),
@@ -114,14 +116,16 @@ fn configuration_errors_name_the_member() {
             "timeouts.attempt must be a non-negative number of milliseconds",
         ),
     ] {
-        let error = NativeClient::new(object(&[("region", "us-east-1".into()), (member, value)])).err().unwrap();
+        let error = NativeClient::new(object(&[("region", "us-east-1".into()), (member, value)]), JsValue::UNDEFINED)
+            .err()
+            .unwrap();
         assert_eq!(text(&error, "name").as_deref(), Some("ConfigurationError"));
         assert_eq!(text(&error, "message").as_deref(), Some(message));
     }
-    let error = NativeClient::new(object(&[
-        ("region", "us-east-1".into()),
-        ("credentials", object(&[("accessKeyId", "A".into())])),
-    ]))
+    let error = NativeClient::new(
+        object(&[("region", "us-east-1".into()), ("credentials", object(&[("accessKeyId", "A".into())]))]),
+        JsValue::UNDEFINED,
+    )
     .err()
     .unwrap();
     assert!(text(&error, "message").unwrap().contains("secretAccessKey is missing"));
@@ -129,7 +133,7 @@ fn configuration_errors_name_the_member() {
 
 #[wasm_bindgen_test]
 async fn endpoint_errors_come_from_the_core() {
-    let client = NativeClient::new(object(&[("credentials", credentials())])).unwrap();
+    let client = NativeClient::new(object(&[("credentials", credentials())]), JsValue::UNDEFINED).unwrap();
     let error = client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
     assert_eq!(text(&error, "kind").as_deref(), Some("Endpoint"));
     assert_eq!(text(&error, "message").as_deref(), Some("Invalid Configuration: Missing Region"));
@@ -140,15 +144,22 @@ async fn an_async_credentials_function_is_called_and_its_errors_reported() {
     let provider = Function::new_no_args(
         "return Promise.resolve({ accessKeyId: 'ASIAFROMFUNCTION', secretAccessKey: 's', sessionToken: 't' });",
     );
-    let client =
-        NativeClient::new(object(&[("region", "eu-west-1".into()), ("credentials", provider.into())])).unwrap();
+    let client = NativeClient::new(
+        object(&[("region", "eu-west-1".into()), ("credentials", provider.into())]),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     let signed = client.sign_transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
     let headers = get(&signed, "headers");
     assert!(text(&headers, "authorization").unwrap().contains("Credential=ASIAFROMFUNCTION/"));
     assert_eq!(text(&headers, "x-amz-security-token").as_deref(), Some("t"));
 
     let failing = Function::new_no_args("throw new Error('identity pool unreachable');");
-    let client = NativeClient::new(object(&[("region", "eu-west-1".into()), ("credentials", failing.into())])).unwrap();
+    let client = NativeClient::new(
+        object(&[("region", "eu-west-1".into()), ("credentials", failing.into())]),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     let error = client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
     assert_eq!(text(&error, "kind").as_deref(), Some("Credentials"));
     assert!(text(&error, "message").unwrap().contains("identity pool unreachable"));

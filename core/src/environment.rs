@@ -1,0 +1,129 @@
+//! The settings the AWS SDKs read from environment variables, for hosts where the environment is
+//! all there is to read: Node through the npm package (no shared files, no metadata service).
+//! Natively the whole shared configuration comes from `aws-config` instead
+//! ([`crate::shared_config`]).
+
+use crate::client::ConfigBuilder;
+use crate::credentials::Credentials;
+use std::fmt;
+
+/// A variable whose value cannot be used; nothing is sent with such a configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvironmentError {
+    /// The variable's name.
+    pub variable: &'static str,
+    /// What it must hold.
+    pub expected: &'static str,
+}
+
+impl fmt::Display for EnvironmentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The value is not echoed: it could be a secret set in the wrong variable.
+        write!(f, "the environment variable {} must be {}", self.variable, self.expected)
+    }
+}
+
+impl std::error::Error for EnvironmentError {}
+
+/// Applies to `builder` what the variables `get` returns set, as the JS SDK reads them in Node:
+/// `AWS_REGION`; `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL`; `AWS_USE_FIPS_ENDPOINT` and
+/// `AWS_USE_DUALSTACK_ENDPOINT` (`true` or `false`); `AWS_MAX_ATTEMPTS` (a whole number of at
+/// least 1); `AWS_ACCESS_KEY_ID` with `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or
+/// neither. An empty variable is unset. Call it before applying the host's explicit settings, which win.
+pub fn apply_environment(
+    mut builder: ConfigBuilder,
+    get: impl Fn(&str) -> Option<String>,
+) -> Result<ConfigBuilder, EnvironmentError> {
+    let get = |name: &str| get(name).filter(|value| !value.is_empty());
+    if let Some(region) = get("AWS_REGION") {
+        builder = builder.region(region);
+    }
+    if let Some(url) = get("AWS_ENDPOINT_URL_IOT").or_else(|| get("AWS_ENDPOINT_URL")) {
+        builder = builder.endpoint_url(url);
+    }
+    if let Some(on) = flag(get("AWS_USE_FIPS_ENDPOINT"), "AWS_USE_FIPS_ENDPOINT")? {
+        builder = builder.use_fips(on);
+    }
+    if let Some(on) = flag(get("AWS_USE_DUALSTACK_ENDPOINT"), "AWS_USE_DUALSTACK_ENDPOINT")? {
+        builder = builder.use_dual_stack(on);
+    }
+    if let Some(text) = get("AWS_MAX_ATTEMPTS") {
+        let attempts = text.parse::<u32>().ok().filter(|n| *n >= 1);
+        let expected = EnvironmentError { variable: "AWS_MAX_ATTEMPTS", expected: "a whole number of at least 1" };
+        builder = builder.max_attempts(attempts.ok_or(expected)?);
+    }
+    // Half a key pair is no credentials, as the JS SDK's `fromEnv` finds none in it.
+    if let (Some(key), Some(secret)) = (get("AWS_ACCESS_KEY_ID"), get("AWS_SECRET_ACCESS_KEY")) {
+        builder = builder.credentials(Credentials::new(key, secret, get("AWS_SESSION_TOKEN"), None));
+    }
+    Ok(builder)
+}
+
+/// `true` or `false`, in any case, as the SDKs' boolean settings.
+fn flag(value: Option<String>, variable: &'static str) -> Result<Option<bool>, EnvironmentError> {
+    match value.map(|v| v.to_ascii_lowercase()).as_deref() {
+        None => Ok(None),
+        Some("true") => Ok(Some(true)),
+        Some("false") => Ok(Some(false)),
+        Some(_) => Err(EnvironmentError { variable, expected: "true or false" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    fn apply(vars: &[(&str, &str)]) -> Result<Config, EnvironmentError> {
+        let lookup = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+        apply_environment(Config::builder(), lookup).map(ConfigBuilder::build)
+    }
+
+    #[test]
+    fn reads_each_setting() {
+        let config = apply(&[
+            ("AWS_REGION", "eu-west-1"),
+            ("AWS_ENDPOINT_URL", "https://global.example"),
+            ("AWS_ENDPOINT_URL_IOT", "https://iot.example"),
+            ("AWS_USE_FIPS_ENDPOINT", "TRUE"),
+            ("AWS_USE_DUALSTACK_ENDPOINT", "false"),
+            ("AWS_MAX_ATTEMPTS", "5"),
+            ("AWS_ACCESS_KEY_ID", "AKID"),
+            ("AWS_SECRET_ACCESS_KEY", "SECRET"),
+        ])
+        .unwrap();
+        let endpoint = config.endpoint();
+        assert_eq!(endpoint.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(endpoint.endpoint_url.as_deref(), Some("https://iot.example"));
+        assert!(endpoint.use_fips && !endpoint.use_dual_stack);
+        assert_eq!(config.retry().max_attempts, 5);
+        assert!(config.credentials.is_some());
+    }
+
+    #[test]
+    fn half_a_key_pair_is_no_credentials() {
+        assert!(apply(&[("AWS_ACCESS_KEY_ID", "AKID")]).unwrap().credentials.is_none());
+        assert!(apply(&[("AWS_SECRET_ACCESS_KEY", "S")]).unwrap().credentials.is_none());
+    }
+
+    #[test]
+    fn empty_variables_are_unset() {
+        let config = apply(&[("AWS_REGION", ""), ("AWS_ACCESS_KEY_ID", ""), ("AWS_MAX_ATTEMPTS", "")]).unwrap();
+        assert_eq!(config.endpoint().region, None);
+        assert!(config.credentials.is_none());
+    }
+
+    #[test]
+    fn unusable_values_name_the_variable_and_not_the_value() {
+        for (vars, variable) in [
+            (vec![("AWS_USE_FIPS_ENDPOINT", "yes")], "AWS_USE_FIPS_ENDPOINT"),
+            (vec![("AWS_MAX_ATTEMPTS", "0")], "AWS_MAX_ATTEMPTS"),
+            (vec![("AWS_MAX_ATTEMPTS", "three")], "AWS_MAX_ATTEMPTS"),
+            (vec![("AWS_MAX_ATTEMPTS", "s3cr3t")], "AWS_MAX_ATTEMPTS"),
+        ] {
+            let error = apply(&vars).unwrap_err();
+            assert_eq!(error.variable, variable);
+            assert!(!error.to_string().contains("s3cr3t"));
+        }
+    }
+}
