@@ -238,7 +238,7 @@ fun main(args: Array<String>) {
         "a host credentials provider" to ::hostCredentialsProvider,
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },
-    ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir)
+    ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir) + sharedConfigTests()
     var failed = 0
     for ((name, test) in tests) {
         try {
