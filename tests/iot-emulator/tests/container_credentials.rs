@@ -5,7 +5,8 @@ mod support;
 
 use serde_json::json;
 use std::net::SocketAddr;
-use support::{admin, iot_account, send, unsigned, Keys, Reply};
+use support::credentials::iot_account;
+use support::{admin, send, unsigned, Keys, Reply};
 
 async fn get(addr: SocketAddr, path: &str, authorization: Option<&str>) -> Reply {
     let mut request = unsigned(addr, "GET", path, b"");

@@ -5,7 +5,8 @@ mod support;
 
 use serde_json::{json, Value};
 use std::net::SocketAddr;
-use support::{admin, iot_account, send, unsigned, Keys, Reply};
+use support::credentials::iot_account;
+use support::{admin, send, unsigned, Keys, Reply};
 
 async fn put_token(addr: SocketAddr, ttl: Option<&str>) -> Reply {
     let mut request = unsigned(addr, "PUT", "/latest/api/token", b"");

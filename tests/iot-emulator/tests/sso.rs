@@ -5,7 +5,8 @@ mod support;
 
 use serde_json::json;
 use std::time::SystemTime;
-use support::{admin, iot_account, send, unsigned, Keys, Reply};
+use support::credentials::iot_account;
+use support::{admin, send, unsigned, Keys, Reply};
 
 async fn role_credentials(addr: std::net::SocketAddr, query: &str, token: Option<&str>) -> Reply {
     let mut request = unsigned(addr, "GET", &format!("/federation/credentials?{query}"), b"");

@@ -5,7 +5,8 @@ mod support;
 
 use serde_json::json;
 use std::time::{Duration, SystemTime};
-use support::{admin, iot_account, long_term, source, sts, sts_credentials, target, xml_text, Keys};
+use support::credentials::{iot_account, long_term, sts, sts_credentials, xml_text};
+use support::{admin, source, target, Keys};
 
 fn assume_role_form(account: &str, extra: &str) -> String {
     format!(
