@@ -2,6 +2,7 @@
 //! a session token and an expiry, each for a role session in one known account. They are kept
 //! in memory only (not in the state file) and sign IoT and STS calls as that account.
 
+use crate::accounts::Account;
 use crate::auth::keys::SigningKey;
 use crate::clock::format_iso8601;
 use crate::ids::lower_hex;
@@ -75,6 +76,19 @@ pub struct Issued {
     pub expiration: SystemTime,
 }
 
+impl Issued {
+    /// The verifier's view: signs as `account`, needs the session token, expires.
+    pub fn signing_key(&self, account: &Account) -> SigningKey {
+        SigningKey {
+            account: account.clone(),
+            secret_access_key: self.secret_access_key.clone(),
+            session_token: Some(self.session_token.clone()),
+            expiration: Some(self.expiration),
+        }
+    }
+}
+
+// The secret and the session token stay out of logs and panics.
 impl std::fmt::Debug for Issued {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Issued")
@@ -138,18 +152,6 @@ impl IssuedCredentials {
                 })
             })
             .collect()
-    }
-}
-
-impl Issued {
-    /// The verifier's view: signs as `account`, needs the session token, expires.
-    pub fn signing_key(&self, account: &crate::accounts::Account) -> SigningKey {
-        SigningKey {
-            account: account.clone(),
-            secret_access_key: self.secret_access_key.clone(),
-            session_token: Some(self.session_token.clone()),
-            expiration: Some(self.expiration),
-        }
     }
 }
 
