@@ -2,7 +2,10 @@
 # Runs a command with the project's local IoT endpoint listening on a free loopback port: builds
 # the emulator (debug), starts it, exports its URL as IOT_EMULATOR_URL, runs the command, and
 # stops the emulator however the command ends. Tests reach it over HTTP (the admin endpoint
-# `/_emulator/` seeds certificates, scripts faults and shows the state).
+# `/_emulator/` seeds certificates, scripts faults and shows the state). The same URL serves the
+# credential services (STS, SSO, IMDS under /latest/, container credentials under
+# /v2/credentials/): e.g. AWS_EC2_METADATA_SERVICE_ENDPOINT="$IOT_EMULATOR_URL/" (see
+# tests/iot-emulator/README.md, "Credential services").
 #
 # Usage: scripts/with-emulator.sh COMMAND [ARG]...
 set -euo pipefail

@@ -99,6 +99,11 @@ impl Accounts {
         self.by_access_key.get(access_key_id)
     }
 
+    /// The account with this 12-digit ID.
+    pub fn by_id(&self, account_id: &str) -> Option<&Account> {
+        self.in_order.iter().find(|account| account.account_id == account_id)
+    }
+
     /// The accounts in the order they were configured.
     pub fn all(&self) -> &[Account] {
         &self.in_order

@@ -5,12 +5,16 @@
 //! - `GET  /_emulator/faults`: the fault settings in force, the seed and the injected counts
 //! - `POST /_emulator/faults`: replace the fault settings (JSON, as in the config file's `faults`)
 //! - `DELETE /_emulator/faults`: stop injecting faults
-//! - `POST /_emulator/reset`: forget every certificate, policy, fault and count
+//! - `POST /_emulator/reset`: forget every certificate, policy, fault and count, and restore the
+//!   credential settings (issued credentials and tokens stay valid)
 //! - `POST /_emulator/seed-demo`: create the demo certificates; answers their IDs
 //! - `POST /_emulator/certificates`: create many INACTIVE certificates in one account; answers their IDs
+//! - the credential services' actions (`credentials`, `credential-requests`,
+//!   `credential-settings`, `sso-tokens`, `web-identity-tokens`): see [`crate::credentials::admin`]
 
 use crate::app::App;
 use crate::bulk::{create_certificates, BulkCertificates};
+use crate::credentials::admin::handle_credential_admin;
 use crate::demo::seed_demo;
 use crate::faults::FaultSettings;
 use serde_json::{json, Value};
@@ -28,11 +32,13 @@ pub struct AdminReply {
 }
 
 impl AdminReply {
-    fn ok(body: Value) -> Self {
+    /// A 200 answer with this body.
+    pub fn ok(body: Value) -> Self {
         Self { status: 200, body }
     }
 
-    fn error(status: u16, message: impl Into<String>) -> Self {
+    /// An error answer: the status and `{"message": ...}`.
+    pub fn error(status: u16, message: impl Into<String>) -> Self {
         Self { status, body: json!({ "message": message.into() }) }
     }
 }
@@ -58,7 +64,8 @@ pub fn handle_admin(app: &App, method: &str, path: &str, body: &[u8]) -> AdminRe
             Err(error) => AdminReply::error(500, error.message),
         },
         ("POST", "certificates") => bulk_certificates(app, body),
-        _ => AdminReply::error(404, format!("No admin action {method} {path} (see README.md)")),
+        _ => handle_credential_admin(app, method, action, body)
+            .unwrap_or_else(|| AdminReply::error(404, format!("No admin action {method} {path} (see README.md)"))),
     }
 }
 
@@ -101,5 +108,6 @@ fn state_report(app: &App) -> Value {
         "policies": policies,
         "faults": app.faults.report(),
         "requestCounts": app.request_counts(),
+        "credentialRequestCounts": app.credentials.request_counts(),
     })
 }

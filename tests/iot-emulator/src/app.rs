@@ -1,8 +1,11 @@
-//! The state shared by every connection: resources, accounts, faults, the clock and counters.
+//! The state shared by every connection: resources, accounts, credential services, faults, the
+//! clock and counters.
 
 use crate::accounts::Accounts;
+use crate::auth::keys::{KeyStore, SigningKey};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::credentials::CredentialServices;
 use crate::faults::{FaultEngine, FaultSettings};
 use crate::store::model::State;
 use crate::store::Store;
@@ -17,6 +20,8 @@ pub struct App {
     pub store: Store,
     /// The accounts, by access key.
     pub accounts: Accounts,
+    /// STS, SSO, IMDS and container credentials, and what they issued.
+    pub credentials: CredentialServices,
     /// The fault injector.
     pub faults: FaultEngine,
     /// The service's (possibly skewed) clock.
@@ -34,9 +39,12 @@ impl App {
             Some(path) => Store::with_state_file(path.clone())?,
             None => Store::in_memory(),
         };
+        let accounts = Accounts::new(config.accounts.clone())?;
+        config.credentials.validate(&accounts)?;
         let app = Self {
             store,
-            accounts: Accounts::new(config.accounts.clone())?,
+            credentials: CredentialServices::new(config.credentials.clone()),
+            accounts,
             faults: FaultEngine::new(FaultSettings::default()),
             clock: Clock::default(),
             log_requests: config.log_requests,
@@ -71,10 +79,24 @@ impl App {
         self.faults.replace(FaultSettings::default());
     }
 
-    /// Forgets every certificate, policy, fault and count (the accounts stay).
+    /// Forgets every certificate, policy, fault and count, and restores the credential settings
+    /// (the accounts, issued credentials and tokens stay).
     pub fn reset(&self) {
         self.store.replace(State::default());
         self.reset_faults();
+        self.credentials.reset();
         self.request_counts.lock().unwrap_or_else(PoisonError::into_inner).clear();
+    }
+}
+
+/// Long-term keys first, then the temporary credentials issued for a still-configured account.
+impl KeyStore for App {
+    fn signing_key(&self, access_key_id: &str) -> Option<SigningKey> {
+        if let Some(key) = self.accounts.signing_key(access_key_id) {
+            return Some(key);
+        }
+        let issued = self.credentials.issued.find(access_key_id)?;
+        let account = self.accounts.by_id(&issued.grant.account_id)?;
+        Some(issued.signing_key(account))
     }
 }

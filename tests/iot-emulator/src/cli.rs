@@ -21,7 +21,9 @@ iot-emulator: a local AWS IoT control-plane endpoint (certificates, policies, tr
 
 USAGE: iot-emulator [FLAGS]
 
-The first line on standard output is the URL listened on (e.g. http://127.0.0.1:8180).
+The first line on standard output is the URL listened on (e.g. http://127.0.0.1:8180). The
+same URL serves the credential services: STS (POST /), SSO (/federation/credentials), IMDSv2
+(/latest/) and container credentials (/v2/credentials/ACCOUNT); see README.md.
 
   --config FILE                 JSON config file (see README.md), read before the other flags
   --host IP                     address to listen on (default 127.0.0.1)

@@ -1,5 +1,6 @@
 //! The emulator's clock: the machine's time plus an adjustable skew (a fault), and the time
-//! formats the wire uses (SigV4's `x-amz-date`, epoch seconds in JSON bodies).
+//! formats the wire uses (SigV4's `x-amz-date`, epoch seconds in JSON bodies, ISO 8601 in the
+//! credential services' expirations).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -108,6 +109,21 @@ pub fn format_amz_date(time: SystemTime) -> String {
     )
 }
 
+/// Formats a time as ISO 8601 in UTC to the second, `YYYY-MM-DDTHH:MM:SSZ`, as STS, IMDS and
+/// the container endpoint write credential expirations.
+pub fn format_iso8601(time: SystemTime) -> String {
+    let basic = format_amz_date(time);
+    format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &basic[..4],
+        &basic[4..6],
+        &basic[6..8],
+        &basic[9..11],
+        &basic[11..13],
+        &basic[13..15]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +133,11 @@ mod tests {
         let time = parse_amz_date("20240229T235959Z").unwrap();
         assert_eq!(millis_since_epoch(time), 1_709_251_199_000);
         assert_eq!(format_amz_date(time), "20240229T235959Z");
+    }
+
+    #[test]
+    fn iso8601_has_dashes_and_colons() {
+        assert_eq!(format_iso8601(time_from_millis(1_709_251_199_500)), "2024-02-29T23:59:59Z");
     }
 
     #[test]

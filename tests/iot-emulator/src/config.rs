@@ -1,6 +1,7 @@
 //! The emulator's settings: defaults, then a JSON config file, then command-line flags.
 
 use crate::accounts::{default_accounts, Account};
+use crate::credentials::CredentialSettings;
 use crate::faults::FaultSettings;
 use serde::Deserialize;
 use std::net::{IpAddr, Ipv4Addr};
@@ -26,6 +27,8 @@ pub struct Config {
     pub faults: FaultSettings,
     /// Print one line per request on standard error.
     pub log_requests: bool,
+    /// The credential services' settings (lifetime, instance role, container token).
+    pub credentials: CredentialSettings,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             seed_demo: false,
             faults: FaultSettings::default(),
             log_requests: false,
+            credentials: CredentialSettings::default(),
         }
     }
 }
@@ -48,7 +52,8 @@ impl Default for Config {
 /// {"host": "127.0.0.1", "port": 8180,
 ///  "accounts": [{"accountId": "111122223333", "accessKeyId": "AKIA...", "secretAccessKey": "..."}],
 ///  "stateFile": "state.json", "seedDemo": true, "logRequests": false,
-///  "faults": {"seed": 7, "throttleRate": 0.1, "script": [{"operation": "TransferCertificate", "fault": "throttle", "times": 2}]}}
+///  "faults": {"seed": 7, "throttleRate": 0.1, "script": [{"operation": "TransferCertificate", "fault": "throttle", "times": 2}]},
+///  "credentials": {"lifetimeSeconds": 900, "instanceAccountId": "444455556666"}}
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -67,6 +72,8 @@ pub struct ConfigFile {
     pub faults: Option<FaultSettings>,
     /// See [`Config::log_requests`].
     pub log_requests: Option<bool>,
+    /// See [`Config::credentials`].
+    pub credentials: Option<CredentialSettings>,
 }
 
 impl Config {
@@ -102,6 +109,9 @@ impl Config {
         }
         if let Some(log_requests) = file.log_requests {
             self.log_requests = log_requests;
+        }
+        if let Some(credentials) = file.credentials {
+            self.credentials = credentials;
         }
     }
 }

@@ -33,7 +33,9 @@ pub struct DemoCertificates {
 
 /// Creates the three demo certificates (and the demo policy, if missing).
 pub fn seed_demo(app: &App) -> Result<DemoCertificates, ApiError> {
-    let caller = Caller { account: app.accounts.first().clone(), region: DEMO_REGION.to_owned() };
+    let account = app.accounts.first().clone();
+    let access_key_id = account.access_key_id.clone();
+    let caller = Caller { account, region: DEMO_REGION.to_owned(), access_key_id };
     let call = |operation: Operation, label: Option<&str>, query: Option<&str>, body: &str| {
         let input = RequestInput::parse(query, body.as_bytes())?;
         let call = Call { caller: &caller, label, input: &input, now_millis: app.clock.now_millis() };

@@ -107,6 +107,11 @@ impl ApiError {
         Self::new(403, "UnrecognizedClientException", "The security token included in the request is invalid.")
     }
 
+    /// `ExpiredTokenException` (403): the temporary credentials' session token has expired.
+    pub fn expired_token() -> Self {
+        Self::new(403, "ExpiredTokenException", "The security token included in the request is expired")
+    }
+
     /// `InvalidSignatureException` (403): the signature, its scope or its time is wrong.
     pub fn invalid_signature(message: impl Into<String>) -> Self {
         Self::new(403, "InvalidSignatureException", message)

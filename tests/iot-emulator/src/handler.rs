@@ -1,10 +1,11 @@
-//! One request, start to finish: CORS preflight or admin action, else route, inject faults,
-//! verify the signature, run the operation and answer (or drop the connection).
+//! One request, start to finish: CORS preflight, admin action or credential service, else route,
+//! inject faults, verify the signature, run the operation and answer (or drop the connection).
 
 use crate::admin::{handle_admin, ADMIN_PREFIX};
 use crate::app::App;
-use crate::auth::sigv4::verify_request;
+use crate::auth::sigv4::{verify_request, SERVICE_NAME};
 use crate::cors::{add_cors_headers, preflight_response};
+use crate::credentials;
 use crate::error::ApiError;
 use crate::faults::FaultKind;
 use crate::ids::new_request_id;
@@ -65,6 +66,14 @@ async fn answer(app: &App, parts: &Parts, body: &[u8], request_id: &str) -> Resu
         let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         return Ok(response::json(status, &reply.body, request_id, app.clock.now()));
     }
+    if let Some(endpoint) = credentials::route(&parts.method, path) {
+        let answer = credentials::answer(app, endpoint, parts, body, request_id);
+        if app.log_requests {
+            // The path only: a query may name accounts, never secrets, but stay terse.
+            eprintln!("iot-emulator: {} {path} {} -> {}", parts.method, endpoint.name(), answer.status().as_u16());
+        }
+        return Ok(answer);
+    }
     let (operation, outcome) = match route(parts.method.as_str(), path) {
         Ok(found) => (Some(found.operation), call_operation(app, parts, body, found.operation, found.label).await?),
         Err(error) => (None, Err(error)),
@@ -103,7 +112,8 @@ async fn call_operation(
         Some(FaultKind::DropConnection) => return Err(DropConnection),
         _ => {}
     }
-    let outcome = verify_request(parts, body, &app.accounts, app.clock.now()).and_then(|caller| {
+    let outcome = verify_request(parts, body, app, SERVICE_NAME, app.clock.now()).and_then(|caller| {
+        app.credentials.issued.note_use(&caller.access_key_id);
         let input = RequestInput::parse(parts.uri.query(), body)?;
         let call = Call { caller: &caller, label: label.as_deref(), input: &input, now_millis: app.clock.now_millis() };
         execute(operation, &app.store, &call)

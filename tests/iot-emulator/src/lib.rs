@@ -2,8 +2,9 @@
 //!
 //! It speaks IoT's restJson1 wire format, so the official SDKs (boto3, `@aws-sdk/client-iot`)
 //! work against it unmodified; verifies SigV4 signatures for several configured accounts; keeps
-//! certificates and policies in memory (optionally in a state file); and injects faults on
-//! demand. See README.md for flags, accounts, the admin endpoint and fault injection.
+//! certificates and policies in memory (optionally in a state file); injects faults on demand;
+//! and stands in for the services the SDKs' credential chains call (STS, SSO, IMDS, container
+//! credentials). See README.md for flags, accounts, the admin endpoint and fault injection.
 
 pub mod accounts;
 pub mod admin;
@@ -15,6 +16,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod cors;
+pub mod credentials;
 pub mod demo;
 pub mod error;
 pub mod faults;

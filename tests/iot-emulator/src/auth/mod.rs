@@ -1,6 +1,8 @@
-//! Who is calling: SigV4 verification against the configured accounts.
+//! Who is calling: SigV4 verification against the configured accounts and the temporary
+//! credentials the emulator issued.
 
 pub mod authorization;
+pub mod keys;
 pub mod sigv4;
 
 use crate::accounts::Account;
@@ -12,6 +14,8 @@ pub struct Caller {
     pub account: Account,
     /// The region of the signature's credential scope (used in new resources' ARNs).
     pub region: String,
+    /// The access key ID that signed (a long-term key or issued temporary credentials).
+    pub access_key_id: String,
 }
 
 impl Caller {

@@ -1,12 +1,13 @@
-//! Verifying a SigV4-signed request: the key must be known, the scope must name this service
-//! and the request's date, the time must be within 15 minutes of the service's clock, and the
-//! signature must equal the one aws-sigv4's HTTP signer computes for the received request with
-//! the key's secret (default settings: double URI encoding and path normalization, as the
-//! official clients sign).
+//! Verifying a SigV4-signed request: the key must be known (and, for temporary credentials,
+//! come with its session token and not be expired), the scope must name the service and the
+//! request's date, the time must be within 15 minutes of the service's clock, and the signature
+//! must equal the one aws-sigv4's HTTP signer computes for the received request with the key's
+//! secret (default settings: double URI encoding and path normalization, as the official clients
+//! sign).
 
 use super::authorization::{parse_authorization, Authorization};
+use super::keys::{KeyStore, SigningKey};
 use super::Caller;
-use crate::accounts::Accounts;
 use crate::clock::{format_amz_date, parse_amz_date};
 use crate::error::ApiError;
 use aws_credential_types::Credentials;
@@ -25,21 +26,43 @@ pub const ALLOWED_CLOCK_DIFFERENCE: Duration = Duration::from_secs(15 * 60);
 const SIGNATURE_MISMATCH: &str = "The request signature we calculated does not match the signature you provided. \
      Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
-/// Checks the request's signature and returns the account it signs as.
-pub fn verify_request(parts: &Parts, body: &[u8], accounts: &Accounts, now: SystemTime) -> Result<Caller, ApiError> {
+/// Checks the request's signature for `service` (e.g. [`SERVICE_NAME`], or `sts`) and returns
+/// who signed it. The errors carry IoT's codes; other services rename them.
+pub fn verify_request(
+    parts: &Parts,
+    body: &[u8],
+    keys: &dyn KeyStore,
+    service: &str,
+    now: SystemTime,
+) -> Result<Caller, ApiError> {
     let header = parts.headers.get(http::header::AUTHORIZATION).ok_or_else(ApiError::missing_authentication_token)?;
     let header =
         header.to_str().map_err(|_| ApiError::incomplete_signature("The Authorization header is not ASCII"))?;
     let authorization = parse_authorization(header)?;
-    let account = accounts.by_access_key(&authorization.access_key_id).ok_or_else(ApiError::unrecognized_client)?;
+    let key = keys.signing_key(&authorization.access_key_id).ok_or_else(ApiError::unrecognized_client)?;
+    check_session_token(parts, &key, now)?;
     let request_time = request_time(parts)?;
-    check_scope(&authorization, request_time)?;
+    check_scope(&authorization, service, request_time)?;
     check_time(request_time, now)?;
-    let expected = expected_signature(parts, body, &authorization, &account.secret_access_key, request_time)?;
+    let expected = expected_signature(parts, body, &authorization, &key.secret_access_key, service, request_time)?;
     if !constant_time_equal(expected.as_bytes(), authorization.signature.as_bytes()) {
         return Err(ApiError::invalid_signature(SIGNATURE_MISMATCH));
     }
-    Ok(Caller { account: account.clone(), region: authorization.region })
+    Ok(Caller { account: key.account, region: authorization.region, access_key_id: authorization.access_key_id })
+}
+
+/// Temporary credentials need their own session token and must not have expired; a long-term
+/// key's token, if any, is not checked.
+fn check_session_token(parts: &Parts, key: &SigningKey, now: SystemTime) -> Result<(), ApiError> {
+    let Some(expected) = &key.session_token else { return Ok(()) };
+    let given = parts.headers.get("x-amz-security-token").map(|value| value.as_bytes()).unwrap_or_default();
+    if !constant_time_equal(given, expected.as_bytes()) {
+        return Err(ApiError::unrecognized_client());
+    }
+    if key.expiration.is_some_and(|expiration| expiration <= now) {
+        return Err(ApiError::expired_token());
+    }
+    Ok(())
 }
 
 fn request_time(parts: &Parts) -> Result<SystemTime, ApiError> {
@@ -54,7 +77,7 @@ fn request_time(parts: &Parts) -> Result<SystemTime, ApiError> {
     })
 }
 
-fn check_scope(authorization: &Authorization, request_time: SystemTime) -> Result<(), ApiError> {
+fn check_scope(authorization: &Authorization, service: &str, request_time: SystemTime) -> Result<(), ApiError> {
     let amz_date = format_amz_date(request_time);
     if authorization.scope_date != amz_date[..8] {
         return Err(ApiError::invalid_signature(format!(
@@ -67,9 +90,9 @@ fn check_scope(authorization: &Authorization, request_time: SystemTime) -> Resul
     if authorization.region.is_empty() {
         return Err(ApiError::invalid_signature("Credential should be scoped to a valid region."));
     }
-    if authorization.service != SERVICE_NAME {
+    if authorization.service != service {
         return Err(ApiError::invalid_signature(format!(
-            "Credential should be scoped to correct service: '{SERVICE_NAME}'."
+            "Credential should be scoped to correct service: '{service}'."
         )));
     }
     if authorization.terminator != "aws4_request" {
@@ -108,6 +131,7 @@ fn expected_signature(
     body: &[u8],
     authorization: &Authorization,
     secret: &str,
+    service: &str,
     request_time: SystemTime,
 ) -> Result<String, ApiError> {
     let mut signed_headers: Vec<(&str, &str)> = Vec::new();
@@ -132,7 +156,7 @@ fn expected_signature(
     let params = v4::SigningParams::builder()
         .identity(&identity)
         .region(&authorization.region)
-        .name(SERVICE_NAME)
+        .name(service)
         .time(request_time)
         .settings(settings)
         .build()

@@ -15,7 +15,7 @@ impl RequestInput {
     /// Decodes the raw query string (`+` is a space, as form encoding and SigV4 read it) and
     /// the body, which must be empty or a JSON object.
     pub fn parse(raw_query: Option<&str>, body: &[u8]) -> Result<Self, ApiError> {
-        let query = raw_query.map(parse_query).transpose()?.unwrap_or_default();
+        let query = raw_query.map(decode_pairs).transpose()?.unwrap_or_default();
         let body = parse_body(body)?;
         Ok(Self { query, body })
     }
@@ -57,7 +57,8 @@ impl RequestInput {
     }
 }
 
-fn parse_query(raw: &str) -> Result<Vec<(String, String)>, ApiError> {
+/// Decodes `a=1&b=two+words` (a query string or a form-encoded body) into its pairs, in order.
+pub fn decode_pairs(raw: &str) -> Result<Vec<(String, String)>, ApiError> {
     raw.split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {

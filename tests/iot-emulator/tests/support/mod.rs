@@ -2,6 +2,8 @@
 //! small HTTP/1.1 client that signs its requests with aws-sigv4 as an SDK would.
 #![allow(dead_code)] // each test file uses its own part of this module
 
+pub mod credentials;
+
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;
@@ -111,6 +113,21 @@ pub fn sign_request(
     time: SystemTime,
     service: &str,
 ) {
+    let keys =
+        Keys { access_key_id: account.access_key_id.clone(), secret: account.secret_access_key.clone(), token: None };
+    sign_with_keys(request, body, &keys, time, service);
+}
+
+/// An access key, its secret and, for temporary credentials, the session token.
+#[derive(Debug, Clone)]
+pub struct Keys {
+    pub access_key_id: String,
+    pub secret: String,
+    pub token: Option<String>,
+}
+
+/// Signs a request with `keys` (adding `X-Amz-Security-Token` when there is a token).
+pub fn sign_with_keys(request: &mut Request<Full<Bytes>>, body: &[u8], keys: &Keys, time: SystemTime, service: &str) {
     let host = request.headers()["host"].to_str().unwrap().to_owned();
     let url = format!("http://{host}{}", request.uri());
     let headers: Vec<(String, String)> = request
@@ -119,7 +136,7 @@ pub fn sign_request(
         .map(|(name, value)| (name.as_str().to_owned(), value.to_str().unwrap().to_owned()))
         .collect();
     let identity: Identity =
-        Credentials::new(&account.access_key_id, &account.secret_access_key, None, None, "test").into();
+        Credentials::new(&keys.access_key_id, &keys.secret, keys.token.clone(), None, "test").into();
     let params = v4::SigningParams::builder()
         .identity(&identity)
         .region(REGION)
