@@ -199,7 +199,8 @@ async fn the_chain_takes_the_first_source_in_the_sdks_order() {
     let cases: Vec<(&str, Vec<(&'static str, String)>)> = vec![
         (
             "environment",
-            [&environment[..], &[shared_file.clone()], &web_identity, &[container.clone(), imds.clone()]].concat(),
+            [&environment[..], std::slice::from_ref(&shared_file), &web_identity, &[container.clone(), imds.clone()]]
+                .concat(),
         ),
         ("profile", [&[shared_file.clone()][..], &web_identity, &[container.clone(), imds.clone()]].concat()),
         ("web identity", [&web_identity[..], &[container.clone(), imds.clone()]].concat()),
