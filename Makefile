@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-demo \
+	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-credentials test-demo \
 	soak soak-smoke fuzz test-fuzz-corpora
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-demo soak-smoke
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-credentials test-demo soak-smoke
 	@echo "make test: all checks passed"
 
 setup:
@@ -88,6 +88,10 @@ test-swift: setup
 test-demo: wasm
 	$(CARGO) build --quiet -p iot-emulator
 	cd web-demo && node --test test/
+
+## test-credentials: botocore's credential providers against the local endpoint's STS, SSO, IMDS and ECS stand-ins
+test-credentials: setup
+	tests/credentials/run.sh
 
 ## test-official-clients: boto3 and @aws-sdk/client-iot drive the local endpoint through whole transfers
 test-official-clients: setup

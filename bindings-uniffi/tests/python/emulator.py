@@ -43,3 +43,8 @@ def recorded(certificate_id):
             pending = transfer.get("targetAccount") if certificate["status"] == "PENDING_TRANSFER" else None
             return certificate["status"], pending
     raise AssertionError(f"the endpoint has no certificate {certificate_id}")
+
+
+def credential_requests():
+    """How many requests each credential service stand-in has answered, by endpoint."""
+    return admin("GET", "credential-requests")

@@ -2,6 +2,8 @@
 arguments (or only a region) reads the environment and the shared files through the core's
 `aws-config` chain, and a transfer against the local endpoint proves which account signed it."""
 
+import hashlib
+import json
 import os
 import stat
 
@@ -92,3 +94,88 @@ def test_no_region_anywhere_is_an_endpoint_error(monkeypatch):
     with pytest.raises(TransferCertificateError.Endpoint, match="Missing Region"):
         client.transfer_certificate_blocking(TransferCertificateInput(
             certificate_id="a" * 64, target_aws_account=emulator.TARGET_ACCOUNT))
+
+
+ROLE_ARN = "arn:aws:iam::111122223333:role/transfer-operator"
+TARGET_KEY, TARGET_SECRET = "AKIAEMULATORTARGET", "emulator-target-secret"
+
+
+def asked(before, after):
+    """The credential endpoints asked between two counts (the IMDS region lookup aside)."""
+    return sorted(k for k, n in after.items() if before.get(k) != n and k != "imds:region")
+
+
+def test_imds_gives_credentials_with_no_arguments_but_a_region(monkeypatch):
+    monkeypatch.delenv("AWS_EC2_METADATA_DISABLED")
+    monkeypatch.setenv("AWS_EC2_METADATA_SERVICE_ENDPOINT", emulator.url() + "/")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
+    before = emulator.credential_requests()
+    client = IotTransferClient.from_environment(ClientConfig(region="us-east-1"))
+    transfer_with(client)
+    transfer_with(client)
+    counts = emulator.credential_requests()
+    assert counts["imds:credentials"] - before.get("imds:credentials", 0) == 1, "cached for the second call"
+
+
+def test_an_sso_profile_uses_the_token_aws_sso_login_cached(monkeypatch, tmp_path):
+    start_url = "https://example.awsapps.com/start"
+    cache = tmp_path / ".aws" / "sso" / "cache"
+    cache.mkdir(parents=True)
+    token = {"startUrl": start_url, "region": "us-east-1", "accessToken": "emulator-sso-access-token",
+             "expiresAt": "2099-01-01T00:00:00Z"}
+    (cache / (hashlib.sha1(b"corp").hexdigest() + ".json")).write_text(json.dumps(token))
+    (tmp_path / ".aws" / "config").write_text(
+        "[default]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Transfer\n\n"
+        f"[sso-session corp]\nsso_start_url = {start_url}\nsso_region = us-east-1\n")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SSO", emulator.url())
+    monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
+    before = emulator.credential_requests()
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
+    assert asked(before, emulator.credential_requests()) == ["sso:GetRoleCredentials"]
+
+
+def test_an_assume_role_profile_calls_sts(monkeypatch, tmp_path):
+    # The source profile holds the target account's keys: only the role can move the certificate.
+    monkeypatch.setenv("AWS_CONFIG_FILE", write_config(tmp_path, (
+        f"[default]\nrole_arn = {ROLE_ARN}\nsource_profile = base\n\n"
+        f"[profile base]\naws_access_key_id = {TARGET_KEY}\naws_secret_access_key = {TARGET_SECRET}\n")))
+    monkeypatch.setenv("AWS_ENDPOINT_URL_STS", emulator.url())
+    monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
+    before = emulator.credential_requests()
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
+    assert asked(before, emulator.credential_requests()) == ["sts:AssumeRole"]
+
+
+def test_a_web_identity_token_is_exchanged_with_sts(monkeypatch, tmp_path):
+    (tmp_path / "token").write_text("emulator-web-identity-token\n")
+    monkeypatch.setenv("AWS_WEB_IDENTITY_TOKEN_FILE", str(tmp_path / "token"))
+    monkeypatch.setenv("AWS_ROLE_ARN", ROLE_ARN)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_STS", emulator.url())
+    monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
+    before = emulator.credential_requests()
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
+    assert asked(before, emulator.credential_requests()) == ["sts:AssumeRoleWithWebIdentity"]
+
+
+def test_the_ecs_container_endpoint_gives_credentials(monkeypatch):
+    monkeypatch.setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", f"{emulator.url()}/v2/credentials/111122223333")
+    monkeypatch.setenv("AWS_CONTAINER_AUTHORIZATION_TOKEN", "emulator-container-token")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
+    before = emulator.credential_requests()
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
+    assert asked(before, emulator.credential_requests()) == ["container:credentials"]
+
+
+def test_the_environment_comes_before_the_container_and_imds(monkeypatch):
+    monkeypatch.delenv("AWS_EC2_METADATA_DISABLED")
+    monkeypatch.setenv("AWS_EC2_METADATA_SERVICE_ENDPOINT", emulator.url() + "/")
+    monkeypatch.setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", f"{emulator.url()}/v2/credentials/111122223333")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", KEY)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
+    before = emulator.credential_requests()
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
+    assert asked(before, emulator.credential_requests()) == []
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
+    assert asked(before, emulator.credential_requests()) == ["container:credentials"]
