@@ -84,8 +84,8 @@ mod tests {
 
     #[test]
     fn a_success_gives_back_its_last_retry_or_one() {
-        // botocore's test_quota / test_standard cases: a first-try success releases 1; a success
-        // after retries releases what the last acquisition took.
+        // botocore release_retry_quota: a first-try success releases 1; a success after retries
+        // releases what the last acquisition took (context['retry_quota_capacity']).
         let quota = RetryQuota::default();
         let first = quota.acquire(RetryClass::Transient);
         let last = quota.acquire(RetryClass::Timeout);
