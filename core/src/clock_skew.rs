@@ -1,11 +1,38 @@
-//! Clock-skew correction: when the service rejects a request's time and its `Date` header shows
-//! the local clock is minutes off, the client keeps the difference and signs with corrected time.
+//! Clock-skew correction, as smithy-rs does it (`aws-runtime` `service_clock_skew.rs`,
+//! `ServiceClockSkewInterceptor` and `ServiceClockSkewClassifier`): the `Date` header of every
+//! response, success or error, sets the client's clock offset, measured from the middle of the
+//! round trip; a response served from a cache (with an `Age` header) or after a round trip of over
+//! 15 minutes is not trusted. A request refused with a clock-skew code whose signing time was more
+//! than 4 minutes from the service's clock is signed again with the corrected time and resent.
+//!
+//! The JS SDK (`@aws-sdk/core` `AwsSdkSigV4Signer`, `getUpdatedSystemClockOffset`) also learns from
+//! every response and skips the same responses, with the same 4-minute threshold
+//! (`clockSkewCorrected`), but measures from the time the response arrived.
 
+use http::HeaderMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// A difference at least this large between the service's `Date` and the local clock is skew.
-const SKEW_THRESHOLD: Duration = Duration::from_secs(5 * 60);
+/// A refused request whose signing time is further than this from the service's clock was
+/// refused for its time (smithy-rs `SKEW_DETECTION_THRESHOLD`; the JS SDK's 240,000 ms).
+const SKEW_THRESHOLD: Duration = Duration::from_secs(4 * 60);
+
+/// A response whose round trip took longer than this says too little about the service's clock
+/// (smithy-rs `MAX_TRUSTED_REQUEST_DURATION`; the JS SDK's 900,000 ms).
+const MAX_TRUSTED_ROUND_TRIP: Duration = Duration::from_secs(15 * 60);
+
+/// The error codes with which a service refuses a request for its time. smithy-rs's list less
+/// `AccessDeniedException`, plus `RequestExpired` and `RequestInTheFuture` from the JS SDK's
+/// (`CLOCK_SKEW_ERROR_CODES`, which also has `AccessDeniedException`): a denied action is refused
+/// after the signature and its time were accepted, so signing it again cannot help.
+const CLOCK_SKEW_CODES: &[&str] = &[
+    "RequestTimeTooSkewed",
+    "RequestExpired",
+    "RequestInTheFuture",
+    "InvalidSignatureException",
+    "SignatureDoesNotMatch",
+    "AuthFailure",
+];
 
 /// The offset (service time minus local time) a client adds to its clock when signing.
 #[derive(Debug, Default)]
@@ -19,23 +46,22 @@ impl ClockOffset {
         shift(now, self.millis.load(Ordering::Relaxed))
     }
 
-    /// Given the `Date` header of a response refusing a request signed for `signed_at`: whether
-    /// that time was at least five minutes from the service's, so that the request, signed again
-    /// now, may pass. Keeps a new offset when the corrected clock is still that far off (another
-    /// call refused at the same time may already have corrected it: its request is resent too).
-    pub(crate) fn correct(&self, server_date: &str, local_now: SystemTime, signed_at: SystemTime) -> bool {
-        let Ok(server_time) = httpdate::parse_http_date(server_date) else {
-            return false;
-        };
-        let is_skew =
-            |time: SystemTime| millis_between(time, server_time).unsigned_abs() >= SKEW_THRESHOLD.as_millis() as u64;
-        if !is_skew(signed_at) {
-            return false;
+    /// Learns the offset from the headers of a response to a request sent at local time `sent`
+    /// and answered at `received`: the service's time, from `Date`, minus the middle of the round
+    /// trip. Returns the service's time when the response could be trusted for it.
+    pub(crate) fn learn(&self, headers: &HeaderMap, sent: SystemTime, received: SystemTime) -> Option<SystemTime> {
+        // `get`, not `contains_key`: one lookup function fewer in the WebAssembly package.
+        if headers.get(http::header::AGE).is_some() {
+            return None;
         }
-        if is_skew(self.apply(local_now)) {
-            self.millis.store(millis_between(local_now, server_time), Ordering::Relaxed);
+        let date = headers.get(http::header::DATE)?.to_str().ok()?;
+        let server_time = httpdate::parse_http_date(date).ok()?;
+        let round_trip = received.duration_since(sent).unwrap_or_default();
+        if round_trip > MAX_TRUSTED_ROUND_TRIP {
+            return None;
         }
-        true
+        self.millis.store(millis_between(sent + round_trip / 2, server_time), Ordering::Relaxed);
+        Some(server_time)
     }
 
     /// The current offset in milliseconds (service time minus local time).
@@ -43,6 +69,15 @@ impl ClockOffset {
     pub(crate) fn millis(&self) -> i64 {
         self.millis.load(Ordering::Relaxed)
     }
+}
+
+/// Whether a request signed for `signed_at` and refused with `code` by a service whose clock
+/// read `server_time` was refused for its time, so that, signed again now, it may pass. It
+/// depends on the request's own signing time, not on the offset: calls refused together are all
+/// resent, whichever of them corrected the offset first.
+pub(crate) fn refused_for_time(code: &str, server_time: SystemTime, signed_at: SystemTime) -> bool {
+    CLOCK_SKEW_CODES.contains(&code)
+        && millis_between(signed_at, server_time).unsigned_abs() > SKEW_THRESHOLD.as_millis() as u64
 }
 
 fn millis_of(time: SystemTime) -> i64 {
@@ -59,60 +94,9 @@ fn millis_between(from: SystemTime, to: SystemTime) -> i64 {
 
 fn shift(time: SystemTime, millis: i64) -> SystemTime {
     let amount = Duration::from_millis(millis.unsigned_abs());
-    if millis >= 0 {
-        time + amount
-    } else {
-        time - amount
-    }
+    let shifted = if millis >= 0 { time.checked_add(amount) } else { time.checked_sub(amount) };
+    shifted.unwrap_or(time)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(seconds: u64) -> SystemTime {
-        UNIX_EPOCH + Duration::from_secs(seconds)
-    }
-
-    #[test]
-    fn keeps_the_offset_when_the_service_is_minutes_away() {
-        let offset = ClockOffset::default();
-        let server = at(1_700_000_000);
-        let date = httpdate::fmt_http_date(server);
-        let local = at(1_700_000_000 - 3600);
-        assert!(offset.correct(&date, local, local));
-        assert_eq!(offset.millis(), 3_600_000);
-        assert_eq!(offset.apply(local), server);
-        // A request signed with the corrected time was not refused for its time.
-        assert!(!offset.correct(&date, local, offset.apply(local)));
-    }
-
-    #[test]
-    fn a_request_signed_before_another_call_corrected_the_clock_is_resent() {
-        // Found by the soak (service clock 20 minutes ahead, 32 calls in flight): the calls refused
-        // after the first one corrected the offset were not resent and failed.
-        let offset = ClockOffset::default();
-        let date = httpdate::fmt_http_date(at(1_700_000_000));
-        let local = at(1_700_000_000 - 1200);
-        assert!(offset.correct(&date, local, local));
-        assert!(offset.correct(&date, local, local), "signed with the old time: resend");
-        assert_eq!(offset.millis(), 1_200_000);
-    }
-
-    #[test]
-    fn ignores_small_differences_and_bad_dates() {
-        let offset = ClockOffset::default();
-        let date = httpdate::fmt_http_date(at(1_700_000_000));
-        assert!(!offset.correct(&date, at(1_700_000_000 - 240), at(1_700_000_000 - 240)));
-        assert!(!offset.correct("yesterday", at(0), at(0)));
-        assert_eq!(offset.millis(), 0);
-    }
-
-    #[test]
-    fn corrects_a_clock_that_runs_ahead() {
-        let offset = ClockOffset::default();
-        let date = httpdate::fmt_http_date(at(1_700_000_000));
-        assert!(offset.correct(&date, at(1_700_000_000 + 900), at(1_700_000_000 + 900)));
-        assert_eq!(offset.millis(), -900_000);
-    }
-}
+mod tests;

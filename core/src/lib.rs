@@ -2,9 +2,10 @@
 //!
 //! The AWS IoT `TransferCertificate` operation, done carefully: the input is checked against
 //! the service model before anything is sent, the request is signed with SigV4 (`aws-sigv4`),
-//! sent with connection reuse, retried by the SDKs' standard mode (with a retry quota), corrected
-//! for clock skew, bounded by timeouts, and every failure comes back as one typed error that
-//! carries its code, message, HTTP status, request id and retry information.
+//! sent with connection reuse, retried by the SDKs' standard or adaptive mode (with a retry quota
+//! and, in adaptive mode, a client-side rate limiter), corrected for clock skew, bounded by
+//! timeouts, and every failure comes back as one typed error that carries its code, message, HTTP
+//! status, request id and retry information.
 //!
 //! This crate is the core of bindings for JavaScript (WebAssembly), Python, Kotlin and Swift; it
 //! builds natively (tokio, reqwest with rustls) and for `wasm32-unknown-unknown` (reqwest over `fetch`).
@@ -55,7 +56,7 @@ pub use operation::list_outgoing_certificates::{
 };
 pub use operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
 pub use operation::{InputField, ResponseMetadata, ValidationError, ValidationRule};
-pub use retry::RetryConfig;
+pub use retry::{RetryConfig, RetryMode};
 
 /// The README's Rust example, compiled as a doctest so it cannot drift from the API.
 #[cfg(doctest)]

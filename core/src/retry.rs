@@ -1,12 +1,47 @@
-//! The standard retry mode: which failures are retried, full-jitter exponential backoff, and the
-//! retry quota a client shares across its calls.
+//! Retries as the AWS SDKs do them: which failures are retried, full-jitter exponential backoff,
+//! the retry quota a client shares across its calls (standard mode) and, in adaptive mode, a
+//! client-side rate limiter that slows sending down when the service throttles.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+mod quota;
+mod rate_limiter;
+
+pub(crate) use quota::RetryQuota;
+pub(crate) use rate_limiter::ClientRateLimiter;
+
 use std::time::Duration;
+
+/// How a client retries, named as the SDKs' `retry_mode` setting names it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RetryMode {
+    /// Attempts, backoff and the retry quota. The default.
+    #[default]
+    Standard,
+    /// The standard mode, plus a client-side rate limiter: once the service throttles, every
+    /// attempt waits for a token of a bucket whose fill rate follows CUBIC (cut on throttling,
+    /// grown back on success), as in the adaptive mode of botocore, smithy-rs and the JS SDK.
+    Adaptive,
+}
+
+impl RetryMode {
+    /// The mode named `standard` or `adaptive` (any case), as `AWS_RETRY_MODE` and the shared
+    /// config file's `retry_mode` spell it; `None` for any other name (`legacy` included).
+    pub fn from_name(name: &str) -> Option<Self> {
+        if name.eq_ignore_ascii_case("standard") {
+            Some(Self::Standard)
+        } else if name.eq_ignore_ascii_case("adaptive") {
+            Some(Self::Adaptive)
+        } else {
+            None
+        }
+    }
+}
 
 /// Retry settings; the defaults are the AWS SDKs' standard mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryConfig {
+    /// Standard or adaptive. Default standard.
+    pub mode: RetryMode,
     /// Attempts per call, the first included (1 disables retries). Default 3.
     pub max_attempts: u32,
     /// The backoff base: the delay before retry `i` is `random(0,1) * min(base * 2^(i-1), max)`.
@@ -21,6 +56,7 @@ pub struct RetryConfig {
 impl Default for RetryConfig {
     fn default() -> Self {
         Self {
+            mode: RetryMode::Standard,
             max_attempts: 3,
             initial_backoff: Duration::from_secs(1),
             max_backoff: Duration::from_secs(20),
@@ -80,50 +116,6 @@ pub(crate) fn backoff(config: &RetryConfig, attempt: u32, random: f64) -> Durati
     ceiling.mul_f64(random.clamp(0.0, 1.0))
 }
 
-const INITIAL_QUOTA: u32 = 500;
-const RETRY_COST: u32 = 5;
-const TIMEOUT_RETRY_COST: u32 = 10;
-const SUCCESS_REFUND: u32 = 1;
-
-/// The tokens a client spends on retries, so that a failing service is not hammered: a retry
-/// costs 5 (10 after a timeout), a first-try success refunds 1, a success after retries refunds
-/// what its retries cost. When the quota is empty, errors are returned instead of retried.
-#[derive(Debug)]
-pub(crate) struct RetryQuota {
-    available: AtomicU32,
-}
-
-impl Default for RetryQuota {
-    fn default() -> Self {
-        Self { available: AtomicU32::new(INITIAL_QUOTA) }
-    }
-}
-
-impl RetryQuota {
-    /// Takes the cost of retrying after a failure of `class`; `None` when the quota is too low.
-    pub(crate) fn acquire(&self, class: RetryClass) -> Option<u32> {
-        let cost = if class == RetryClass::Timeout { TIMEOUT_RETRY_COST } else { RETRY_COST };
-        self.available
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |available| available.checked_sub(cost))
-            .ok()
-            .map(|_| cost)
-    }
-
-    /// Returns tokens after a successful call that spent `spent` on its retries.
-    pub(crate) fn refund(&self, spent: u32) {
-        let amount = if spent == 0 { SUCCESS_REFUND } else { spent };
-        let _ = self.available.fetch_update(Ordering::AcqRel, Ordering::Acquire, |available| {
-            Some(available.saturating_add(amount).min(INITIAL_QUOTA))
-        });
-    }
-
-    /// The tokens left.
-    #[cfg(test)]
-    pub(crate) fn available(&self) -> u32 {
-        self.available.load(Ordering::Acquire)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,21 +155,10 @@ mod tests {
     }
 
     #[test]
-    fn the_quota_runs_out_and_refills() {
-        let quota = RetryQuota::default();
-        for _ in 0..100 {
-            assert_eq!(quota.acquire(RetryClass::Transient), Some(5));
-        }
-        assert_eq!(quota.acquire(RetryClass::Throttling), None);
-        quota.refund(0);
-        assert_eq!(quota.available(), 1);
-        quota.refund(10);
-        assert_eq!(quota.available(), 11);
-        assert_eq!(quota.acquire(RetryClass::Timeout), Some(10));
-        assert_eq!(quota.acquire(RetryClass::Timeout), None);
-        for _ in 0..200 {
-            quota.refund(5);
-        }
-        assert_eq!(quota.available(), 500);
+    fn modes_are_read_by_name() {
+        assert_eq!(RetryConfig::default().mode, RetryMode::Standard);
+        assert_eq!(RetryMode::from_name("adaptive"), Some(RetryMode::Adaptive));
+        assert_eq!(RetryMode::from_name("Standard"), Some(RetryMode::Standard));
+        assert_eq!(RetryMode::from_name("legacy"), None);
     }
 }

@@ -144,3 +144,26 @@ async fn the_retry_quota_stops_retries_when_empty_and_refills_on_success() {
     }
     assert_eq!(client.transfer_certificate(input()).await.unwrap_err().metadata().attempts, 3);
 }
+
+#[tokio::test]
+async fn a_success_after_retries_gives_back_only_its_last_retry() {
+    // botocore RetryQuotaChecker.release_retry_quota and @smithy/util-retry recordSuccess: the
+    // success of a call retried twice (10 tokens) gives back 5, the cost of the retry that
+    // succeeded, leaving 495: enough for 49 calls of two retries, and one retry more.
+    let server = Server::start(vec![
+        Reply::Respond(Response::new(503, "")),
+        Reply::Respond(Response::new(503, "")),
+        Reply::Respond(Response::success(ARN)),
+    ])
+    .await;
+    let client = Client::new(config(&server.url()).build());
+    assert_eq!(client.transfer_certificate(input()).await.unwrap().metadata.attempts, 3);
+    for _ in 0..(49 * 3 + 2) {
+        server.push(Reply::Respond(throttled()));
+    }
+    for _ in 0..49 {
+        assert_eq!(client.transfer_certificate(input()).await.unwrap_err().metadata().attempts, 3);
+    }
+    let error = client.transfer_certificate(input()).await.unwrap_err();
+    assert_eq!(error.metadata().attempts, 2, "5 tokens left: one retry, not two");
+}

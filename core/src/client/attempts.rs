@@ -1,8 +1,10 @@
-//! The attempt loop of one operation: send, map the response, and retry by the standard mode,
-//! correcting clock skew, within the per-attempt timeout; and the call timeout around it all.
+//! The attempt loop of one operation: send, map the response, and retry by the standard or
+//! adaptive mode, learning the clock offset from every response and resending a request refused
+//! for its time, within the per-attempt timeout; and the call timeout around it all.
 
 use super::cancellation::Cancellation;
 use super::Client;
+use crate::clock_skew::refused_for_time;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind, TimeoutKind};
 use crate::operation::{Operation, ResponseMetadata};
@@ -13,7 +15,7 @@ use futures_util::future::{select, Either};
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// What a call has done so far; read when the call timeout cuts it short.
 #[derive(Debug, Default)]
@@ -171,13 +173,16 @@ async fn run_attempts(
     progress: &SharedProgress,
 ) -> Result<ResponseMetadata, Error> {
     let config = &client.inner.config;
-    let mut quota_spent = 0;
+    let mut last_retry_cost = None;
     let mut skew_corrected = false;
     let mut attempt = 0;
     loop {
+        client.wait_for_send_token().await;
         let credentials = client.credentials().await?;
         let mut request = (exchange.build)(endpoint, &client.inner.user_agent);
-        let signed_at = client.sign(&mut request, endpoint, &credentials)?;
+        let sent_at = config.clock.now();
+        let signed_at = client.inner.clock_offset.apply(sent_at);
+        client.sign_at(&mut request, endpoint, &credentials, signed_at)?;
         let timeouts = &config.timeouts;
         if timeouts.attempt.is_some() || timeouts.call.is_some() || read(progress, |p| p.cancellable) {
             request.extensions_mut().insert(AbandonableAttempt);
@@ -188,32 +193,39 @@ async fn run_attempts(
             p.in_flight = !exchange.idempotent;
         });
         let outcome = send_once(client, transport, request).await;
+        let received_at = config.clock.now();
         update(progress, |p| p.in_flight = false);
         let error = match outcome {
-            Ok(response) => match (exchange.parse)(&response) {
-                Ok(()) => {
-                    if config.retry.use_retry_quota {
-                        client.inner.quota.refund(quota_spent);
+            Ok(response) => {
+                let server_time = client.inner.clock_offset.learn(&response.headers, sent_at, received_at);
+                match (exchange.parse)(&response) {
+                    Ok(()) => {
+                        client.record_attempt(false);
+                        if config.retry.use_retry_quota {
+                            client.inner.quota.release(last_retry_cost);
+                        }
+                        let request_id = crate::protocol::rest_json::request_id(&response.headers);
+                        return Ok(read(progress, |p| p.metadata(Some(response.status), request_id)));
                     }
-                    let request_id = crate::protocol::rest_json::request_id(&response.headers);
-                    return Ok(read(progress, |p| p.metadata(Some(response.status), request_id)));
+                    Err(error) => {
+                        if !skew_corrected
+                            && attempt < config.retry.max_attempts
+                            && server_time.is_some_and(|time| refused_for_time(error.code(), time, signed_at))
+                        {
+                            // Refused for its time, so not applied: sign again with the corrected
+                            // clock and resend now, outside the backoff and the retry quota.
+                            skew_corrected = true;
+                            client.record_attempt(false);
+                            continue;
+                        }
+                        // A 2xx the client could not read was applied; a 5xx may have been.
+                        if !exchange.idempotent && (response.status >= 500 || (200..300).contains(&response.status)) {
+                            update(progress, |p| p.possibly_applied = true);
+                        }
+                        error
+                    }
                 }
-                Err(error) => {
-                    if !skew_corrected
-                        && attempt < config.retry.max_attempts
-                        && corrects_skew(client, &response, &error, signed_at)
-                    {
-                        // The request was refused for its time, so it was not applied: resend now.
-                        skew_corrected = true;
-                        continue;
-                    }
-                    // A 2xx the client could not read was applied; a 5xx may have been.
-                    if !exchange.idempotent && (response.status >= 500 || (200..300).contains(&response.status)) {
-                        update(progress, |p| p.possibly_applied = true);
-                    }
-                    error
-                }
-            },
+            }
             Err(failure) => {
                 if failure.possibly_applied && !exchange.idempotent {
                     update(progress, |p| p.possibly_applied = true);
@@ -221,6 +233,7 @@ async fn run_attempts(
                 failure.error
             }
         };
+        client.record_attempt(error.is_throttling());
         let Some(class) = error.retry_class() else {
             return Err(error);
         };
@@ -229,7 +242,7 @@ async fn run_attempts(
         }
         if config.retry.use_retry_quota {
             match client.inner.quota.acquire(class) {
-                Some(cost) => quota_spent += cost,
+                Some(cost) => last_retry_cost = Some(cost),
                 None => return Err(error),
             }
         }
@@ -278,7 +291,9 @@ async fn send_once(
 fn transport_failure(error: TransportError) -> SendFailure {
     let (kind, message, source) = error.into_parts();
     let (retry_class, possibly_applied) = match kind {
-        TransportErrorKind::Connect | TransportErrorKind::ConnectTimeout => (Some(RetryClass::Transient), false),
+        TransportErrorKind::Connect => (Some(RetryClass::Transient), false),
+        // A timeout, as botocore's ConnectTimeoutError: its retry costs the quota 10.
+        TransportErrorKind::ConnectTimeout => (Some(RetryClass::Timeout), false),
         TransportErrorKind::Io => (Some(RetryClass::Transient), true),
         TransportErrorKind::BodyTooLarge => (None, true),
         _ => (None, false),
@@ -286,16 +301,4 @@ fn transport_failure(error: TransportError) -> SendFailure {
     let code = if kind == TransportErrorKind::ConnectTimeout { "TimeoutError" } else { "TransportError" };
     let error = Error::new(ErrorKind::Transport(kind), code, message).with_retry_class(retry_class).with_source(source);
     SendFailure { error, possibly_applied }
-}
-
-/// On an authentication refusal whose `Date` shows the request was signed minutes off, keeps the
-/// offset (unless already kept) and says the request may be resent.
-fn corrects_skew(client: &Client, response: &HttpResponse, error: &Error, signed_at: SystemTime) -> bool {
-    if *error.kind() != ErrorKind::Auth {
-        return false;
-    }
-    let Some(date) = response.headers.get(http::header::DATE).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
-    client.inner.clock_offset.correct(date, client.inner.config.clock.now(), signed_at)
 }

@@ -4,6 +4,7 @@
 mod attempts;
 mod cancellation;
 mod config;
+mod pacing;
 mod reconcile;
 mod signed_request;
 mod state_hints;
@@ -21,7 +22,7 @@ use crate::operation::describe_certificate::{DescribeCertificateInput, DescribeC
 use crate::operation::list_outgoing_certificates::{ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
 use crate::operation::{InputField, Operation, ValidationError, ValidationRule};
-use crate::retry::RetryQuota;
+use crate::retry::{ClientRateLimiter, RetryMode, RetryQuota};
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
 use crate::signing::{sign_request, SigningError, IOT_SIGNING_NAME};
 use attempts::{Attempted, SharedProgress};
@@ -30,8 +31,8 @@ use std::time::SystemTime;
 
 /// A client for the IoT certificate-transfer API.
 ///
-/// Cheap to clone: clones share the connection pool, the retry quota, the clock offset and the
-/// credentials cache, so build one and share it.
+/// Cheap to clone: clones share the connection pool, the retry quota, the adaptive mode's rate
+/// limiter, the clock offset and the credentials cache, so build one and share it.
 #[derive(Debug, Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -43,6 +44,8 @@ struct Inner {
     transport: Result<Arc<dyn HttpTransport>, Arc<TransportError>>,
     credentials: Option<CachedProvider>,
     quota: RetryQuota,
+    /// The adaptive mode's rate limiter; `None` in the standard mode.
+    rate_limiter: Option<ClientRateLimiter>,
     clock_offset: ClockOffset,
     user_agent: String,
 }
@@ -66,6 +69,8 @@ impl Client {
             CachedProvider::new(provider, config.clock.clone(), config.sleep.clone(), config.timeouts.credentials)
         });
         let user_agent = user_agent::user_agent(config.app_name.as_deref());
+        let rate_limiter = (config.retry.mode == RetryMode::Adaptive)
+            .then(|| ClientRateLimiter::new(pacing::seconds_since_epoch(config.clock.now())));
         // On wasm32 there is one thread; Arc keeps the native client Send + Sync.
         #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
         let inner = Arc::new(Inner {
@@ -74,6 +79,7 @@ impl Client {
             transport,
             credentials,
             quota: RetryQuota::default(),
+            rate_limiter,
             clock_offset: ClockOffset::default(),
             user_agent,
         });
@@ -217,18 +223,6 @@ impl Client {
             .provide_credentials()
             .await
             .map_err(|error| Error::new(ErrorKind::Credentials, "CredentialsError", error.to_string()))
-    }
-
-    /// Signs `request` for now, as corrected for clock skew, and returns the time signed for.
-    fn sign(
-        &self,
-        request: &mut http::Request<Vec<u8>>,
-        endpoint: &Endpoint,
-        credentials: &Credentials,
-    ) -> Result<SystemTime, Error> {
-        let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
-        self.sign_at(request, endpoint, credentials, time)?;
-        Ok(time)
     }
 
     fn sign_at(

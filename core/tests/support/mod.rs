@@ -5,6 +5,7 @@
 
 pub mod fixtures;
 pub mod time;
+pub mod virtual_time;
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;

@@ -51,7 +51,8 @@ Fault injection (see also POST /_emulator/faults):
   --clock-skew-seconds N        the service clock is N s ahead (negative: behind) of real time
   --fault OP:KIND[:TIMES[:MS]]  script: the next TIMES (default 1) calls of OP (or *) get KIND:
                                 throttle, serviceUnavailable, internalFailure, dropConnection,
-                                dropResponse, latency (waits MS) or slow (answers MS late);
+                                dropResponse, latency (waits MS), slow (answers MS late) or
+                                accessDenied;
                                 repeat for several
   --help                        this text
 ";

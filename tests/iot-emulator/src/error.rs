@@ -82,6 +82,11 @@ impl ApiError {
         Self::new(503, "ServiceUnavailableException", "The service is temporarily unavailable. Please try again.")
     }
 
+    /// `AccessDeniedException` (403), as an injected fault.
+    pub fn access_denied() -> Self {
+        Self::new(403, "AccessDeniedException", "The caller is not authorized to perform this action (injected fault)")
+    }
+
     /// `InternalFailureException` (500), as an injected fault or for an emulator bug.
     pub fn internal_failure(message: impl Into<String>) -> Self {
         Self::new(500, "InternalFailureException", message)

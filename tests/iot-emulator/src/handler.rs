@@ -109,6 +109,7 @@ async fn call_operation(
         Some(FaultKind::InternalFailure) => {
             return Ok(Err(ApiError::internal_failure("An internal error occurred (injected fault)")))
         }
+        Some(FaultKind::AccessDenied) => return Ok(Err(ApiError::access_denied())),
         Some(FaultKind::DropConnection) => return Err(DropConnection),
         _ => {}
     }

@@ -25,6 +25,7 @@ async fn throttling_and_server_errors_use_the_modelled_codes() {
         ("throttle", 400, "ThrottlingException"),
         ("serviceUnavailable", 503, "ServiceUnavailableException"),
         ("internalFailure", 500, "InternalFailureException"),
+        ("accessDenied", 403, "AccessDeniedException"),
     ] {
         script(source.addr, "ListCertificates", fault, 2).await;
         source.call("GET", "/certificates", None).await.assert_error(status, code);

@@ -23,6 +23,9 @@ pub enum FaultKind {
     /// Run the operation (its change is kept), then wait `slowMs` (a script's `latencyMs`) before
     /// answering: a slow service whose answer may come after the client gave up.
     Slow,
+    /// `AccessDeniedException` (403): the caller is not allowed the action. Scripted only (no
+    /// rate): for testing that a client does not take it for a clock problem.
+    AccessDenied,
 }
 
 impl FaultKind {
@@ -36,6 +39,7 @@ impl FaultKind {
             Self::DropResponse => "dropResponse",
             Self::Latency => "latency",
             Self::Slow => "slow",
+            Self::AccessDenied => "accessDenied",
         }
     }
 
@@ -49,6 +53,7 @@ impl FaultKind {
             Self::DropResponse,
             Self::Latency,
             Self::Slow,
+            Self::AccessDenied,
         ]
         .into_iter()
         .find(|kind| kind.name() == name)
