@@ -31,6 +31,9 @@ pub struct ClientConfig {
     /// Attempts per call, the first included. Unset: `AWS_MAX_ATTEMPTS` or `max_attempts`, else 3.
     #[uniffi(default = None)]
     pub max_attempts: Option<u32>,
+    /// Standard or adaptive retries. Unset: `AWS_RETRY_MODE` or `retry_mode`, else standard.
+    #[uniffi(default = None)]
+    pub retry_mode: Option<RetryMode>,
     /// The backoff base: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20 s).
     #[uniffi(default = 1000)]
     pub retry_base_delay_ms: u64,
@@ -61,12 +64,31 @@ impl Default for ClientConfig {
             use_fips: None,
             use_dual_stack: None,
             max_attempts: None,
+            retry_mode: None,
             retry_base_delay_ms: 1000,
             use_retry_quota: true,
             connect_timeout_ms: None,
             attempt_timeout_ms: None,
             call_timeout_ms: None,
             app_name: None,
+        }
+    }
+}
+
+/// How failed attempts are retried, as the SDKs' `retry_mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum RetryMode {
+    /// Attempts with full-jitter backoff and a retry quota.
+    Standard,
+    /// The standard mode plus a client-side rate limiter once the service throttles.
+    Adaptive,
+}
+
+impl From<RetryMode> for iot_transfer::RetryMode {
+    fn from(mode: RetryMode) -> Self {
+        match mode {
+            RetryMode::Standard => iot_transfer::RetryMode::Standard,
+            RetryMode::Adaptive => iot_transfer::RetryMode::Adaptive,
         }
     }
 }
@@ -105,6 +127,9 @@ impl ClientConfig {
         }
         if let Some(attempts) = self.max_attempts {
             builder = builder.max_attempts(attempts);
+        }
+        if let Some(mode) = self.retry_mode {
+            builder = builder.retry_mode(mode.into());
         }
         if let Some(connect) = self.connect_timeout_ms {
             builder = builder.connect_timeout(Duration::from_millis(connect));

@@ -17,7 +17,7 @@ mod signed_request;
 
 pub use cancellation::CancellationToken;
 pub use client::IotTransferClient;
-pub use config::ClientConfig;
+pub use config::{ClientConfig, RetryMode};
 pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};
 pub use error::TransferCertificateError;
 pub use records::{ResponseMetadata, TransferCertificateInput, TransferCertificateOutput};

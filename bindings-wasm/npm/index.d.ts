@@ -41,6 +41,8 @@ export interface IoTTransferClientConfig {
   credentials?: CredentialsInput;
   /** Attempts per call, the first included: a whole number from 1 to 4294967295. Default 3. */
   maxAttempts?: number;
+  /** `"adaptive"` adds a client-side rate limiter once the service throttles, as the JS SDK's. Default `"standard"` (or, in Node, `AWS_RETRY_MODE`). */
+  retryMode?: "standard" | "adaptive";
   /** Backoff base in milliseconds: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20000). Default 1000. */
   retryBaseDelay?: number;
   /** Whether retries draw on the client's retry quota. Default true. */

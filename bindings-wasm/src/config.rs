@@ -4,7 +4,7 @@
 
 use crate::credentials::{static_credentials, JsCredentialsProvider};
 use crate::js_value::{read_object, MemberError};
-use crate::member_types::{Attempts, Flag, Millis, Text};
+use crate::member_types::{Attempts, Flag, Millis, Mode, Text};
 use crate::transport::JsTransport;
 use iot_transfer::environment::apply_environment;
 use iot_transfer::{Config, TimeoutConfig};
@@ -25,6 +25,7 @@ struct ConfigObject {
     use_fips_endpoint: Option<Flag>,
     use_dualstack_endpoint: Option<Flag>,
     max_attempts: Option<Attempts>,
+    retry_mode: Option<Mode>,
     retry_base_delay: Option<Millis>,
     use_retry_quota: Option<Flag>,
     /// `{ connect?, attempt?, call? }`, read by [`timeouts`].
@@ -48,7 +49,7 @@ struct TimeoutsObject {
 }
 
 /// Reads `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?, maxAttempts?,
-/// retryBaseDelay?, useRetryQuota?, timeouts?: { connect?, attempt?, call? }, credentials,
+/// retryMode?, retryBaseDelay?, useRetryQuota?, timeouts?: { connect?, attempt?, call? }, credentials,
 /// appName?, transport? }` (durations in milliseconds) over what `environment` (Node's
 /// `process.env`, or `undefined`) sets: the members given win, as in the JS SDK.
 pub(crate) fn from_js(value: JsValue, environment: &JsValue) -> Result<Config, MemberError> {
@@ -74,6 +75,9 @@ pub(crate) fn from_js(value: JsValue, environment: &JsValue) -> Result<Config, M
     }
     if let Some(attempts) = object.max_attempts {
         builder = builder.max_attempts(attempts.0);
+    }
+    if let Some(mode) = object.retry_mode {
+        builder = builder.retry_mode(mode.0);
     }
     if let Some(base) = object.retry_base_delay {
         builder = builder.initial_backoff(base.0);

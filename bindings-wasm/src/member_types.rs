@@ -78,6 +78,18 @@ impl<'de> Deserialize<'de> for Millis {
     }
 }
 
+/// A retry mode: `"standard"` or `"adaptive"`, as the JS SDK's `retryMode`.
+pub(crate) struct Mode(pub(crate) iot_transfer::RetryMode);
+
+impl<'de> Deserialize<'de> for Mode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        checked(deserializer, "\"standard\" or \"adaptive\"", |value| {
+            value.as_string().and_then(|name| iot_transfer::RetryMode::from_name(&name))
+        })
+        .map(Mode)
+    }
+}
+
 /// An attempt count: a whole number from 1 to `u32::MAX`.
 pub(crate) struct Attempts(pub(crate) u32);
 

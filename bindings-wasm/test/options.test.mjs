@@ -31,6 +31,7 @@ const configErrors = [
   [{ useFipsEndpoint: "yes" }, "useFipsEndpoint must be a boolean"],
   [{ region: 1 }, "region must be a string"],
   [{ credentials: "AKID:secret" }, "credentials must be an object or an async function returning one"],
+  [{ retryMode: "legacy" }, 'retryMode must be "standard" or "adaptive"'],
   [{ credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: [SECRET] } }, "credentials.secretAccessKey must be a string"],
   [{ credentials: { accessKeyId: "AKIDEXAMPLE" } }, "credentials.secretAccessKey is missing"],
   [{ credentials: { ...credentials, expiration: "tomorrow" } }, "credentials.expiration must be a valid Date or a finite number of milliseconds since the epoch"],

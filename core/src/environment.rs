@@ -5,6 +5,7 @@
 
 use crate::client::ConfigBuilder;
 use crate::credentials::Credentials;
+use crate::retry::RetryMode;
 use std::fmt;
 
 /// A variable whose value cannot be used; nothing is sent with such a configuration.
@@ -27,8 +28,8 @@ impl std::error::Error for EnvironmentError {}
 
 /// Applies to `builder` what the variables `get` returns set, as the JS SDK reads them in Node:
 /// `AWS_REGION`; `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL`; `AWS_USE_FIPS_ENDPOINT` and
-/// `AWS_USE_DUALSTACK_ENDPOINT` (`true` or `false`); `AWS_MAX_ATTEMPTS` (a whole number of at
-/// least 1); `AWS_ACCESS_KEY_ID` with `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or
+/// `AWS_USE_DUALSTACK_ENDPOINT` (`true` or `false`); `AWS_RETRY_MODE` (`standard` or
+/// `adaptive`); `AWS_MAX_ATTEMPTS` (a whole number of at least 1); `AWS_ACCESS_KEY_ID` with `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or
 /// neither. An empty variable is unset. Call it before applying the host's explicit settings, which win.
 pub fn apply_environment(
     mut builder: ConfigBuilder,
@@ -46,6 +47,10 @@ pub fn apply_environment(
     }
     if let Some(on) = flag(get("AWS_USE_DUALSTACK_ENDPOINT"), "AWS_USE_DUALSTACK_ENDPOINT")? {
         builder = builder.use_dual_stack(on);
+    }
+    if let Some(name) = get("AWS_RETRY_MODE") {
+        let expected = EnvironmentError { variable: "AWS_RETRY_MODE", expected: "standard or adaptive" };
+        builder = builder.retry_mode(RetryMode::from_name(&name).ok_or(expected)?);
     }
     if let Some(text) = get("AWS_MAX_ATTEMPTS") {
         let attempts = text.parse::<u32>().ok().filter(|n| *n >= 1);
@@ -88,6 +93,7 @@ mod tests {
             ("AWS_USE_FIPS_ENDPOINT", "TRUE"),
             ("AWS_USE_DUALSTACK_ENDPOINT", "false"),
             ("AWS_MAX_ATTEMPTS", "5"),
+            ("AWS_RETRY_MODE", "adaptive"),
             ("AWS_ACCESS_KEY_ID", "AKID"),
             ("AWS_SECRET_ACCESS_KEY", "SECRET"),
         ])
@@ -97,6 +103,7 @@ mod tests {
         assert_eq!(endpoint.endpoint_url.as_deref(), Some("https://iot.example"));
         assert!(endpoint.use_fips && !endpoint.use_dual_stack);
         assert_eq!(config.retry().max_attempts, 5);
+        assert_eq!(config.retry().mode, RetryMode::Adaptive);
         assert!(config.credentials.is_some());
     }
 
@@ -120,6 +127,7 @@ mod tests {
             (vec![("AWS_MAX_ATTEMPTS", "0")], "AWS_MAX_ATTEMPTS"),
             (vec![("AWS_MAX_ATTEMPTS", "three")], "AWS_MAX_ATTEMPTS"),
             (vec![("AWS_MAX_ATTEMPTS", "s3cr3t")], "AWS_MAX_ATTEMPTS"),
+            (vec![("AWS_RETRY_MODE", "legacy")], "AWS_RETRY_MODE"),
         ] {
             let error = apply(&vars).unwrap_err();
             assert_eq!(error.variable, variable);

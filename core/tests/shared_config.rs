@@ -103,6 +103,7 @@ async fn fips_dual_stack_and_attempts_from_the_environment_and_the_profile() {
             ("AWS_USE_FIPS_ENDPOINT", "true"),
             ("AWS_USE_DUALSTACK_ENDPOINT", "true"),
             ("AWS_MAX_ATTEMPTS", "7"),
+            ("AWS_RETRY_MODE", "adaptive"),
         ],
     )
     .await;
@@ -111,15 +112,18 @@ async fn fips_dual_stack_and_attempts_from_the_environment_and_the_profile() {
         (&Value::from("us-gov-west-1"), &Value::from(true), &Value::from(true), &Value::from(7)),
         "{from_env}"
     );
+    assert_eq!(from_env["retry_mode"], "Adaptive");
     let dir = scratch_dir("fips-profile");
     std::fs::write(
         dir.join("config"),
-        "[default]\nregion = ca-central-1\nuse_fips_endpoint = true\nmax_attempts = 2\n",
+        "[default]\nregion = ca-central-1\nuse_fips_endpoint = true\nmax_attempts = 2\nretry_mode = adaptive\n",
     )
     .unwrap();
     let config_file = dir.join("config").display().to_string();
     let from_profile = run_child(None, &[("AWS_CONFIG_FILE", &config_file)]).await;
     assert_eq!((&from_profile["use_fips"], &from_profile["max_attempts"]), (&Value::from(true), &Value::from(2)));
+    assert_eq!(from_profile["retry_mode"], "Adaptive");
+    assert_eq!(run_child(None, &[("AWS_REGION", "us-east-1")]).await["retry_mode"], "Standard");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -179,3 +179,13 @@ def test_the_environment_comes_before_the_container_and_imds(monkeypatch):
     monkeypatch.delenv("AWS_ACCESS_KEY_ID")
     transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
     assert asked(before, emulator.credential_requests()) == ["container:credentials"]
+
+
+def test_the_retry_mode_from_the_environment_or_the_record(monkeypatch):
+    from iot_transfer import RetryMode
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", KEY)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
+    monkeypatch.setenv("AWS_RETRY_MODE", "adaptive")
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1", retry_mode=RetryMode.STANDARD)))

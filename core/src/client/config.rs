@@ -182,6 +182,12 @@ impl ConfigBuilder {
         self
     }
 
+    /// Standard or adaptive retries.
+    pub fn retry_mode(mut self, mode: crate::retry::RetryMode) -> Self {
+        self.config.retry.mode = mode;
+        self
+    }
+
     /// The backoff base (see [`RetryConfig::initial_backoff`]).
     pub fn initial_backoff(mut self, base: Duration) -> Self {
         self.config.retry.initial_backoff = base;

@@ -1,6 +1,7 @@
 //! The configuration the official SDKs read from the process environment and the shared AWS
 //! files, loaded by `aws-config` (the official Rust implementation): the region, the default
-//! credential chain, the endpoint URL, FIPS and dual-stack, retries, timeouts and the app name,
+//! credential chain, the endpoint URL, FIPS and dual-stack, `max_attempts` and `retry_mode`,
+//! timeouts and the app name,
 //! plus what `aws-config` leaves to each SDK: `AWS_CA_BUNDLE` and the proxy variables (read by
 //! reqwest). Native only: in a browser there is no environment or file system.
 
@@ -11,6 +12,7 @@ mod sdk_credentials;
 pub use sdk_credentials::SdkCredentialsProvider;
 
 use crate::client::ConfigBuilder;
+use crate::retry::RetryMode;
 use crate::runtime::TransportSettings;
 use aws_config::BehaviorVersion;
 use aws_types::region::Region;
@@ -79,7 +81,11 @@ fn builder_from(sdk: &SdkConfig, transport: TransportSettings) -> ConfigBuilder 
     }
     builder = builder.use_fips(sdk.use_fips().unwrap_or(false)).use_dual_stack(sdk.use_dual_stack().unwrap_or(false));
     if let Some(retry) = sdk.retry_config() {
-        builder = builder.max_attempts(retry.max_attempts());
+        let mode = match retry.mode() {
+            aws_smithy_types::retry::RetryMode::Adaptive => RetryMode::Adaptive,
+            _ => RetryMode::Standard,
+        };
+        builder = builder.max_attempts(retry.max_attempts()).retry_mode(mode);
     }
     if let Some(timeouts) = sdk.timeout_config() {
         if let Some(connect) = timeouts.connect_timeout() {

@@ -52,6 +52,7 @@ pub fn child_entry() {
             "use_fips": endpoint.use_fips,
             "use_dual_stack": endpoint.use_dual_stack,
             "max_attempts": config.retry().max_attempts,
+            "retry_mode": format!("{:?}", config.retry().mode),
             "connect_timeout_ms": config.timeouts().connect.as_millis() as u64,
         });
         if describe != "-" {
