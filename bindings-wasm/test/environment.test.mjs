@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fromNodeProviderChain, fromProcess } from "@aws-sdk/credential-providers";
+import { fromNodeProviderChain, fromProcess, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { IoTTransferClient, ConfigurationError } from "iot-transfer";
 
 const TARGET = "444455556666";
@@ -88,5 +88,15 @@ test("the JS SDK's fromProcess runs a credential_process and plugs in unchanged"
   writeFileSync(join(dir, "config"), `[profile scripted]\ncredential_process = ${script}\n`);
   process.env.AWS_CONFIG_FILE = join(dir, "config");
   const credentials = fromProcess({ profile: "scripted" });
+  await transferWith(new IoTTransferClient({ region: "us-east-1", endpoint: url, credentials }));
+});
+
+test("the JS SDK's fromTemporaryCredentials assumes a role with the local STS and plugs in unchanged", async () => {
+  // The master credentials are the target account's: only the assumed role can move the certificate.
+  const credentials = fromTemporaryCredentials({
+    params: { RoleArn: "arn:aws:iam::111122223333:role/transfer-operator", RoleSessionName: "npm-test" },
+    masterCredentials: { accessKeyId: "AKIAEMULATORTARGET", secretAccessKey: "emulator-target-secret" },
+    clientConfig: { region: "us-east-1", endpoint: url },
+  });
   await transferWith(new IoTTransferClient({ region: "us-east-1", endpoint: url, credentials }));
 });
