@@ -15,6 +15,7 @@
 pub mod certificate_input;
 pub mod config_environment;
 pub mod endpoint;
+pub mod partitions;
 pub mod profile_file;
 pub mod response;
 pub mod state_response;
