@@ -1,4 +1,5 @@
-//! Translates a partition's `regionRegex` into the small matcher the crate ships
+//! Translates a partition's `regionRegex` into pieces (literal text, one of several texts, `\w+`,
+//! `\d+`), which `pattern.rs` writes as the one-pass pattern the library matches
 //! (`src/endpoint/region_pattern.rs`), so that no regex engine is compiled into the library.
 //!
 //! Supported: a regex anchored with `^` and `$` whose parts, in order, are literal text, a group
@@ -108,6 +109,6 @@ fn unsupported(regex: &str, why: &str) -> String {
     format!(
         "regionRegex {regex:?} is not of a supported shape ({why}). core/build/region_regex.rs \
          translates only ^...$ sequences of literal text, groups of literal alternatives, \\w+ and \
-         \\d+; extend it and src/endpoint/region_pattern.rs for the new shape"
+         \\d+; extend it, core/build/pattern.rs and src/endpoint/region_pattern.rs for the new shape"
     )
 }

@@ -2,7 +2,7 @@
 //! endpoint facts the service's rules read from them, generated at build time from the SDKs'
 //! `partitions.json` (`core/data/`, refreshed by `scripts/refresh-partitions.sh`).
 
-use super::region_pattern::{self, Piece};
+use super::region_pattern;
 
 /// A partition: a group of regions that share DNS suffixes and endpoint features.
 #[derive(Debug, PartialEq, Eq)]
@@ -13,8 +13,13 @@ pub struct Partition {
     pub(super) supports_fips: bool,
     pub(super) supports_dual_stack: bool,
     pub(super) implicit_global_region: &'static str,
-    pub(super) regions: &'static [&'static str],
-    pub(super) region_pattern: &'static [Piece],
+    /// The listed regions that the regexes would place in another partition (or none), such as
+    /// `aws-global`; the other listed regions are found by the regexes as the SDKs find them by
+    /// name (`core/build/explicit_regions.rs` chooses, and checks that every listed region still
+    /// resolves to its partition).
+    pub(super) explicit_regions: &'static [&'static str],
+    /// The `regionRegex` as a one-pass pattern (`region_pattern.rs`).
+    pub(super) region_pattern: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/partitions.rs"));
@@ -29,7 +34,7 @@ impl Partition {
     pub fn of(region: &str) -> &'static Partition {
         PARTITIONS
             .iter()
-            .find(|p| p.regions.contains(&region))
+            .find(|p| p.explicit_regions.contains(&region))
             .or_else(|| PARTITIONS.iter().find(|p| region_pattern::matches(p.region_pattern, region)))
             .unwrap_or(&PARTITIONS[0])
     }
@@ -67,11 +72,6 @@ impl Partition {
     /// The region that global services of the partition are signed for, such as `us-east-1`.
     pub fn implicit_global_region(&self) -> &'static str {
         self.implicit_global_region
-    }
-
-    /// The regions the data lists by name (others are found by the partition's `regionRegex`).
-    pub fn regions(&self) -> &'static [&'static str] {
-        self.regions
     }
 }
 
@@ -125,6 +125,6 @@ mod tests {
         assert_eq!((iso_b.dns_suffix(), iso_b.dual_stack_dns_suffix()), ("sc2s.sgov.gov", "api.aws.scloud"));
         assert!(iso_b.supports_fips() && iso_b.supports_dual_stack());
         assert_eq!(iso_b.implicit_global_region(), "us-isob-east-1");
-        assert!(iso_b.regions().contains(&"us-isob-west-1"));
+        assert_eq!(iso_b.explicit_regions, ["aws-iso-b-global"], "us-isob-* regions are found by the regex");
     }
 }

@@ -1,39 +1,39 @@
-//! A partition's `regionRegex`, as the build script translated it (`core/build/region_regex.rs`):
-//! a sequence of pieces matched in order, so that no regex engine ships in the library.
+//! A partition's `regionRegex`, as the build script translated it (`core/build/pattern.rs`):
+//! a short pattern matched in one pass, so that no regex engine ships in the library.
+//!
+//! The pattern is anchored at both ends and reads, byte by byte: `+` is `\w+` (one or more of
+//! `[0-9A-Za-z_]`), `#` is `\d+` (one or more ASCII digits), `(us|eu|ap)` is one of the options,
+//! and any other byte is itself; `^(us|eu)\-\w+\-\d+$` is `(us|eu)-+-#`. The build only writes
+//! patterns that need no backtracking (no option is a prefix of another; what follows a `+` or `#`
+//! never starts with a byte the run could take), so taking the longest run and the one option
+//! that fits is exactly what the regex matches.
+//!
+//! `\w` and `\d` are ASCII, as the Rust SDK's `regex-lite` reads them; regions are checked to be
+//! lower-case ASCII host labels before they are matched, and on ASCII Python's Unicode classes
+//! (botocore) agree.
 
-/// One part of a translated `regionRegex`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Piece {
-    /// This exact text.
-    Literal(&'static str),
-    /// One of these texts (a group such as `(us|eu|ap)`).
-    OneOf(&'static [&'static str]),
-    /// `\w+`: one or more ASCII letters, digits or `_`.
-    Word,
-    /// `\d+`: one or more ASCII digits.
-    Digits,
-}
-
-/// Whether the whole of `text` matches `pieces` (the regex is anchored with `^` and `$`).
-///
-/// `\w` and `\d` are ASCII here, as the Rust SDK's `regex-lite` reads them; regions are checked to
-/// be lower-case ASCII host labels before they are matched, and on ASCII Python's Unicode classes
-/// (botocore) agree.
-pub(crate) fn matches(pieces: &[Piece], text: &str) -> bool {
-    let Some((piece, rest)) = pieces.split_first() else { return text.is_empty() };
-    let after = |prefix: &str| text.strip_prefix(prefix).is_some_and(|tail| matches(rest, tail));
-    let run = |class: fn(u8) -> bool| {
-        let longest = text.bytes().take_while(|b| class(*b)).count();
-        // Every length from the longest down, as a backtracking regex engine would try them; the
-        // run is ASCII, so every length ends on a character boundary.
-        (1..=longest).rev().any(|length| matches(rest, &text[length..]))
-    };
-    match piece {
-        Piece::Literal(literal) => after(literal),
-        Piece::OneOf(options) => options.iter().any(|option| after(option)),
-        Piece::Word => run(|b| b.is_ascii_alphanumeric() || b == b'_'),
-        Piece::Digits => run(|b| b.is_ascii_digit()),
+/// Whether the whole of `text` matches `pattern`.
+pub(crate) fn matches(pattern: &str, text: &str) -> bool {
+    let (mut pattern, mut text) = (pattern.as_bytes(), text.as_bytes());
+    while let Some((&byte, rest)) = pattern.split_first() {
+        pattern = rest;
+        let taken = match byte {
+            b'+' => text.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count(),
+            b'#' => text.iter().take_while(|b| b.is_ascii_digit()).count(),
+            b'(' => {
+                let end = pattern.iter().position(|b| *b == b')').unwrap_or(pattern.len());
+                let options = &pattern[..end];
+                pattern = pattern.get(end + 1..).unwrap_or_default();
+                options.split(|b| *b == b'|').find(|option| text.starts_with(option)).map_or(0, <[u8]>::len)
+            }
+            _ => usize::from(text.first() == Some(&byte)),
+        };
+        if taken == 0 {
+            return false;
+        }
+        text = &text[taken..];
     }
+    text.is_empty()
 }
 
 #[cfg(test)]
@@ -41,8 +41,7 @@ mod tests {
     use super::*;
 
     /// `^(us|eu)\-\w+\-\d+$`
-    const AWS_LIKE: &[Piece] =
-        &[Piece::OneOf(&["us", "eu"]), Piece::Literal("-"), Piece::Word, Piece::Literal("-"), Piece::Digits];
+    const AWS_LIKE: &str = "(us|eu)-+-#";
 
     #[test]
     fn matches_whole_regions_only() {
@@ -57,11 +56,12 @@ mod tests {
     }
 
     #[test]
-    fn backtracks_where_a_class_could_take_what_follows() {
-        // `^\w+\d+$`: the word run must give its last digits back.
-        assert!(matches(&[Piece::Word, Piece::Digits], "abc123"));
-        assert!(!matches(&[Piece::Word, Piece::Digits], "abc"));
-        // `^(a|ab)c$`: the first option that fits is not the one that matches.
-        assert!(matches(&[Piece::OneOf(&["a", "ab"]), Piece::Literal("c")], "abc"));
+    fn literals_groups_and_runs() {
+        assert!(matches("eusc-(de)-+-#", "eusc-de-east-1"));
+        assert!(!matches("eusc-(de)-+-#", "eusc-fr-east-1"));
+        assert!(matches("us-iso-+-#", "us-iso-east-1"));
+        assert!(!matches("us-iso-+-#", "us-isob-east-1"));
+        assert!(matches("#", "0123") && !matches("#", "12a"));
+        assert!(matches("", "") && !matches("", "a"));
     }
 }

@@ -21,16 +21,14 @@ pub(crate) struct CertificateArn<'a> {
 /// labels, as every AWS partition and region name is.
 pub(crate) fn parse(value: &str) -> Option<Result<CertificateArn<'_>, ValidationError>> {
     let rest = value.strip_prefix("arn:")?;
-    let arn_error = || ValidationError::new(InputField::CertificateId, ValidationRule::CertificateArn);
-    let parts: Vec<&str> = rest.splitn(5, ':').collect();
-    let &[partition, "iot", region, _account, resource] = parts.as_slice() else { return Some(Err(arn_error())) };
-    let certificate_id = resource.strip_prefix("cert/").filter(|id| !id.is_empty());
-    Some(match certificate_id {
-        Some(certificate_id) if is_name(partition) && is_name(region) => {
-            Ok(CertificateArn { partition, region, certificate_id })
-        }
-        _ => Err(arn_error()),
-    })
+    let arn = (|| {
+        let (partition, rest) = rest.split_once(':')?;
+        let (region, rest) = rest.strip_prefix("iot:")?.split_once(':')?;
+        let (_account, resource) = rest.split_once(':')?;
+        let certificate_id = resource.strip_prefix("cert/").filter(|id| !id.is_empty())?;
+        (is_name(partition) && is_name(region)).then_some(CertificateArn { partition, region, certificate_id })
+    })();
+    Some(arn.ok_or_else(|| ValidationError::new(InputField::CertificateId, ValidationRule::CertificateArn)))
 }
 
 fn is_name(value: &str) -> bool {

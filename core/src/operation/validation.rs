@@ -124,8 +124,7 @@ impl fmt::Display for ValidationRule {
                 write!(
                     f,
                     "is a certificate ARN of region {arn_region} (partition {arn_partition}), but the client is \
-                     configured for region {client_region} (partition {client_partition}): use a client for the \
-                     certificate's region"
+                     configured for region {client_region} (partition {client_partition})"
                 )
             }
             ValidationRule::SigningDateRange => {
