@@ -1,7 +1,13 @@
 //! Endpoint resolution: region + partition + FIPS + dual-stack, or a custom endpoint URL,
-//! following the IoT service's endpoint rules.
+//! following the IoT service's endpoint rules and the SDKs' partition data.
 
+mod custom_url;
+mod partition;
+mod region_pattern;
+mod rules;
 mod url_form;
+
+pub use partition::Partition;
 
 use std::fmt;
 
@@ -29,6 +35,9 @@ pub struct Endpoint {
     pub base_path: String,
     /// The region requests are signed for.
     pub signing_region: String,
+    /// The name of the signing region's partition (`aws`, `aws-cn`, ...), also for a custom
+    /// endpoint URL: certificate ARNs are checked against it and the region.
+    pub partition: &'static str,
 }
 
 impl Endpoint {
@@ -44,7 +53,9 @@ impl Endpoint {
 pub enum EndpointError {
     /// No region was configured.
     MissingRegion,
-    /// The region is not a valid host label (letters, digits and `-`).
+    /// The region is not a valid region name: a lower-case host label (`a-z`, `0-9` and `-`, not
+    /// starting or ending with `-`, at most 63 characters). AWS region names are lower-case, and SigV4
+    /// signs the region as written, so an upper-case one could never be signed correctly.
     InvalidRegion(String),
     /// A custom endpoint URL was combined with FIPS.
     FipsWithCustomEndpoint,
@@ -52,15 +63,23 @@ pub enum EndpointError {
     DualStackWithCustomEndpoint,
     /// The custom endpoint URL could not be used; the text says why.
     InvalidEndpointUrl(String),
+    /// FIPS and dual-stack were both asked for, and the region's partition lacks one or both.
+    FipsAndDualStackNotSupported,
+    /// FIPS was asked for, and the region's partition has no FIPS endpoints.
+    FipsNotSupported,
+    /// Dual-stack was asked for, and the region's partition has no dual-stack endpoints.
+    DualStackNotSupported,
 }
 
 impl fmt::Display for EndpointError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EndpointError::MissingRegion => f.write_str("Invalid Configuration: Missing Region"),
-            EndpointError::InvalidRegion(region) => {
-                write!(f, "Invalid Configuration: region \"{region}\" is not a valid host label")
-            }
+            EndpointError::InvalidRegion(region) => write!(
+                f,
+                "Invalid Configuration: region \"{region}\" is not a valid region name: it must be a \
+                 lower-case host label (a-z, 0-9 and -), such as us-east-1"
+            ),
             EndpointError::FipsWithCustomEndpoint => {
                 f.write_str("Invalid Configuration: FIPS and custom endpoint are not supported")
             }
@@ -68,6 +87,14 @@ impl fmt::Display for EndpointError {
                 f.write_str("Invalid Configuration: Dualstack and custom endpoint are not supported")
             }
             EndpointError::InvalidEndpointUrl(why) => write!(f, "Invalid Configuration: endpoint URL {why}"),
+            // The rule set's texts, exactly.
+            EndpointError::FipsAndDualStackNotSupported => {
+                f.write_str("FIPS and DualStack are enabled, but this partition does not support one or both")
+            }
+            EndpointError::FipsNotSupported => f.write_str("FIPS is enabled but this partition does not support FIPS"),
+            EndpointError::DualStackNotSupported => {
+                f.write_str("DualStack is enabled but this partition does not support DualStack")
+            }
         }
     }
 }
@@ -77,9 +104,10 @@ impl std::error::Error for EndpointError {}
 /// Resolves `config` to an endpoint by the service's rules.
 pub fn resolve_endpoint(config: &EndpointConfig) -> Result<Endpoint, EndpointError> {
     let region = config.region.as_deref().filter(|r| !r.is_empty()).ok_or(EndpointError::MissingRegion)?;
-    if !is_host_label(region) {
+    if !is_region_name(region) {
         return Err(EndpointError::InvalidRegion(region.to_owned()));
     }
+    let partition = Partition::of(region);
     if let Some(url) = &config.endpoint_url {
         if config.use_fips {
             return Err(EndpointError::FipsWithCustomEndpoint);
@@ -87,80 +115,26 @@ pub fn resolve_endpoint(config: &EndpointConfig) -> Result<Endpoint, EndpointErr
         if config.use_dual_stack {
             return Err(EndpointError::DualStackWithCustomEndpoint);
         }
-        return custom_endpoint(url, region);
+        return custom_url::endpoint(url, region, partition.name());
     }
-    let prefix = if config.use_fips { "iot-fips" } else { "iot" };
-    let suffix = dns_suffix(region, config.use_dual_stack);
     Ok(Endpoint {
         scheme: "https",
-        // Lowercase, as the `Host` header is sent, so that it is also signed so.
-        authority: format!("{prefix}.{region}.{suffix}").to_ascii_lowercase(),
+        authority: rules::host(region, partition, config.use_fips, config.use_dual_stack)?,
         base_path: String::new(),
         signing_region: region.to_owned(),
+        partition: partition.name(),
     })
 }
 
-/// The DNS suffix of the region's partition (aws, aws-cn or aws-us-gov).
-fn dns_suffix(region: &str, dual_stack: bool) -> &'static str {
-    let china = region.starts_with("cn-");
-    match (china, dual_stack) {
-        (true, false) => "amazonaws.com.cn",
-        (true, true) => "api.amazonwebservices.com.cn",
-        // aws and aws-us-gov share their suffixes.
-        (false, false) => "amazonaws.com",
-        (false, true) => "api.aws",
-    }
-}
-
-fn is_host_label(value: &str) -> bool {
-    value.len() <= 63 && !value.starts_with('-') && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
-
-fn custom_endpoint(url: &str, region: &str) -> Result<Endpoint, EndpointError> {
-    // The URL is not echoed: it could carry user information.
-    let invalid = |why: &str| EndpointError::InvalidEndpointUrl(why.to_owned());
-    let uri: http::Uri = url.parse().map_err(|_| invalid("is not a valid URL"))?;
-    let scheme = match uri.scheme_str() {
-        Some("https") => "https",
-        Some("http") => "http",
-        _ => return Err(invalid("must start with https:// (or http:// for loopback)")),
-    };
-    let authority = uri.authority().ok_or_else(|| invalid("has no host"))?;
-    if authority.as_str().contains('@') {
-        return Err(invalid("must not contain user information"));
-    }
-    if let Some(why) = url_form::rewritten_part(scheme, authority, uri.path()) {
-        return Err(EndpointError::InvalidEndpointUrl(why));
-    }
-    if scheme == "http" && !is_loopback(authority.host()) {
-        return Err(invalid("uses plain http, which is only allowed for loopback hosts"));
-    }
-    if uri.query().is_some() {
-        return Err(invalid("must not have a query"));
-    }
-    Ok(Endpoint {
-        scheme,
-        authority: authority.as_str().to_ascii_lowercase(),
-        base_path: uri.path().trim_end_matches('/').to_owned(),
-        signing_region: region.to_owned(),
-    })
-}
-
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    if host.eq_ignore_ascii_case("localhost") || host.to_ascii_lowercase().ends_with(".localhost") {
-        return true;
-    }
-    host == "::1" || is_ipv4_loopback(host)
-}
-
-/// `127.x.y.z` with four decimal parts of at most 255.
-fn is_ipv4_loopback(host: &str) -> bool {
-    let parts: Vec<&str> = host.split('.').collect();
-    parts.len() == 4
-        && parts[0] == "127"
-        && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
-        && parts.iter().all(|p| p.parse::<u16>().is_ok_and(|n| n <= 255))
+/// A lower-case host label, as region names are: at most 63 of `a-z`, `0-9` and `-`, neither
+/// starting nor ending with `-` (the DNS rule, which botocore and the JS SDK also apply to
+/// regions). The rules require a host label, and the region is signed as written while AWS knows
+/// its regions only in lower case.
+pub(crate) fn is_region_name(value: &str) -> bool {
+    value.len() <= 63
+        && !value.starts_with('-')
+        && !value.ends_with('-')
+        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -186,7 +160,13 @@ mod tests {
             ("us-gov-west-1", true, false, "https://iot-fips.us-gov-west-1.amazonaws.com"),
             ("us-gov-east-1", false, true, "https://iot.us-gov-east-1.api.aws"),
             ("us-gov-east-1", true, true, "https://iot-fips.us-gov-east-1.api.aws"),
+            ("us-iso-east-1", false, false, "https://iot.us-iso-east-1.c2s.ic.gov"),
+            ("us-isob-west-9", true, false, "https://iot-fips.us-isob-west-9.sc2s.sgov.gov"),
+            ("eu-isoe-west-1", false, true, "https://iot.eu-isoe-west-1.api.cloud-aws.adc-e.uk"),
+            ("us-isof-south-1", true, true, "https://iot-fips.us-isof-south-1.api.aws.hci.ic.gov"),
+            ("eusc-de-east-1", false, false, "https://iot.eusc-de-east-1.amazonaws.eu"),
         ];
+        // Every region of every partition, with botocore's hosts: core/tests/endpoint_vectors.rs.
         for (region, fips, dual, url) in table {
             let endpoint = resolve_endpoint(&config(region, fips, dual)).unwrap();
             assert_eq!(endpoint.url(), url);
@@ -195,12 +175,41 @@ mod tests {
     }
 
     #[test]
-    fn the_host_is_lowercase_as_it_is_sent() {
+    fn an_upper_case_region_is_refused_before_anything_is_signed() {
         // Found by the endpoint fuzz target (corpus/endpoint/uppercase-region): the host was
-        // signed as written but sent lowercase, so no signature could match.
-        let endpoint = resolve_endpoint(&config("US-EAST-1", false, false)).unwrap();
-        assert_eq!(endpoint.url(), "https://iot.us-east-1.amazonaws.com");
-        assert_eq!(endpoint.signing_region, "US-EAST-1");
+        // signed as written but sent lowercase, so no signature could match. Lowering the host
+        // alone still signed the scope `US-EAST-1`, which AWS refuses: the region is an error.
+        for region in ["US-EAST-1", "us-East-1", "Us-gov-west-1"] {
+            let error = resolve_endpoint(&config(region, false, false)).unwrap_err();
+            assert_eq!(error, EndpointError::InvalidRegion(region.to_owned()));
+            let text = error.to_string();
+            assert!(text.contains(&format!("\"{region}\"")) && text.contains("lower-case"), "{text}");
+        }
+        let mut custom = config("US-EAST-1", false, false);
+        custom.endpoint_url = Some("http://127.0.0.1:4566".into());
+        assert!(matches!(resolve_endpoint(&custom), Err(EndpointError::InvalidRegion(_))));
+    }
+
+    #[test]
+    fn regions_that_are_not_host_labels_are_refused() {
+        let long = "a".repeat(64);
+        for region in
+            ["us_east_1", "-us-east-1", "us-east-1-", "us-east-1.", "us east 1", "us-\u{e9}ast-1", long.as_str()]
+        {
+            assert_eq!(
+                resolve_endpoint(&config(region, false, false)),
+                Err(EndpointError::InvalidRegion(region.into()))
+            );
+        }
+        assert!(resolve_endpoint(&config(&"a".repeat(63), false, false)).is_ok());
+    }
+
+    #[test]
+    fn the_partition_is_resolved_for_custom_endpoints_too() {
+        let mut cfg = config("cn-north-1", false, false);
+        assert_eq!(resolve_endpoint(&cfg).unwrap().partition, "aws-cn");
+        cfg.endpoint_url = Some("http://127.0.0.1:4566".into());
+        assert_eq!(resolve_endpoint(&cfg).unwrap().partition, "aws-cn");
     }
 
     #[test]
@@ -216,49 +225,5 @@ mod tests {
     fn a_region_cannot_inject_a_host() {
         let error = resolve_endpoint(&config("us-east-1.evil.com/x", false, false)).unwrap_err();
         assert!(matches!(error, EndpointError::InvalidRegion(_)));
-    }
-
-    #[test]
-    fn custom_endpoints() {
-        let mut cfg = config("us-west-2", false, false);
-        cfg.endpoint_url = Some("http://127.0.0.1:4566/".into());
-        let endpoint = resolve_endpoint(&cfg).unwrap();
-        assert_eq!((endpoint.url(), endpoint.signing_region.as_str()), ("http://127.0.0.1:4566".into(), "us-west-2"));
-
-        cfg.endpoint_url = Some("https://proxy.example.com/iot/".into());
-        assert_eq!(resolve_endpoint(&cfg).unwrap().url(), "https://proxy.example.com/iot");
-
-        for loopback in ["http://localhost:8080", "http://[::1]:9000", "http://127.8.9.10", "http://app.localhost:1"] {
-            cfg.endpoint_url = Some(loopback.into());
-            assert!(resolve_endpoint(&cfg).is_ok(), "{loopback}");
-        }
-    }
-
-    #[test]
-    fn custom_endpoint_errors() {
-        let mut cfg = config("us-west-2", true, false);
-        cfg.endpoint_url = Some("https://example.com".into());
-        assert_eq!(resolve_endpoint(&cfg), Err(EndpointError::FipsWithCustomEndpoint));
-        cfg.use_fips = false;
-        cfg.use_dual_stack = true;
-        assert_eq!(resolve_endpoint(&cfg), Err(EndpointError::DualStackWithCustomEndpoint));
-        cfg.use_dual_stack = false;
-        for bad in [
-            "http://example.com",
-            "http://127.0.0.1.example.com",
-            "http://127.0.0.256",
-            "http://[::2]:80",
-            "ftp://127.0.0.1",
-            "not a url",
-            "https://u:p@example.com",
-            "https://example.com/?a=b",
-            "/relative",
-            "http://localhost:2ase",
-            "https://0x7f.1",
-            "https://h/caf\u{e9}",
-        ] {
-            cfg.endpoint_url = Some(bad.into());
-            assert!(matches!(resolve_endpoint(&cfg), Err(EndpointError::InvalidEndpointUrl(_))), "{bad}");
-        }
     }
 }

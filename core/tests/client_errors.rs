@@ -5,7 +5,10 @@ mod support;
 
 use iot_transfer::credentials::CredentialsError;
 use iot_transfer::runtime::BoxFuture;
-use iot_transfer::{Client, Config, Credentials, EndpointError, ErrorKind, Fault, ProvideCredentials};
+use iot_transfer::{
+    Client, Config, Credentials, DescribeCertificateInput, EndpointError, ErrorKind, Fault, InputField,
+    ProvideCredentials, TransferCertificateInput, ValidationRule,
+};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use support::fixtures::*;
@@ -132,6 +135,42 @@ async fn configuration_errors_send_nothing() {
     let no_credentials = Config::builder().region("us-east-1").endpoint_url(server.url()).build();
     let error = Client::new(no_credentials).transfer_certificate(input()).await.unwrap_err();
     assert_eq!((error.kind(), error.code()), (&ErrorKind::Credentials, "CredentialsError"));
+    assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn an_upper_case_region_is_refused_before_anything_is_signed() {
+    let server = Server::start(vec![]).await;
+    let client = Client::new(config(&server.url()).region("US-EAST-1").build());
+    let error = client.sign_transfer_certificate(input()).await.unwrap_err();
+    assert_eq!(error.kind(), &ErrorKind::Endpoint(EndpointError::InvalidRegion("US-EAST-1".into())));
+    assert!(error.message().contains("\"US-EAST-1\"") && error.message().contains("lower-case"), "{error}");
+    assert!(client.transfer_certificate(input()).await.is_err());
+    assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_certificate_arn_of_another_region_is_refused_by_every_call() {
+    let server = Server::start(vec![]).await;
+    let client = Client::new(config(&server.url()).build());
+    let arn = format!("arn:aws:iot:eu-west-1:111122223333:cert/{CERTIFICATE_ID}");
+    let expected = ValidationRule::CertificateArnLocation {
+        arn_partition: "aws".into(),
+        arn_region: "eu-west-1".into(),
+        client_partition: "aws".into(),
+        client_region: "us-east-1".into(),
+    };
+    let transfer = TransferCertificateInput::new(&arn, TARGET_ACCOUNT);
+    let errors = [
+        client.transfer_certificate(transfer.clone()).await.unwrap_err(),
+        client.sign_transfer_certificate(transfer).await.unwrap_err(),
+        client.describe_certificate(DescribeCertificateInput::new(&arn)).await.unwrap_err(),
+    ];
+    for error in errors {
+        let ErrorKind::Validation(validation) = error.kind() else { panic!("{error}") };
+        assert_eq!((validation.field(), validation.rule()), (InputField::CertificateId, &expected));
+        assert!(error.message().contains("eu-west-1") && error.message().contains("us-east-1"), "{error}");
+    }
     assert!(server.requests().is_empty());
 }
 

@@ -20,11 +20,13 @@ const ACCOUNT_LENGTH: usize = 12;
 const ACCOUNT_PATTERN: &str = "^[0-9]+$";
 const MESSAGE_MAX_LENGTH: usize = 128;
 /// Every AWS partition an ARN may name.
-const PARTITIONS: &[&str] = &["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f"];
+const PARTITIONS: &[&str] =
+    &["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
 
 /// Checks that validation never panics, is deterministic, and gives exactly what the model's
 /// constraints give, checked in declaration order: the certificate ID (taken from
-/// `arn:{partition}:iot:{region}:{account}:cert/{id}` when the value starts with `arn:`) is 64
+/// `arn:{partition}:iot:{region}:{account}:cert/{id}`, with lower-case partition and region
+/// names, when the value starts with `arn:`) is 64
 /// characters matching `^(0x)?[a-fA-F0-9]+$`, the account is 12 ASCII digits, the message has at
 /// most 128 characters. An accepted input keeps its values, builds a well-formed request whose
 /// path and query carry them and whose JSON body carries the message, and an accepted bare ID
@@ -91,15 +93,25 @@ fn expected_validation(input: &TransferCertificateInput) -> Result<&str, Validat
 }
 
 /// The ID a value names: itself, or for a value starting with `arn:` the `{id}` of
-/// `arn:{partition}:iot:{region}:{account}:cert/{id}` (partition and ID non-empty).
+/// `arn:{partition}:iot:{region}:{account}:cert/{id}` (partition and region lower-case names as
+/// AWS spells them, the ID non-empty).
 fn id_of(value: &str) -> Option<&str> {
     let Some(arn) = value.strip_prefix("arn:") else { return Some(value) };
     let (partition, arn) = arn.split_once(':')?;
     let arn = arn.strip_prefix("iot:")?;
-    let (_region, arn) = arn.split_once(':')?;
+    let (region, arn) = arn.split_once(':')?;
     let (_account, resource) = arn.split_once(':')?;
     let id = resource.strip_prefix("cert/")?;
-    (!partition.is_empty() && !id.is_empty()).then_some(id)
+    (is_name(partition) && is_name(region) && !id.is_empty()).then_some(id)
+}
+
+/// A partition or region name: 1 to 63 lower-case ASCII letters, digits and `-`, neither
+/// starting nor ending with `-`.
+fn is_name(value: &str) -> bool {
+    (1..=63).contains(&value.len())
+        && !value.starts_with('-')
+        && !value.ends_with('-')
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn length_rule(value: &str, expected: usize) -> Option<ValidationRule> {
@@ -116,6 +128,7 @@ fn check_request(valid: &ValidatedInput) {
         authority: "iot.us-east-1.amazonaws.com".to_owned(),
         base_path: String::new(),
         signing_region: "us-east-1".to_owned(),
+        partition: "aws",
     };
     let request = build_request(valid, &endpoint, "iot-transfer-fuzz");
     let uri = request.uri();

@@ -10,6 +10,7 @@
 //! ```
 //! A missing `region` or `endpoint_url` is `None`; a flag is on when its value is `true`.
 
+use super::partitions::partition_of;
 use super::text::{lossy, name_values};
 use iot_transfer::endpoint::{resolve_endpoint, Endpoint};
 use iot_transfer::operation::transfer_certificate::build_request;
@@ -40,12 +41,14 @@ fn decode(text: &str) -> EndpointConfig {
 
 /// Checks that resolution never panics, is deterministic, and either
 /// - resolves to a URL that `http::Uri` parses back into the endpoint's scheme, authority and
-///   path, and that a WHATWG URL parser sends as signed, signed for the (non-empty, host-label)
-///   region; the standard URL of the region's
-///   partition without a custom URL; `http` only for a loopback host; a custom endpoint that
-///   resolves to itself again; and a request for it that builds and signs; or
-/// - fails with the first rule broken: a missing region, a region that is not a host label,
-///   FIPS or dual-stack with a custom URL, then the URL itself.
+///   path, and that a WHATWG URL parser sends as signed, signed for the (non-empty, lower-case
+///   host-label) region, with the region's partition as `aws.partition` finds it in
+///   `core/data/partitions.json` (`super::partitions`); without a custom URL, the host IoT's
+///   endpoint rules give for that partition; `http` only for a loopback host; a custom endpoint
+///   that resolves to itself again; and a request for it that builds and signs; or
+/// - fails with the first rule broken: a missing region, a region that is not a lower-case host
+///   label, FIPS or dual-stack with a custom URL, then the URL itself; without a custom URL, a
+///   variant the partition does not support.
 pub(crate) fn check_resolution(config: &EndpointConfig) {
     let result = resolve_endpoint(config);
     assert_eq!(result, resolve_endpoint(config), "resolution is not deterministic");
@@ -57,8 +60,9 @@ pub(crate) fn check_resolution(config: &EndpointConfig) {
 
 fn check_endpoint(config: &EndpointConfig, endpoint: &Endpoint) {
     let region = config.region.as_deref().unwrap_or_default();
-    assert!(is_host_label(region), "resolved for region {region:?}");
+    assert!(is_region_name(region), "resolved for region {region:?}");
     assert_eq!(endpoint.signing_region, region, "signed for another region");
+    assert_eq!(endpoint.partition, partition_of(region).name, "the wrong partition for {region:?}");
     let url = endpoint.url();
     let uri: http::Uri = url.parse().unwrap_or_else(|e| panic!("the endpoint URL {url:?} does not parse: {e}"));
     assert_eq!(uri.scheme_str(), Some(endpoint.scheme));
@@ -67,7 +71,7 @@ fn check_endpoint(config: &EndpointConfig, endpoint: &Endpoint) {
     assert_eq!(uri.query(), None);
     check_sent_as_signed(&url, &uri);
     match &config.endpoint_url {
-        None => assert_eq!(url, standard_url(config, region), "the standard endpoint is wrong"),
+        None => assert_eq!(Ok(url.clone()), standard_url(config, region), "the standard endpoint is wrong"),
         Some(_) => {
             assert!(!config.use_fips && !config.use_dual_stack, "a custom URL resolved with FIPS or dual-stack");
             let host = uri.host().unwrap_or_default();
@@ -98,15 +102,26 @@ fn check_sent_as_signed(url: &str, uri: &http::Uri) {
     assert_eq!(sent.path(), uri.path(), "{url:?} is sent with another path");
 }
 
-fn standard_url(config: &EndpointConfig, region: &str) -> String {
-    let service = if config.use_fips { "iot-fips" } else { "iot" };
-    let suffix = match (region.starts_with("cn-"), config.use_dual_stack) {
-        (true, false) => "amazonaws.com.cn",
-        (true, true) => "api.amazonwebservices.com.cn",
-        (false, false) => "amazonaws.com",
-        (false, true) => "api.aws",
+/// IoT's endpoint rules (`core/data/iot-endpoint-rule-set-1.json`) for the region's partition:
+/// the URL, or the rule set's error text.
+fn standard_url(config: &EndpointConfig, region: &str) -> Result<String, String> {
+    let p = partition_of(region);
+    let (service, suffix) = match (config.use_fips, config.use_dual_stack) {
+        (true, true) if p.supports_fips && p.supports_dual_stack => ("iot-fips", p.dual_stack_dns_suffix.as_str()),
+        (true, true) => {
+            return Err("FIPS and DualStack are enabled, but this partition does not support one or both".into())
+        }
+        (true, false) if p.supports_fips => ("iot-fips", p.dns_suffix.as_str()),
+        (true, false) => return Err("FIPS is enabled but this partition does not support FIPS".into()),
+        (false, true) if p.supports_dual_stack => ("iot", p.dual_stack_dns_suffix.as_str()),
+        (false, true) => return Err("DualStack is enabled but this partition does not support DualStack".into()),
+        (false, false) => match p.name.as_str() {
+            "aws" | "aws-us-gov" => ("iot", "amazonaws.com"),
+            "aws-cn" => ("iot", "amazonaws.com.cn"),
+            _ => ("iot", p.dns_suffix.as_str()),
+        },
     };
-    format!("https://{service}.{}.{suffix}", region.to_ascii_lowercase())
+    Ok(format!("https://{service}.{region}.{suffix}"))
 }
 
 fn check_signed_request(endpoint: &Endpoint) {
@@ -126,14 +141,17 @@ fn check_signed_request(endpoint: &Endpoint) {
 }
 
 fn check_error(config: &EndpointConfig, error: &EndpointError) {
-    assert!(error.to_string().starts_with("Invalid Configuration: "), "{error}");
     let region = config.region.as_deref().unwrap_or_default();
     let expected = if region.is_empty() {
         Some(EndpointError::MissingRegion)
-    } else if !is_host_label(region) {
+    } else if !is_region_name(region) {
         Some(EndpointError::InvalidRegion(region.to_owned()))
     } else if config.endpoint_url.is_none() {
-        panic!("the standard endpoint of region {region:?} was refused: {error}");
+        match standard_url(config, region) {
+            Err(text) => assert_eq!(error.to_string(), text, "the rule set's error for {region:?}"),
+            Ok(url) => panic!("the standard endpoint {url} of region {region:?} was refused: {error}"),
+        }
+        return;
     } else if config.use_fips {
         Some(EndpointError::FipsWithCustomEndpoint)
     } else if config.use_dual_stack {
@@ -141,18 +159,20 @@ fn check_error(config: &EndpointConfig, error: &EndpointError) {
     } else {
         None
     };
+    assert!(error.to_string().starts_with("Invalid Configuration: "), "{error}");
     match expected {
         Some(expected) => assert_eq!(error, &expected),
         None => assert!(matches!(error, EndpointError::InvalidEndpointUrl(_)), "a custom URL refused with {error:?}"),
     }
 }
 
-/// A DNS label as the endpoint rules check it: 1 to 63 ASCII letters, digits and `-`, not
-/// starting with `-`.
-fn is_host_label(value: &str) -> bool {
+/// A region name: a DNS label (1 to 63 ASCII letters, digits and `-`, neither starting nor ending
+/// with `-`), in lower case as AWS names regions and as SigV4 must sign them.
+fn is_region_name(value: &str) -> bool {
     (1..=63).contains(&value.len())
         && !value.starts_with('-')
-        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !value.ends_with('-')
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// `localhost` (and its subdomains), `[::1]` or `127.0.0.0/8` in dotted decimal.

@@ -14,6 +14,7 @@
 
 pub mod certificate_input;
 pub mod endpoint;
+pub mod partitions;
 pub mod response;
 pub mod state_response;
 mod text;

@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::{DescribeCertificateInput, DescribeCertificateOutput};
 use crate::operation::list_outgoing_certificates::{ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
-use crate::operation::{InputField, Operation, ValidationError, ValidationRule};
+use crate::operation::{check_certificate_arn_location, InputField, Operation, ValidationError, ValidationRule};
 use crate::retry::{ClientRateLimiter, RetryMode, RetryQuota};
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
 use crate::signing::{sign_request, SigningError, IOT_SIGNING_NAME};
@@ -143,14 +143,14 @@ impl Client {
         input: TransferCertificateInput,
         cancellation: Option<&Cancellation>,
     ) -> Result<TransferCertificateOutput, Error> {
-        let input = input.validate()?;
-        let endpoint = self.inner.endpoint.clone()?;
+        let valid = input.validate()?;
+        let endpoint = self.endpoint_for(Some(&input.certificate_id))?;
         let transport = self.transport()?;
         let progress = Arc::new(SharedProgress::default());
         if let Some(cancellation) = cancellation {
             cancellation.watch(progress.clone());
         }
-        let transfer = reconcile::transfer(self, &input, &endpoint, transport.as_ref(), &progress);
+        let transfer = reconcile::transfer(self, &valid, &endpoint, transport.as_ref(), &progress);
         attempts::bounded(self, &progress, cancellation, transfer).await
     }
 
@@ -159,7 +159,9 @@ impl Client {
         &self,
         input: DescribeCertificateInput,
     ) -> Result<DescribeCertificateOutput, Error> {
-        let Attempted { output, metadata } = self.send(&input.validate()?).await?;
+        let valid = input.validate()?;
+        self.endpoint_for(Some(&input.certificate_id))?;
+        let Attempted { output, metadata } = self.send(&valid).await?;
         Ok(DescribeCertificateOutput { certificate_description: output, metadata })
     }
 
@@ -174,7 +176,7 @@ impl Client {
 
     /// Sends a validated operation with retries, within the call timeout.
     async fn send<O: Operation>(&self, operation: &O) -> Result<Attempted<O::Output>, Error> {
-        let endpoint = self.inner.endpoint.clone()?;
+        let endpoint = self.endpoint_for(None)?;
         let transport = self.transport()?;
         let progress = SharedProgress::default();
         let work = attempts::attempt_loop(self, operation, &endpoint, transport.as_ref(), &progress);
@@ -196,12 +198,22 @@ impl Client {
         input: TransferCertificateInput,
         time: SystemTime,
     ) -> Result<SignedRequest, Error> {
-        let input = input.validate()?;
-        let endpoint = self.inner.endpoint.clone()?;
+        let valid = input.validate()?;
+        let endpoint = self.endpoint_for(Some(&input.certificate_id))?;
         let credentials = self.credentials().await?;
-        let mut request = input.build_request(&endpoint, &self.inner.user_agent);
+        let mut request = valid.build_request(&endpoint, &self.inner.user_agent);
         self.sign_at(&mut request, &endpoint, &credentials, time)?;
         Ok(SignedRequest::from_http(&request))
+    }
+
+    /// The resolved endpoint, with `certificate_id` (as the caller gave it) checked against it
+    /// when it is an ARN: its partition and region must be the client's.
+    fn endpoint_for(&self, certificate_id: Option<&str>) -> Result<Endpoint, Error> {
+        let endpoint = self.inner.endpoint.clone()?;
+        if let Some(certificate_id) = certificate_id {
+            check_certificate_arn_location(certificate_id, &endpoint)?;
+        }
+        Ok(endpoint)
     }
 
     fn transport(&self) -> Result<Arc<dyn HttpTransport>, Error> {

@@ -1,6 +1,7 @@
 //! The `certificateId` member every certificate operation shares: 64 hexadecimal characters
 //! (optionally `0x`-prefixed), or given as the certificate's ARN.
 
+use super::certificate_arn;
 use super::validation::{InputField, ValidationError, ValidationRule};
 
 pub(crate) const CERTIFICATE_ID_LENGTH: usize = 64;
@@ -19,16 +20,10 @@ pub(crate) fn validate_certificate_id(value: &str) -> Result<&str, ValidationErr
 
 /// Returns the certificate ID, taking it from an ARN when the value is one.
 fn certificate_id_from(value: &str) -> Result<&str, ValidationError> {
-    if !value.starts_with("arn:") {
-        return Ok(value);
+    match certificate_arn::parse(value) {
+        None => Ok(value),
+        Some(arn) => arn.map(|arn| arn.certificate_id),
     }
-    // arn:{partition}:iot:{region}:{account}:cert/{id}
-    let parts: Vec<&str> = value.splitn(6, ':').collect();
-    let arn_error = || ValidationError::new(InputField::CertificateId, ValidationRule::CertificateArn);
-    if parts.len() != 6 || parts[1].is_empty() || parts[2] != "iot" {
-        return Err(arn_error());
-    }
-    parts[5].strip_prefix("cert/").filter(|id| !id.is_empty()).ok_or_else(arn_error)
 }
 
 fn is_certificate_id(value: &str) -> bool {

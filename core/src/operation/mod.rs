@@ -2,6 +2,7 @@
 //! request builder and a pure response parser, joined by [`Operation`] so that the client runs
 //! every one of them through the same signing, sending, retries and timeouts.
 
+mod certificate_arn;
 mod certificate_id;
 pub mod describe_certificate;
 mod get_request;
@@ -11,6 +12,7 @@ mod path_label;
 pub mod transfer_certificate;
 mod validation;
 
+pub(crate) use certificate_arn::check_location as check_certificate_arn_location;
 pub use metadata::ResponseMetadata;
 pub use validation::{InputField, ValidationError, ValidationRule};
 

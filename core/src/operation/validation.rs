@@ -74,6 +74,19 @@ pub enum ValidationRule {
     /// The value starts with `arn:` but is not an IoT certificate ARN
     /// (`arn:{partition}:iot:{region}:{account}:cert/{certificateId}`).
     CertificateArn,
+    /// The value is a certificate ARN of another partition or region than the client's: the
+    /// request would be signed for and sent to the client's region, where the certificate is not
+    /// managed (and where another certificate may have the same ID).
+    CertificateArnLocation {
+        /// The ARN's partition, such as `aws`.
+        arn_partition: String,
+        /// The ARN's region, such as `eu-west-1`.
+        arn_region: String,
+        /// The partition of the client's region.
+        client_partition: String,
+        /// The region the client signs for.
+        client_region: String,
+    },
     /// The text is not well-formed Unicode: it has a lone surrogate (bindings from languages whose
     /// strings are UTF-16, such as JavaScript, report this rather than altering the text).
     LoneSurrogate,
@@ -107,6 +120,13 @@ impl fmt::Display for ValidationRule {
                 "looks like an ARN but is not an IoT certificate ARN \
                  (arn:{partition}:iot:{region}:{account}:cert/{certificateId})",
             ),
+            ValidationRule::CertificateArnLocation { arn_partition, arn_region, client_partition, client_region } => {
+                write!(
+                    f,
+                    "is a certificate ARN of region {arn_region} (partition {arn_partition}), but the client is \
+                     configured for region {client_region} (partition {client_partition})"
+                )
+            }
             ValidationRule::SigningDateRange => {
                 f.write_str("must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
             }

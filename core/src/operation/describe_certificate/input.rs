@@ -3,7 +3,8 @@
 use crate::operation::certificate_id::validate_certificate_id;
 use crate::operation::ValidationError;
 
-/// Which certificate to describe: its ID, or its full ARN (the ID is then taken from it).
+/// Which certificate to describe: its ID, or its full ARN (the ID is then taken from it; the
+/// client refuses an ARN of another partition or region than its own).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DescribeCertificateInput {
     /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.

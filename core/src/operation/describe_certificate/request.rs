@@ -23,6 +23,7 @@ mod tests {
             authority: "iot.eu-west-1.amazonaws.com".into(),
             base_path: "".into(),
             signing_region: "eu-west-1".into(),
+            partition: "aws",
         };
         let input = DescribeCertificateInput::new(format!("arn:aws:iot:eu-west-1:111122223333:cert/{id}"));
         let request = build_request(&input.validate().unwrap(), &endpoint, "ua");

@@ -10,7 +10,9 @@ const MESSAGE_MAX_LENGTH: usize = 128;
 /// What to transfer and to whom, as the caller gives it.
 ///
 /// `certificate_id` may also be the certificate's full ARN
-/// (`arn:aws:iot:us-east-1:123456789012:cert/<id>`); the ID is then taken from it.
+/// (`arn:aws:iot:us-east-1:123456789012:cert/<id>`); the ID is then taken from it, and the client
+/// refuses an ARN of another partition or region than its own
+/// ([`ValidationRule::CertificateArnLocation`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TransferCertificateInput {
     /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.

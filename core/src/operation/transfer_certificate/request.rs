@@ -39,6 +39,7 @@ mod tests {
             authority: "iot.eu-west-1.amazonaws.com".into(),
             base_path: base_path.into(),
             signing_region: "eu-west-1".into(),
+            partition: "aws",
         }
     }
 
