@@ -3,7 +3,7 @@
 
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use crate::runtime::{BoxFuture, Clock, Sleep};
-use futures_util::future::{select, Either};
+use futures_util::future::{select, Either, FutureExt};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -70,9 +70,14 @@ impl CachedProvider {
         credentials.expires_at().is_none_or(|expiry| self.clock.now() < expiry)
     }
 
-    /// One call to the provider, bounded by the load timeout.
+    /// One call to the provider, bounded by the load timeout. A provider that answers at once
+    /// (static credentials) starts no timer.
     async fn load(&self) -> Result<Credentials, CredentialsError> {
-        match select(self.inner.provide_credentials(), self.sleep.sleep(self.load_timeout)).await {
+        let mut load = self.inner.provide_credentials();
+        if let Some(result) = (&mut load).now_or_never() {
+            return result;
+        }
+        match select(load, self.sleep.sleep(self.load_timeout)).await {
             Either::Left((result, _)) => result,
             Either::Right(_) => Err(CredentialsError::ProviderFailed(format!(
                 "no credentials within the load timeout of {} ms",
