@@ -2,25 +2,15 @@
 //! attempt slower than its timeout and a call slower than its timeout, each compared with the
 //! endpoint's own record of the certificate.
 
-use iot_emulator::{Config as EmulatorConfig, Emulator};
+mod loopback;
+
+use iot_emulator::Emulator;
 use iot_transfer::{Client, Config, Credentials, ErrorKind, RetryConfig, TimeoutKind, TransferCertificateInput};
-use serde_json::{json, Value};
+use loopback::{emulator, set_faults};
+use serde_json::json;
 use std::time::Duration;
 
 const TARGET: &str = "444455556666";
-
-/// An emulator on a free port with the demo certificates, and its transferable certificate's ID.
-async fn emulator() -> (Emulator, String) {
-    let config = EmulatorConfig { port: 0, seed_demo: true, ..EmulatorConfig::default() };
-    let emulator = Emulator::start(config).await.expect("the emulator starts");
-    let id = emulator.demo().expect("demo certificates").transferable.clone();
-    (emulator, id)
-}
-
-fn set_faults(emulator: &Emulator, faults: Value) {
-    let settings = serde_json::from_value(faults).expect("fault settings");
-    emulator.app().apply_faults(settings).expect("valid fault settings");
-}
 
 /// The certificate's status and pending target, as the endpoint records them.
 fn recorded(emulator: &Emulator, id: &str) -> (String, Option<String>) {

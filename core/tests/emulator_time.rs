@@ -3,31 +3,20 @@
 
 mod support;
 
-use iot_emulator::{Config as EmulatorConfig, Emulator};
+mod loopback;
+
+use iot_emulator::Emulator;
 use iot_transfer::retry::RetryMode;
 use iot_transfer::{
     Client, Config, Credentials, DescribeCertificateInput, ErrorKind, RetryConfig, TransferCertificateInput,
 };
-use serde_json::{json, Value};
+use loopback::{emulator, set_faults};
+use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use support::virtual_time::VirtualTime;
 
 const TARGET: &str = "444455556666";
-
-/// An emulator on a free port with the demo certificates, and its transferable certificate's ID.
-async fn emulator() -> (Emulator, String) {
-    let config = EmulatorConfig { port: 0, seed_demo: true, ..EmulatorConfig::default() };
-    let emulator = Emulator::start(config).await.expect("the emulator starts");
-    let id = emulator.demo().expect("demo certificates").transferable.clone();
-    (emulator, id)
-}
-
-/// Replaces the emulator's fault settings, the clock skew among them.
-fn set_faults(emulator: &Emulator, faults: Value) {
-    let settings = serde_json::from_value(faults).expect("fault settings");
-    emulator.app().apply_faults(settings).expect("valid fault settings");
-}
 
 fn requests(emulator: &Emulator, operation: &str) -> u64 {
     emulator.app().request_counts().get(operation).copied().unwrap_or_default()

@@ -1,9 +1,9 @@
 //! The configuration the official SDKs read from the process environment and the shared AWS
 //! files, loaded by `aws-config` (the official Rust implementation): the region, the default
 //! credential chain, the endpoint URL, FIPS and dual-stack, `max_attempts` and `retry_mode`,
-//! timeouts and the app name,
-//! plus what `aws-config` leaves to each SDK: `AWS_CA_BUNDLE` and the proxy variables (read by
-//! reqwest). Native only: in a browser there is no environment or file system.
+//! timeouts and the app name, plus what `aws-config` leaves to each SDK: `AWS_CA_BUNDLE` and the
+//! proxy variables (read by reqwest). Native only: in a browser there is no environment or file
+//! system.
 
 mod ca_bundle_setting;
 mod http_client;

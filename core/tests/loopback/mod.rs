@@ -1,5 +1,6 @@
-//! What the shared-configuration tests share: a child process that reads its own environment,
-//! the local IoT endpoint, and loopback infrastructure (a forward proxy, a TLS front).
+//! The project's local IoT endpoint for end-to-end tests, and what the shared-configuration tests
+//! add around it: a child process that reads its own environment and loopback infrastructure (a
+//! forward proxy, a TLS front).
 
 #![allow(dead_code)] // Each test file uses its own part.
 
@@ -8,6 +9,7 @@ pub mod proxy;
 pub mod tls_front;
 
 use iot_emulator::{Config as EmulatorConfig, Emulator};
+use serde_json::Value;
 
 /// The local endpoint's source account and its long-term keys.
 pub const SOURCE_ACCOUNT: &str = "111122223333";
@@ -20,6 +22,12 @@ pub async fn emulator() -> (Emulator, String) {
     let emulator = Emulator::start(config).await.expect("the emulator starts");
     let id = emulator.demo().expect("demo certificates").transferable.clone();
     (emulator, id)
+}
+
+/// Replaces the emulator's fault settings (the clock skew among them).
+pub fn set_faults(emulator: &Emulator, faults: Value) {
+    let settings = serde_json::from_value(faults).expect("fault settings");
+    emulator.app().apply_faults(settings).expect("valid fault settings");
 }
 
 /// A fresh folder for one test's files (profiles, scripts, certificates).
