@@ -78,24 +78,28 @@ impl IotTransferClient {
     /// A client whose credentials, region and endpoint come from where the AWS SDKs find them:
     /// the environment, the shared config and credentials files (static keys, assume-role
     /// profiles, `credential_process`, SSO), a web identity token, the ECS container endpoint or
-    /// the EC2 instance metadata service. `config` sets what should not come from there.
+    /// the EC2 instance metadata service. `config` sets what should not come from there. A
+    /// retry setting there that cannot be used is a `Configuration` error.
     #[uniffi::constructor(default(config = None))]
-    pub fn from_environment(config: Option<ClientConfig>) -> Arc<Self> {
-        Self::build(load(config.unwrap_or_default()))
+    pub fn from_environment(config: Option<ClientConfig>) -> Result<Arc<Self>, TransferCertificateError> {
+        Ok(Self::build(load(config.unwrap_or_default())?))
     }
 
     /// A client with static credentials; the rest of the configuration is loaded as in
     /// `from_environment`.
     #[uniffi::constructor]
-    pub fn new(config: ClientConfig, credentials: Arc<AwsCredentials>) -> Arc<Self> {
-        Self::build(load(config).credentials(credentials.inner.clone()))
+    pub fn new(config: ClientConfig, credentials: Arc<AwsCredentials>) -> Result<Arc<Self>, TransferCertificateError> {
+        Ok(Self::build(load(config)?.credentials(credentials.inner.clone())))
     }
 
     /// A client whose credentials come from a host-implemented provider; what it returns is
     /// cached until five minutes before it expires.
     #[uniffi::constructor]
-    pub fn with_provider(config: ClientConfig, provider: Arc<dyn CredentialsProvider>) -> Arc<Self> {
-        Self::build(load(config).credentials_provider(Arc::new(HostProvider(provider))))
+    pub fn with_provider(
+        config: ClientConfig,
+        provider: Arc<dyn CredentialsProvider>,
+    ) -> Result<Arc<Self>, TransferCertificateError> {
+        Ok(Self::build(load(config)?.credentials_provider(Arc::new(HostProvider(provider)))))
     }
 
     /// Transfers a certificate to another account. `cancellation`, when given, can cancel the
@@ -176,9 +180,10 @@ async fn transfer(
 
 /// Loads the configuration on the shared runtime from a thread of its own, so a constructor
 /// works from any thread, a runtime thread included.
-fn load(config: ClientConfig) -> iot_transfer::ConfigBuilder {
+fn load(config: ClientConfig) -> Result<iot_transfer::ConfigBuilder, TransferCertificateError> {
     std::thread::scope(|scope| scope.spawn(|| runtime().block_on(config.load())).join())
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic))))
+        .map_err(TransferCertificateError::from)
 }
 
 impl IotTransferClient {

@@ -96,7 +96,7 @@ impl From<RetryMode> for iot_transfer::RetryMode {
 impl ClientConfig {
     /// The shared configuration, loaded as the SDKs load it (the region and profile set here are
     /// used while loading), with this record's settings on top.
-    pub(crate) async fn load(self) -> ConfigBuilder {
+    pub(crate) async fn load(self) -> Result<ConfigBuilder, iot_transfer::Error> {
         let mut loader = SharedConfigLoader::default();
         if let Some(region) = &self.region {
             loader = loader.region(region.clone());
@@ -104,7 +104,15 @@ impl ClientConfig {
         if let Some(profile) = &self.profile {
             loader = loader.profile_name(profile.clone());
         }
-        self.apply(loader.load().await.build())
+        // A retry setting the record sets is not read from the environment or the files, so one
+        // that cannot be used there does not stop the client.
+        if let Some(attempts) = self.max_attempts {
+            loader = loader.max_attempts(attempts);
+        }
+        if let Some(mode) = self.retry_mode {
+            loader = loader.retry_mode(mode.into());
+        }
+        Ok(self.apply(loader.load().await?.build()))
     }
 
     /// This record's settings over `loaded`.

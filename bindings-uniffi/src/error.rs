@@ -86,6 +86,8 @@ transfer_certificate_error! {
     Credentials {},
     /// The region or endpoint configuration is invalid; nothing was sent.
     Endpoint {},
+    /// A setting from the environment or the shared AWS files cannot be used; nothing was sent.
+    Configuration {},
 }
 
 impl fmt::Display for TransferCertificateError {
@@ -135,6 +137,7 @@ impl From<iot_transfer::TransferCertificateError> for TransferCertificateError {
             ErrorKind::Internal => variant!(Internal),
             ErrorKind::Credentials => variant!(Credentials),
             ErrorKind::Endpoint(_) => variant!(Endpoint),
+            ErrorKind::Configuration => variant!(Configuration),
             // UnknownService, and kinds a newer core adds before the bindings name them.
             _ => variant!(UnknownService),
         }

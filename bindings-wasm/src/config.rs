@@ -59,7 +59,20 @@ pub(crate) fn from_js(value: JsValue, environment: &JsValue) -> Result<Config, M
         return Err(MemberError::new("", "the configuration must be an object"));
     }
     let object: ConfigObject = read_object(value, "")?;
-    let variable = |name: &str| match environment.is_object() {
+    // A variable whose member is given is not read, as in the JS SDK.
+    let given = |name: &str| match name {
+        "AWS_REGION" => object.region.is_some(),
+        "AWS_ENDPOINT_URL_IOT" | "AWS_ENDPOINT_URL" | "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS" => {
+            object.endpoint.is_some()
+        }
+        "AWS_USE_FIPS_ENDPOINT" => object.use_fips_endpoint.is_some(),
+        "AWS_USE_DUALSTACK_ENDPOINT" => object.use_dualstack_endpoint.is_some(),
+        "AWS_MAX_ATTEMPTS" => object.max_attempts.is_some(),
+        "AWS_RETRY_MODE" => object.retry_mode.is_some(),
+        "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY" | "AWS_SESSION_TOKEN" => !is_unset(&object.credentials),
+        _ => false,
+    };
+    let variable = |name: &str| match environment.is_object() && !given(name) {
         true => js_sys::Reflect::get(environment, &JsValue::from_str(name)).ok()?.as_string(),
         false => None,
     };

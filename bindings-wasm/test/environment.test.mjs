@@ -62,6 +62,19 @@ test("members given win over the environment", async () => {
   );
 });
 
+test("a variable whose member is given is not read", async () => {
+  Object.assign(process.env, { AWS_RETRY_MODE: "legacy", AWS_USE_FIPS_ENDPOINT: "sometimes", AWS_MAX_ATTEMPTS: "0" });
+  const client = new IoTTransferClient({
+    region: "us-east-1",
+    endpoint: url,
+    credentials: { accessKeyId: KEY, secretAccessKey: SECRET },
+    retryMode: "standard",
+    useFipsEndpoint: false,
+    maxAttempts: 2,
+  });
+  await transferWith(client);
+});
+
 test("an unusable variable is a configuration error naming it, not its value", async () => {
   Object.assign(process.env, { AWS_USE_FIPS_ENDPOINT: "sometimes", AWS_SECRET_ACCESS_KEY: "s3cr3t" });
   const client = new IoTTransferClient({ region: "us-east-1", endpoint: url });

@@ -27,10 +27,12 @@ impl fmt::Display for EnvironmentError {
 impl std::error::Error for EnvironmentError {}
 
 /// Applies to `builder` what the variables `get` returns set, as the JS SDK reads them in Node:
-/// `AWS_REGION`; `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL`; `AWS_USE_FIPS_ENDPOINT` and
+/// `AWS_REGION`; `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL` (unless
+/// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`); `AWS_USE_FIPS_ENDPOINT` and
 /// `AWS_USE_DUALSTACK_ENDPOINT` (`true` or `false`); `AWS_RETRY_MODE` (`standard` or
 /// `adaptive`); `AWS_MAX_ATTEMPTS` (a whole number of at least 1); `AWS_ACCESS_KEY_ID` with `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or
-/// neither. An empty variable is unset. Call it before applying the host's explicit settings, which win.
+/// neither. An empty variable is unset. `get` should return nothing for a variable whose setting
+/// the host gives explicitly: such a variable is not read (nor refused), as in the JS SDK.
 pub fn apply_environment(
     mut builder: ConfigBuilder,
     get: impl Fn(&str) -> Option<String>,
@@ -39,8 +41,10 @@ pub fn apply_environment(
     if let Some(region) = get("AWS_REGION") {
         builder = builder.region(region);
     }
-    if let Some(url) = get("AWS_ENDPOINT_URL_IOT").or_else(|| get("AWS_ENDPOINT_URL")) {
-        builder = builder.endpoint_url(url);
+    if flag(get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")? != Some(true) {
+        if let Some(url) = get("AWS_ENDPOINT_URL_IOT").or_else(|| get("AWS_ENDPOINT_URL")) {
+            builder = builder.endpoint_url(url);
+        }
     }
     if let Some(on) = flag(get("AWS_USE_FIPS_ENDPOINT"), "AWS_USE_FIPS_ENDPOINT")? {
         builder = builder.use_fips(on);
@@ -64,9 +68,9 @@ pub fn apply_environment(
     Ok(builder)
 }
 
-/// `true` or `false`, in any case, as the SDKs' boolean settings.
+/// `true` or `false`, exactly, as the JS SDK's boolean settings.
 fn flag(value: Option<String>, variable: &'static str) -> Result<Option<bool>, EnvironmentError> {
-    match value.map(|v| v.to_ascii_lowercase()).as_deref() {
+    match value.as_deref() {
         None => Ok(None),
         Some("true") => Ok(Some(true)),
         Some("false") => Ok(Some(false)),
@@ -90,7 +94,7 @@ mod tests {
             ("AWS_REGION", "eu-west-1"),
             ("AWS_ENDPOINT_URL", "https://global.example"),
             ("AWS_ENDPOINT_URL_IOT", "https://iot.example"),
-            ("AWS_USE_FIPS_ENDPOINT", "TRUE"),
+            ("AWS_USE_FIPS_ENDPOINT", "true"),
             ("AWS_USE_DUALSTACK_ENDPOINT", "false"),
             ("AWS_MAX_ATTEMPTS", "5"),
             ("AWS_RETRY_MODE", "adaptive"),
@@ -105,6 +109,12 @@ mod tests {
         assert_eq!(config.retry().max_attempts, 5);
         assert_eq!(config.retry().mode, RetryMode::Adaptive);
         assert!(config.credentials.is_some());
+    }
+
+    #[test]
+    fn configured_endpoint_urls_can_be_ignored() {
+        let vars = [("AWS_ENDPOINT_URL_IOT", "https://iot.example"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")];
+        assert_eq!(apply(&vars).unwrap().endpoint().endpoint_url, None);
     }
 
     #[test]
@@ -124,6 +134,7 @@ mod tests {
     fn unusable_values_name_the_variable_and_not_the_value() {
         for (vars, variable) in [
             (vec![("AWS_USE_FIPS_ENDPOINT", "yes")], "AWS_USE_FIPS_ENDPOINT"),
+            (vec![("AWS_USE_DUALSTACK_ENDPOINT", "TRUE")], "AWS_USE_DUALSTACK_ENDPOINT"),
             (vec![("AWS_MAX_ATTEMPTS", "0")], "AWS_MAX_ATTEMPTS"),
             (vec![("AWS_MAX_ATTEMPTS", "three")], "AWS_MAX_ATTEMPTS"),
             (vec![("AWS_MAX_ATTEMPTS", "s3cr3t")], "AWS_MAX_ATTEMPTS"),

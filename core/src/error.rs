@@ -58,6 +58,9 @@ pub enum ErrorKind {
     Credentials,
     /// The endpoint configuration is invalid; nothing was sent.
     Endpoint(EndpointError),
+    /// A setting read from the environment or the shared AWS files cannot be used (the message
+    /// names it and where it was found); nothing was sent.
+    Configuration,
 }
 
 impl ErrorKind {
@@ -83,6 +86,7 @@ impl ErrorKind {
             ErrorKind::Internal => "Internal",
             ErrorKind::Credentials => "Credentials",
             ErrorKind::Endpoint(_) => "Endpoint",
+            ErrorKind::Configuration => "Configuration",
         }
     }
 

@@ -16,7 +16,7 @@
 //! # async fn example() -> Result<(), iot_transfer::Error> {
 //! // Region, credentials and endpoint as the AWS SDKs find them: the environment, the shared
 //! // files (profiles, SSO, assume-role), web identity, the ECS endpoint or IMDS.
-//! let client = Client::new(Config::load_from_env().await.build());
+//! let client = Client::new(Config::load_from_env().await?.build());
 //! let output = client
 //!     .transfer_certificate(TransferCertificateInput::new(
 //!         "3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e",

@@ -192,6 +192,11 @@ async fn the_chain_takes_the_first_source_in_the_sdks_order() {
     let profile = format!("[default]\naws_access_key_id = {SOURCE_KEY}\naws_secret_access_key = {SOURCE_SECRET}\n");
     std::fs::write(dir.join("credentials"), profile).unwrap();
     let shared_file = ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").display().to_string());
+    // Behind the environment's keys, a profile of the *target* account: had it been read first,
+    // the source account's certificate could not be described.
+    let other = format!("[default]\naws_access_key_id = {TARGET_KEY}\naws_secret_access_key = {TARGET_SECRET}\n");
+    std::fs::write(dir.join("credentials-target"), other).unwrap();
+    let target_file = ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials-target").display().to_string());
     let environment = [("AWS_ACCESS_KEY_ID", SOURCE_KEY.to_owned()), ("AWS_SECRET_ACCESS_KEY", SOURCE_SECRET.into())];
     let base = [("AWS_REGION", "us-east-1".to_owned()), ("AWS_ENDPOINT_URL_IOT", url.clone())];
 
@@ -199,7 +204,7 @@ async fn the_chain_takes_the_first_source_in_the_sdks_order() {
     let cases: Vec<(&str, Vec<(&'static str, String)>)> = vec![
         (
             "environment",
-            [&environment[..], std::slice::from_ref(&shared_file), &web_identity, &[container.clone(), imds.clone()]]
+            [&environment[..], std::slice::from_ref(&target_file), &web_identity, &[container.clone(), imds.clone()]]
                 .concat(),
         ),
         ("profile", [&[shared_file.clone()][..], &web_identity, &[container.clone(), imds.clone()]].concat()),
@@ -227,4 +232,26 @@ async fn the_chain_takes_the_first_source_in_the_sdks_order() {
         assert_eq!(asked, expected, "{source} first: asked {asked:?}");
         before = after;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_instance_endpoints_are_never_reached_through_a_proxy() {
+    let (emulator, id) = emulator().await;
+    let url = emulator.url();
+    let proxy = loopback::proxy::LoopbackProxy::start().await;
+    let report = run_child(
+        &id,
+        vec![
+            ("AWS_REGION", "us-east-1".into()),
+            ("AWS_ENDPOINT_URL_IOT", url.clone()),
+            ("AWS_CONTAINER_CREDENTIALS_FULL_URI", format!("{url}/v2/credentials/{SOURCE_ACCOUNT}")),
+            ("AWS_CONTAINER_AUTHORIZATION_TOKEN", "emulator-container-token".into()),
+            ("HTTP_PROXY", proxy.url.clone()),
+        ],
+    )
+    .await;
+    assert_signed_as_source(&report);
+    assert_eq!(requests(&emulator).get("container:credentials"), Some(&1));
+    // The IoT call goes through the proxy (as botocore sends it); the container's token does not.
+    assert_eq!(proxy.request_lines(), vec![format!("GET {url}/certificates/{id} HTTP/1.1")]);
 }

@@ -134,6 +134,7 @@ async fn no_credentials_anywhere_is_a_credentials_error_and_nothing_is_sent() {
     assert_eq!(report["call"]["kind"], "Credentials", "{report}");
     let message = report["call"]["message"].as_str().unwrap();
     assert!(message.contains("credentials"), "{message}");
+    assert_eq!(emulator.app().request_counts().get("DescribeCertificate"), None, "nothing was sent");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -202,4 +203,17 @@ async fn calls_go_through_the_proxy_of_the_environment_unless_no_proxy_names_the
     assert_described_as_source(&run_child(Some(&id), &vars).await);
     let port = front.url.rsplit(':').next().unwrap();
     assert_eq!(proxy.request_lines().last().unwrap(), &format!("CONNECT localhost:{port} HTTP/1.1"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retry_setting_that_cannot_be_used_is_a_configuration_error_naming_it() {
+    let from_env = run_child(None, &[("AWS_REGION", "us-east-1"), ("AWS_RETRY_MODE", "legacy")]).await;
+    assert_eq!(from_env["load_error"]["kind"], "Configuration", "{from_env}");
+    assert!(from_env["load_error"]["message"].as_str().unwrap().contains("AWS_RETRY_MODE"), "{from_env}");
+    let dir = scratch_dir("bad-retry");
+    std::fs::write(dir.join("config"), "[default]\nmax_attempts = 0\n").unwrap();
+    let config_file = dir.join("config").display().to_string();
+    let from_profile = run_child(None, &[("AWS_CONFIG_FILE", &config_file)]).await;
+    assert_eq!(from_profile["load_error"]["kind"], "Configuration", "{from_profile}");
+    assert!(from_profile["load_error"]["message"].as_str().unwrap().contains("max_attempts"), "{from_profile}");
 }

@@ -92,6 +92,7 @@ fun fieldsOf(e: TransferCertificateException): List<Any?> = when (e) {
     is TransferCertificateException.Internal -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Credentials -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Endpoint -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.Configuration -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
 }
 
 fun kindOf(e: TransferCertificateException): String = e::class.simpleName!!

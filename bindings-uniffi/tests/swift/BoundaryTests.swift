@@ -31,7 +31,7 @@ final class BoundaryTests: XCTestCase {
     func testAProviderThrowingItsOwnErrorIsACredentialsError() {
         let server = ScriptedServer()
         defer { server.stop() }
-        let transfer = IotTransferClient.withProvider(config: config(server.url), provider: Throwing())
+        let transfer = try! IotTransferClient.withProvider(config: config(server.url), provider: Throwing())
         let got = fields(transferError { _ = try transfer.transferCertificateBlocking(input: INPUT) }!)
         XCTAssertEqual(got.kind, "Credentials")
         XCTAssertFalse(got.possiblyApplied)

@@ -46,6 +46,7 @@ func fields(_ error: TransferCertificateError) -> Fields {
     case let .Internal(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Internal", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Credentials(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Credentials", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Endpoint(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Endpoint", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Configuration(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Configuration", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     }
 }
 
@@ -56,7 +57,7 @@ func config(_ url: String?, maxAttempts: UInt32 = 3, attemptTimeoutMs: UInt64? =
 }
 
 func client(_ server: ScriptedServer, maxAttempts: UInt32 = 3, attemptTimeoutMs: UInt64? = nil) -> IotTransferClient {
-    IotTransferClient(config: config(server.url, maxAttempts: maxAttempts, attemptTimeoutMs: attemptTimeoutMs),
+    try! IotTransferClient(config: config(server.url, maxAttempts: maxAttempts, attemptTimeoutMs: attemptTimeoutMs),
                       credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, sessionToken: TOKEN))
 }
 
@@ -200,7 +201,7 @@ final class ClientTests: XCTestCase {
     }
 
     func testSigningDatesSigV4CannotCarry() throws {
-        let client = IotTransferClient(config: config(nil),
+        let client = try! IotTransferClient(config: config(nil),
                                        credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET))
         // One second before 1970, and 10000-01-01T00:00:00Z.
         for time in [Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 253_402_300_800)] {
@@ -219,12 +220,12 @@ final class ClientTests: XCTestCase {
         let server = ScriptedServer([success(ARN), success(ARN)])
         defer { server.stop() }
         let provider = Refreshing()
-        let client = IotTransferClient.withProvider(config: config(server.url), provider: provider)
+        let client = try! IotTransferClient.withProvider(config: config(server.url), provider: provider)
         _ = try client.transferCertificateBlocking(input: INPUT)
         _ = try await client.transferCertificate(input: INPUT)
         XCTAssertEqual(provider.calls, 2)
         XCTAssertTrue(server.requests[1].headers["authorization"]!.contains("Credential=ASIAREFRESH2/"))
-        let failing = IotTransferClient.withProvider(config: config(server.url), provider: Refreshing(fail: true))
+        let failing = try! IotTransferClient.withProvider(config: config(server.url), provider: Refreshing(fail: true))
         let got = fields(transferError { _ = try failing.transferCertificateBlocking(input: INPUT) }!)
         XCTAssertEqual(got.kind, "Credentials")
         XCTAssertTrue(got.message.contains("identity pool unreachable"), got.message)
@@ -232,7 +233,7 @@ final class ClientTests: XCTestCase {
 
     func testNoSecretInAnyDescription() throws {
         let credentials = AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, sessionToken: TOKEN)
-        let client = IotTransferClient(config: config(nil), credentials: credentials)
+        let client = try! IotTransferClient(config: config(nil), credentials: credentials)
         let signed = try client.signTransferCertificateBlocking(input: INPUT)
         let error = transferError { _ = try client.transferCertificateBlocking(input: TransferCertificateInput(certificateId: "x", targetAwsAccount: "1", transferMessage: nil)) }
         let values: [Any] = [credentials, client, signed, error!, config(nil)]
@@ -258,7 +259,7 @@ final class ClientTests: XCTestCase {
             clientConfig.region = cfg["region"] as! String
             clientConfig.useFips = cfg["useFips"] as! Bool
             clientConfig.useDualStack = cfg["useDualStack"] as! Bool
-            let client = IotTransferClient(config: clientConfig, credentials: AwsCredentials(
+            let client = try! IotTransferClient(config: clientConfig, credentials: AwsCredentials(
                 accessKeyId: creds["accessKeyId"] as! String, secretAccessKey: creds["secretAccessKey"] as! String,
                 sessionToken: creds["sessionToken"] as? String))
             let signed = try client.signTransferCertificateBlocking(
@@ -275,7 +276,7 @@ final class ClientTests: XCTestCase {
         let responses = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("responses.json"))) as! [[String: Any]]
         let server = ScriptedServer()
         defer { server.stop() }
-        let client = IotTransferClient(config: config(server.url, maxAttempts: 1),
+        let client = try! IotTransferClient(config: config(server.url, maxAttempts: 1),
                                        credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret"))
         for vector in responses {
             let name = vector["name"] as! String

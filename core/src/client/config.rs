@@ -73,12 +73,13 @@ impl Config {
     /// through `aws-config`: the region (`AWS_REGION`, the profile, IMDS), the default credential
     /// chain (environment, profiles with `source_profile`/`role_arn`, `credential_process` and
     /// SSO, web identity, the ECS container endpoint, IMDSv2), `AWS_ENDPOINT_URL_IOT`/
-    /// `AWS_ENDPOINT_URL` and the profile's `endpoint_url`, FIPS and dual-stack, `max_attempts`,
-    /// timeouts, `AWS_SDK_UA_APP_ID` and `AWS_CA_BUNDLE`/`ca_bundle`. Adjust with the builder's
-    /// methods; [`SharedConfigLoader`](crate::shared_config::SharedConfigLoader) picks the
-    /// region or profile before loading.
+    /// `AWS_ENDPOINT_URL` and the profile's `endpoint_url`, FIPS and dual-stack, `max_attempts`
+    /// and `retry_mode`, `AWS_SDK_UA_APP_ID` and `AWS_CA_BUNDLE`/`ca_bundle`. A retry setting
+    /// that cannot be used is a `Configuration` error. Adjust with the builder's methods;
+    /// [`SharedConfigLoader`](crate::shared_config::SharedConfigLoader) picks the region,
+    /// profile or CA bundle before loading.
     #[cfg(not(target_arch = "wasm32"))]
-    pub async fn load_from_env() -> ConfigBuilder {
+    pub async fn load_from_env() -> Result<ConfigBuilder, crate::Error> {
         crate::shared_config::SharedConfigLoader::default().load().await
     }
 

@@ -17,17 +17,29 @@ pub const DEFAULT_LOAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// Wraps a provider and reuses its credentials until 5 minutes before their expiry; credentials
 /// without an expiry are kept for good.
 ///
-/// Concurrent calls that find no fresh credentials wait for one refresh instead of each calling
-/// the provider. A refresh that fails or takes longer than the load timeout is an error, unless
-/// the cached credentials have not yet expired: those are used until they do, as botocore does
-/// in its advisory refresh window.
+/// One refresh runs at a time. A call that finds the cached credentials in the refresh window
+/// but not expired does not wait for another call's refresh: it signs with them (botocore's
+/// advisory refresh). A call with no usable credentials waits for the refresh in progress and
+/// takes its outcome, success or error, instead of calling the provider again. A refresh that
+/// fails or takes longer than the load timeout is an error, unless the cached credentials have
+/// not yet expired: those are used until they do.
 pub struct CachedProvider {
     inner: Arc<dyn ProvideCredentials>,
     clock: Arc<dyn Clock>,
     sleep: Arc<dyn Sleep>,
     load_timeout: Duration,
-    cached: Mutex<Option<Credentials>>,
+    state: Mutex<State>,
     refreshing: futures_util::lock::Mutex<()>,
+}
+
+/// What the refreshes so far left.
+#[derive(Default)]
+struct State {
+    cached: Option<Credentials>,
+    /// Refreshes finished, so a call that waited can tell one ended meanwhile.
+    refreshes: u32,
+    /// The last refresh's error, for the calls that waited for it.
+    last_error: Option<CredentialsError>,
 }
 
 impl std::fmt::Debug for CachedProvider {
@@ -50,13 +62,13 @@ impl CachedProvider {
             clock,
             sleep,
             load_timeout,
-            cached: Mutex::new(None),
+            state: Mutex::new(State::default()),
             refreshing: futures_util::lock::Mutex::new(()),
         }
     }
 
-    fn cached(&self) -> Option<Credentials> {
-        self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn is_fresh(&self, credentials: &Credentials) -> bool {
@@ -85,27 +97,57 @@ impl CachedProvider {
             ))),
         }
     }
+
+    /// Refreshes (this call holds the refresh lock) and records the outcome for the calls that
+    /// wait for it.
+    async fn refresh(&self) -> Result<Credentials, CredentialsError> {
+        let result = self.load().await;
+        let mut state = self.state();
+        state.refreshes = state.refreshes.wrapping_add(1);
+        match result {
+            Ok(credentials) => {
+                state.cached = Some(credentials.clone());
+                state.last_error = None;
+                Ok(credentials)
+            }
+            Err(error) => {
+                state.last_error = Some(error.clone());
+                state.cached.clone().filter(|c| self.is_unexpired(c)).ok_or(error)
+            }
+        }
+    }
 }
 
 impl ProvideCredentials for CachedProvider {
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
         Box::pin(async move {
-            if let Some(credentials) = self.cached().filter(|c| self.is_fresh(c)) {
-                return Ok(credentials);
-            }
-            let _one_refresh_at_a_time = self.refreshing.lock().await;
-            // Another call may have refreshed while this one waited.
-            let cached = self.cached();
+            let (cached, refreshes_seen) = {
+                let state = self.state();
+                (state.cached.clone(), state.refreshes)
+            };
             if let Some(credentials) = cached.clone().filter(|c| self.is_fresh(c)) {
                 return Ok(credentials);
             }
-            match self.load().await {
-                Ok(credentials) => {
-                    *self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(credentials.clone());
-                    Ok(credentials)
+            let usable = cached.filter(|c| self.is_unexpired(c));
+            let _one_refresh_at_a_time = match (self.refreshing.try_lock(), usable) {
+                (Some(guard), _) => guard,
+                // Another call is refreshing: sign with what still works rather than wait.
+                (None, Some(credentials)) => return Ok(credentials),
+                (None, None) => self.refreshing.lock().await,
+            };
+            {
+                // A refresh ended while this call waited: its outcome is this call's too.
+                let state = self.state();
+                if state.refreshes != refreshes_seen {
+                    if let Some(credentials) = state.cached.clone().filter(|c| self.is_unexpired(c)) {
+                        return Ok(credentials);
+                    }
+                    if let Some(error) = state.last_error.clone() {
+                        return Err(error);
+                    }
                 }
-                Err(error) => cached.filter(|c| self.is_unexpired(c)).ok_or(error),
             }
+            self.refresh().await
         })
     }
 }
@@ -219,6 +261,40 @@ mod tests {
             matches!(&error, CredentialsError::ProviderFailed(text) if text.contains("load timeout of 20 ms")),
             "{error}"
         );
+    }
+
+    #[test]
+    fn calls_waiting_for_a_failing_refresh_share_its_error() {
+        let (inner, _clock, provider) =
+            scripted(Duration::from_millis(50), vec![None, None, None], DEFAULT_LOAD_TIMEOUT);
+        block(async {
+            let calls = (0..3).map(|_| provider.provide_credentials());
+            for result in futures_util::future::join_all(calls).await {
+                assert!(matches!(result, Err(CredentialsError::ProviderFailed(_))));
+            }
+        });
+        assert_eq!(inner.calls.load(Ordering::SeqCst), 1, "one refresh, its error shared");
+    }
+
+    #[test]
+    fn a_call_in_the_refresh_window_does_not_wait_for_another_calls_refresh() {
+        let clock = SteppedClock(Mutex::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000)));
+        let first = expiring_in(&clock, "FIRST", Duration::from_secs(120));
+        let second = expiring_in(&clock, "SECOND", Duration::from_secs(3600));
+        let (inner, _clock, provider) = scripted(Duration::from_millis(200), vec![first, second], DEFAULT_LOAD_TIMEOUT);
+        block(async {
+            assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "FIRST");
+            let started = std::time::Instant::now();
+            let (refreshing, not_waiting) = futures_util::future::join(provider.provide_credentials(), async {
+                tokio::task::yield_now().await;
+                provider.provide_credentials().await
+            })
+            .await;
+            assert_eq!(refreshing.unwrap().access_key_id(), "SECOND");
+            assert_eq!(not_waiting.unwrap().access_key_id(), "FIRST");
+            assert!(started.elapsed() >= Duration::from_millis(200));
+        });
+        assert_eq!(inner.calls.load(Ordering::SeqCst), 2);
     }
 
     #[test]

@@ -37,7 +37,7 @@ impl ReqwestTransport {
     /// Builds a transport with every native setting.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn with_settings(settings: &TransportSettings) -> Result<Self, TransportError> {
-        native_client(settings, None).map(|client| Self { client })
+        native_client(settings, None, true).map(|client| Self { client })
     }
 }
 
@@ -60,18 +60,23 @@ impl Default for TransportSettings {
 }
 
 /// The reqwest client of every native exchange (the IoT calls, and the credential providers'
-/// calls to STS, SSO, IMDS and ECS): redirects not followed, proxies from the environment, the
-/// CA bundle if one is set. `read_timeout` bounds the wait for each read.
+/// calls to STS, SSO, IMDS and ECS): redirects not followed, the CA bundle if one is set, and
+/// the proxies of the environment when `through_proxies` (else none). `read_timeout` bounds the
+/// wait for each read.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn native_client(
     settings: &TransportSettings,
     read_timeout: Option<Duration>,
+    through_proxies: bool,
 ) -> Result<reqwest::Client, TransportError> {
     // Installing fails harmlessly when the host already installed a provider of its own.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let mut builder = reqwest::Client::builder()
         .connect_timeout(settings.connect_timeout)
         .redirect(reqwest::redirect::Policy::none());
+    if !through_proxies {
+        builder = builder.no_proxy();
+    }
     if let Some(timeout) = read_timeout {
         builder = builder.read_timeout(timeout);
     }

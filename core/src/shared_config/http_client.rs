@@ -44,7 +44,8 @@ impl HttpClient for ReqwestHttpClient {
                     transport.connect_timeout = connect;
                 }
                 SharedHttpConnector::new(ReqwestConnector {
-                    client: native_client(&transport, key.1).map_err(Arc::new),
+                    proxied: native_client(&transport, key.1, true).map_err(Arc::new),
+                    direct: native_client(&transport, key.1, false).map_err(Arc::new),
                 })
             })
             .clone()
@@ -52,14 +53,19 @@ impl HttpClient for ReqwestHttpClient {
 }
 
 /// Sends one request; a client that could not be built (an unreadable CA bundle) fails each call.
+/// Requests to the instance's own endpoints (loopback and link-local: IMDS, the ECS and EKS
+/// container endpoints) never go through a proxy: they carry the container's authorization
+/// token and return secrets, over plain HTTP, and the SDKs send them directly.
 #[derive(Debug)]
 struct ReqwestConnector {
-    client: Result<reqwest::Client, Arc<TransportError>>,
+    proxied: Result<reqwest::Client, Arc<TransportError>>,
+    direct: Result<reqwest::Client, Arc<TransportError>>,
 }
 
 impl HttpConnector for ReqwestConnector {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        let client = self.client.clone();
+        let local = request.uri().parse::<http::Uri>().ok().and_then(|uri| uri.host().map(is_instance_local));
+        let client = if local == Some(true) { self.direct.clone() } else { self.proxied.clone() };
         HttpConnectorFuture::new(async move {
             let client = client.map_err(|error| ConnectorError::other(error.message().into(), None))?;
             let request = to_http(request)?;
@@ -86,6 +92,22 @@ fn to_http(request: HttpRequest) -> Result<http::Request<Vec<u8>>, ConnectorErro
     Ok(http::Request::from_parts(parts, bytes))
 }
 
+/// Whether `host` is this machine or its link-local network (IMDS at 169.254.169.254, ECS at
+/// 169.254.170.2, EKS at 169.254.170.23 or fd00:ec2::23).
+fn is_instance_local(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match host.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => ip.is_loopback() || ip.is_link_local(),
+        Ok(std::net::IpAddr::V6(ip)) => {
+            ip.is_loopback() || (ip.segments()[0] & 0xffc0) == 0xfe80 || ip.segments()[..2] == [0xfd00, 0x0ec2]
+        }
+        Err(_) => false,
+    }
+}
+
 /// Timeouts and connection failures keep their kind, so the providers retry them as the SDKs do.
 fn connector_error(error: TransportError) -> ConnectorError {
     let kind = error.kind();
@@ -94,5 +116,21 @@ fn connector_error(error: TransportError) -> ConnectorError {
         TransportErrorKind::ConnectTimeout => ConnectorError::timeout(source),
         TransportErrorKind::Connect | TransportErrorKind::Io => ConnectorError::io(source),
         _ => ConnectorError::other(source, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_instance_local;
+
+    #[test]
+    fn the_instance_endpoints_are_local() {
+        for host in ["169.254.169.254", "169.254.170.2", "127.0.0.1", "localhost", "[::1]", "[fd00:ec2::23]", "fe80::1"]
+        {
+            assert!(is_instance_local(host), "{host}");
+        }
+        for host in ["sts.amazonaws.com", "10.0.0.1", "[2001:db8::1]", "portal.sso.us-east-1.amazonaws.com"] {
+            assert!(!is_instance_local(host), "{host}");
+        }
     }
 }

@@ -1,17 +1,19 @@
 //! The configuration the official SDKs read from the process environment and the shared AWS
 //! files, loaded by `aws-config` (the official Rust implementation): the region, the default
 //! credential chain, the endpoint URL, FIPS and dual-stack, `max_attempts` and `retry_mode`,
-//! timeouts and the app name, plus what `aws-config` leaves to each SDK: `AWS_CA_BUNDLE` and the
-//! proxy variables (read by reqwest). Native only: in a browser there is no environment or file
-//! system.
+//! the app name, plus what `aws-config` leaves to each SDK: `AWS_CA_BUNDLE` and the proxy
+//! variables (read by reqwest). Native only: in a browser there is no environment or file system.
 
-mod ca_bundle_setting;
 mod http_client;
 mod sdk_credentials;
+mod settings;
+
+use settings::Settings;
 
 pub use sdk_credentials::SdkCredentialsProvider;
 
 use crate::client::ConfigBuilder;
+use crate::error::Error;
 use crate::retry::RetryMode;
 use crate::runtime::TransportSettings;
 use aws_config::BehaviorVersion;
@@ -19,6 +21,7 @@ use aws_types::region::Region;
 use aws_types::sdk_config::SdkConfig;
 use aws_types::service_config::ServiceConfigKey;
 use http_client::ReqwestHttpClient;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The IoT service's id in the SDKs: it names `AWS_ENDPOINT_URL_IOT` and a profile's
@@ -26,11 +29,16 @@ use std::sync::Arc;
 const SERVICE_ID: &str = "IoT";
 
 /// Loads the shared configuration, as `aws_config::defaults(..).load()` does for an SDK client.
-/// Settings given here win over the environment and the files.
+/// Settings given here win over the environment and the files, and are the ones the credential
+/// providers' own requests (STS, SSO, IMDS, ECS) use; settings made on the returned builder
+/// apply to the IoT calls only.
 #[derive(Debug, Clone, Default)]
 pub struct SharedConfigLoader {
     region: Option<String>,
     profile_name: Option<String>,
+    ca_bundle: Option<PathBuf>,
+    max_attempts: Option<u32>,
+    retry_mode: Option<RetryMode>,
 }
 
 impl SharedConfigLoader {
@@ -47,23 +55,53 @@ impl SharedConfigLoader {
         self
     }
 
-    /// Reads the environment and the shared files and returns a builder set from them. Nothing
-    /// here fails: a setting that cannot be used is reported by the call that needs it (a
-    /// missing region or unusable credentials, before anything is sent).
-    pub async fn load(self) -> ConfigBuilder {
-        let transport = TransportSettings {
-            ca_bundle: ca_bundle_setting::find(self.profile_name.as_deref()).await,
-            ..TransportSettings::default()
-        };
-        let mut loader =
-            aws_config::defaults(BehaviorVersion::latest()).http_client(ReqwestHttpClient::new(transport.clone()));
+    /// Trusts only the certificate authorities of this PEM file, instead of `AWS_CA_BUNDLE` or the
+    /// profile's `ca_bundle`, for the credential providers' requests and the IoT calls.
+    pub fn ca_bundle(mut self, path: impl Into<PathBuf>) -> Self {
+        self.ca_bundle = Some(path.into());
+        self
+    }
+
+    /// Makes this many attempts per call instead of `AWS_MAX_ATTEMPTS` or `max_attempts`, which
+    /// are then not read.
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = Some(attempts.max(1));
+        self
+    }
+
+    /// Retries in this mode instead of `AWS_RETRY_MODE` or `retry_mode`, which are then not read.
+    pub fn retry_mode(mut self, mode: RetryMode) -> Self {
+        self.retry_mode = Some(mode);
+        self
+    }
+
+    /// Reads the environment and the shared files and returns a builder set from them. A
+    /// `max_attempts` or `retry_mode` that cannot be used is a `Configuration` error naming it;
+    /// anything else is reported by the call that needs it (a missing region, unusable
+    /// credentials), before anything is sent.
+    pub async fn load(self) -> Result<ConfigBuilder, Error> {
+        let given =
+            Settings { ca_bundle: self.ca_bundle, max_attempts: self.max_attempts, retry_mode: self.retry_mode };
+        let found = settings::read(self.profile_name.as_deref(), given).await?;
+        let transport = TransportSettings { ca_bundle: found.ca_bundle, ..TransportSettings::default() };
+        // The retry settings read here (and checked) are the ones aws-config's own clients use.
+        let mut retry = aws_smithy_types::retry::RetryConfig::standard();
+        if let Some(attempts) = found.max_attempts {
+            retry = retry.with_max_attempts(attempts);
+        }
+        if found.retry_mode == Some(RetryMode::Adaptive) {
+            retry = retry.with_retry_mode(aws_smithy_types::retry::RetryMode::Adaptive);
+        }
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .http_client(ReqwestHttpClient::new(transport.clone()))
+            .retry_config(retry);
         if let Some(region) = self.region {
             loader = loader.region(Region::new(region));
         }
         if let Some(name) = self.profile_name {
             loader = loader.profile_name(name);
         }
-        builder_from(&loader.load().await, transport)
+        Ok(builder_from(&loader.load().await, transport))
     }
 }
 
@@ -86,17 +124,6 @@ fn builder_from(sdk: &SdkConfig, transport: TransportSettings) -> ConfigBuilder 
             _ => RetryMode::Standard,
         };
         builder = builder.max_attempts(retry.max_attempts()).retry_mode(mode);
-    }
-    if let Some(timeouts) = sdk.timeout_config() {
-        if let Some(connect) = timeouts.connect_timeout() {
-            builder = builder.connect_timeout(connect);
-        }
-        if let Some(attempt) = timeouts.operation_attempt_timeout() {
-            builder = builder.attempt_timeout(attempt);
-        }
-        if let Some(call) = timeouts.operation_timeout() {
-            builder = builder.call_timeout(call);
-        }
     }
     if let Some(app_name) = sdk.app_name() {
         builder = builder.app_name(format!("app/{app_name}"));

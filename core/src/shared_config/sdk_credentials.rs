@@ -34,13 +34,36 @@ impl ProvideCredentials for SdkCredentialsProvider {
     }
 }
 
-/// The SDK's error kinds as the core's; the text keeps the whole cause chain (the SDK's
-/// messages name files, profiles and endpoints, never a secret).
+/// The SDK's error kinds as the core's; the text keeps the cause chain (the SDK's messages name
+/// files, profiles and endpoints), except what a `credential_process` wrote to its standard
+/// error, which could be anything, secrets included.
 fn into_core_error(error: SdkCredentialsError) -> CredentialsError {
-    let text = DisplayErrorContext(&error).to_string();
+    let text = without_process_stderr(DisplayErrorContext(&error).to_string());
     match error {
         SdkCredentialsError::CredentialsNotLoaded(_) => CredentialsError::NotFound(text),
         SdkCredentialsError::InvalidConfiguration(_) => CredentialsError::Invalid(text),
         _ => CredentialsError::ProviderFailed(text),
+    }
+}
+
+/// `text` cut before the `Stderr:` part `aws-config` appends when a `credential_process` fails.
+fn without_process_stderr(text: String) -> String {
+    match text.find("Stderr:") {
+        Some(at) => format!("{}(the process's standard error is not shown)", &text[..at]),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_credential_process_error_does_not_carry_its_stderr() {
+        let error = SdkCredentialsError::provider_error(
+            "Error retrieving credentials: external process exited with code 1. Stderr: secret=hunter2",
+        );
+        let text = into_core_error(error).to_string();
+        assert!(text.contains("exited with code 1") && !text.contains("hunter2"), "{text}");
     }
 }

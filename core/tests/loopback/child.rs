@@ -44,7 +44,10 @@ pub fn child_entry() {
     let Ok(describe) = std::env::var(SCENARIO_VAR) else { return };
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let report = runtime.block_on(async move {
-        let config = iot_transfer::Config::load_from_env().await.build();
+        let config = match iot_transfer::Config::load_from_env().await {
+            Ok(builder) => builder.build(),
+            Err(error) => return json!({"load_error": {"kind": error.kind().name(), "message": error.message()}}),
+        };
         let endpoint = config.endpoint().clone();
         let mut report = json!({
             "region": endpoint.region,
