@@ -27,4 +27,13 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { echo "with-emulator: the emulator printed no URL" >&2; exit 1; }
 export IOT_EMULATOR_URL="$url"
+# Clients read the AWS settings and proxies of their environment: the tests see none of this
+# machine's (a test that wants one sets it).
+for name in $(compgen -e); do
+  case "$name" in
+    AWS_* | HTTP_PROXY | HTTPS_PROXY | ALL_PROXY | NO_PROXY | http_proxy | https_proxy | all_proxy | no_proxy) unset "$name" ;;
+  esac
+done
+export AWS_CONFIG_FILE=/nonexistent/aws-config AWS_SHARED_CREDENTIALS_FILE=/nonexistent/aws-credentials
+export AWS_EC2_METADATA_DISABLED=true
 "$@"

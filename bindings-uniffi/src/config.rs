@@ -40,7 +40,7 @@ pub struct ClientConfig {
     /// Whether retries draw on the client's retry quota.
     #[uniffi(default = true)]
     pub use_retry_quota: bool,
-    /// Establishing a connection. Unset: the profile's `connect_timeout`, else 3100.
+    /// Establishing a connection, for the IoT calls. Unset: 3100.
     #[uniffi(default = None)]
     pub connect_timeout_ms: Option<u64>,
     /// One attempt, from sending to the end of the response.

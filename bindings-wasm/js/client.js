@@ -14,8 +14,8 @@ export class IoTTransferClient {
   /**
    * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`; in
    * Node, what it leaves out comes from `AWS_REGION`, `AWS_ENDPOINT_URL_IOT` (or
-   * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`
-   * and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`;
+   * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`,
+   * `AWS_RETRY_MODE` and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`;
    * `credentials` is `{ accessKeyId, secretAccessKey, sessionToken? }` or an async function
    * returning that; `transport` is a function, or `"fetch"` for the core's fetch transport (the
    * default in browsers; Node defaults to node:http). The client keeps no reference to the

@@ -26,7 +26,8 @@ export interface Timeouts {
  * Client configuration; names follow the AWS JS SDK where it has them. In Node, what is left out
  * comes from the environment as in the JS SDK: `AWS_REGION`, `AWS_ENDPOINT_URL_IOT` (else
  * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`,
- * `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`). Shared files, SSO, IMDS
+ * `AWS_RETRY_MODE`, `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`), each
+ * only when its member is left out. Shared files, SSO, IMDS
  * and the rest of the JS SDK's chain: pass `credentials: fromNodeProviderChain()` from
  * `@aws-sdk/credential-providers`.
  */

@@ -4,7 +4,6 @@ arguments (or only a region) reads the environment and the shared files through 
 
 import hashlib
 import json
-import os
 import stat
 
 import pytest
@@ -13,16 +12,6 @@ import emulator
 from iot_transfer import ClientConfig, IotTransferClient, TransferCertificateError, TransferCertificateInput
 
 KEY, SECRET = emulator.SOURCE_KEY
-
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch, tmp_path):
-    """No AWS setting of the machine leaks in: a fresh HOME, no AWS_* variable, IMDS off."""
-    for name in list(os.environ):
-        if name.startswith("AWS_") or name.upper() in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
 
 
 def transfer_with(client):
@@ -181,11 +170,18 @@ def test_the_environment_comes_before_the_container_and_imds(monkeypatch):
     assert asked(before, emulator.credential_requests()) == ["container:credentials"]
 
 
-def test_the_retry_mode_from_the_environment_or_the_record(monkeypatch):
+def test_a_retry_setting_that_cannot_be_used_is_a_configuration_error_unless_given(monkeypatch, tmp_path):
     from iot_transfer import RetryMode
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", KEY)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
     monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
-    monkeypatch.setenv("AWS_RETRY_MODE", "adaptive")
-    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1")))
-    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1", retry_mode=RetryMode.STANDARD)))
+    monkeypatch.setenv("AWS_RETRY_MODE", "legacy")
+    with pytest.raises(TransferCertificateError.Configuration, match="AWS_RETRY_MODE"):
+        IotTransferClient.from_environment(ClientConfig(region="us-east-1"))
+    # Given in code, the setting is not read from the environment.
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1", retry_mode=RetryMode.ADAPTIVE)))
+    monkeypatch.delenv("AWS_RETRY_MODE")
+    monkeypatch.setenv("AWS_CONFIG_FILE", write_config(tmp_path, "[default]\nmax_attempts = 0\n"))
+    with pytest.raises(TransferCertificateError.Configuration, match="max_attempts"):
+        IotTransferClient.from_environment(ClientConfig(region="us-east-1"))
+    transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1", max_attempts=2)))
