@@ -6,7 +6,7 @@ use crate::credentials::{static_credentials, JsCredentialsProvider};
 use crate::js_value::{read_object, MemberError};
 use crate::member_types::{Attempts, Flag, Millis, Mode, Text};
 use crate::transport::JsTransport;
-use iot_transfer::environment::apply_environment;
+use iot_transfer::environment::{apply_environment, GivenSettings};
 use iot_transfer::{Config, TimeoutConfig};
 use js_sys::Function;
 use serde::Deserialize;
@@ -59,24 +59,20 @@ pub(crate) fn from_js(value: JsValue, environment: &JsValue) -> Result<Config, M
         return Err(MemberError::new("", "the configuration must be an object"));
     }
     let object: ConfigObject = read_object(value, "")?;
-    // A variable whose member is given is not read, as in the JS SDK.
-    let given = |name: &str| match name {
-        "AWS_REGION" => object.region.is_some(),
-        "AWS_ENDPOINT_URL_IOT" | "AWS_ENDPOINT_URL" | "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS" => {
-            object.endpoint.is_some()
-        }
-        "AWS_USE_FIPS_ENDPOINT" => object.use_fips_endpoint.is_some(),
-        "AWS_USE_DUALSTACK_ENDPOINT" => object.use_dualstack_endpoint.is_some(),
-        "AWS_MAX_ATTEMPTS" => object.max_attempts.is_some(),
-        "AWS_RETRY_MODE" => object.retry_mode.is_some(),
-        "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY" | "AWS_SESSION_TOKEN" => !is_unset(&object.credentials),
-        _ => false,
+    let given = GivenSettings {
+        region: object.region.is_some(),
+        endpoint_url: object.endpoint.is_some(),
+        use_fips: object.use_fips_endpoint.is_some(),
+        use_dual_stack: object.use_dualstack_endpoint.is_some(),
+        max_attempts: object.max_attempts.is_some(),
+        retry_mode: object.retry_mode.is_some(),
+        credentials: !is_unset(&object.credentials),
     };
-    let variable = |name: &str| match environment.is_object() && !given(name) {
+    let variable = |name: &str| match environment.is_object() {
         true => js_sys::Reflect::get(environment, &JsValue::from_str(name)).ok()?.as_string(),
         false => None,
     };
-    let mut builder = apply_environment(Config::builder(), variable)
+    let mut builder = apply_environment(Config::builder(), variable, &given)
         .map_err(|e| MemberError::new(format!("process.env.{}", e.variable), format!("must be {}", e.expected)))?;
     let app_name = object.app_name.map_or_else(|| "lang/js".to_owned(), |name| format!("lang/js {}", name.0));
     builder = builder.timeouts(timeouts(object.timeouts)?).app_name(app_name);

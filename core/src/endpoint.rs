@@ -2,6 +2,8 @@
 //! following the IoT service's endpoint rules and the SDKs' partition data.
 
 mod custom_url;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use custom_url::is_loopback;
 mod partition;
 mod region_pattern;
 mod rules;

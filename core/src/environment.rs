@@ -5,7 +5,7 @@
 
 use crate::client::ConfigBuilder;
 use crate::credentials::Credentials;
-use crate::retry::RetryMode;
+use crate::retry::{max_attempts_from_text, RetryMode, MAX_ATTEMPTS_EXPECTED};
 use std::fmt;
 
 /// A variable whose value cannot be used; nothing is sent with such a configuration.
@@ -26,44 +26,68 @@ impl fmt::Display for EnvironmentError {
 
 impl std::error::Error for EnvironmentError {}
 
+/// Which settings the host gives explicitly: the variables for those are not read (nor refused),
+/// as in the JS SDK, where a variable is only consulted for a member left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GivenSettings {
+    /// The region.
+    pub region: bool,
+    /// The endpoint URL.
+    pub endpoint_url: bool,
+    /// FIPS on or off.
+    pub use_fips: bool,
+    /// Dual-stack on or off.
+    pub use_dual_stack: bool,
+    /// Attempts per call.
+    pub max_attempts: bool,
+    /// The retry mode.
+    pub retry_mode: bool,
+    /// Credentials or a credentials provider.
+    pub credentials: bool,
+}
+
 /// Applies to `builder` what the variables `get` returns set, as the JS SDK reads them in Node:
 /// `AWS_REGION`; `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL` (unless
 /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`); `AWS_USE_FIPS_ENDPOINT` and
 /// `AWS_USE_DUALSTACK_ENDPOINT` (`true` or `false`); `AWS_RETRY_MODE` (`standard` or
-/// `adaptive`); `AWS_MAX_ATTEMPTS` (a whole number of at least 1); `AWS_ACCESS_KEY_ID` with `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or
-/// neither. An empty variable is unset. `get` should return nothing for a variable whose setting
-/// the host gives explicitly: such a variable is not read (nor refused), as in the JS SDK.
+/// `adaptive`); `AWS_MAX_ATTEMPTS` (a whole number of at least 1); `AWS_ACCESS_KEY_ID` with
+/// `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or neither. An empty variable is
+/// unset; the variables of a setting in `given` are not read.
 pub fn apply_environment(
     mut builder: ConfigBuilder,
     get: impl Fn(&str) -> Option<String>,
+    given: &GivenSettings,
 ) -> Result<ConfigBuilder, EnvironmentError> {
-    let get = |name: &str| get(name).filter(|value| !value.is_empty());
-    if let Some(region) = get("AWS_REGION") {
+    let read = |name: &str, given: bool| if given { None } else { get(name).filter(|value| !value.is_empty()) };
+    if let Some(region) = read("AWS_REGION", given.region) {
         builder = builder.region(region);
     }
-    if flag(get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")? != Some(true) {
-        if let Some(url) = get("AWS_ENDPOINT_URL_IOT").or_else(|| get("AWS_ENDPOINT_URL")) {
+    let ignore_urls = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+    if flag(read(ignore_urls, given.endpoint_url), ignore_urls)? != Some(true) {
+        let iot = read("AWS_ENDPOINT_URL_IOT", given.endpoint_url);
+        if let Some(url) = iot.or_else(|| read("AWS_ENDPOINT_URL", given.endpoint_url)) {
             builder = builder.endpoint_url(url);
         }
     }
-    if let Some(on) = flag(get("AWS_USE_FIPS_ENDPOINT"), "AWS_USE_FIPS_ENDPOINT")? {
+    if let Some(on) = flag(read("AWS_USE_FIPS_ENDPOINT", given.use_fips), "AWS_USE_FIPS_ENDPOINT")? {
         builder = builder.use_fips(on);
     }
-    if let Some(on) = flag(get("AWS_USE_DUALSTACK_ENDPOINT"), "AWS_USE_DUALSTACK_ENDPOINT")? {
+    let dual_stack = "AWS_USE_DUALSTACK_ENDPOINT";
+    if let Some(on) = flag(read(dual_stack, given.use_dual_stack), dual_stack)? {
         builder = builder.use_dual_stack(on);
     }
-    if let Some(name) = get("AWS_RETRY_MODE") {
+    if let Some(name) = read("AWS_RETRY_MODE", given.retry_mode) {
         let expected = EnvironmentError { variable: "AWS_RETRY_MODE", expected: "standard or adaptive" };
         builder = builder.retry_mode(RetryMode::from_name(&name).ok_or(expected)?);
     }
-    if let Some(text) = get("AWS_MAX_ATTEMPTS") {
-        let attempts = text.parse::<u32>().ok().filter(|n| *n >= 1);
-        let expected = EnvironmentError { variable: "AWS_MAX_ATTEMPTS", expected: "a whole number of at least 1" };
-        builder = builder.max_attempts(attempts.ok_or(expected)?);
+    if let Some(text) = read("AWS_MAX_ATTEMPTS", given.max_attempts) {
+        let expected = EnvironmentError { variable: "AWS_MAX_ATTEMPTS", expected: MAX_ATTEMPTS_EXPECTED };
+        builder = builder.max_attempts(max_attempts_from_text(&text).ok_or(expected)?);
     }
     // Half a key pair is no credentials, as the JS SDK's `fromEnv` finds none in it.
-    if let (Some(key), Some(secret)) = (get("AWS_ACCESS_KEY_ID"), get("AWS_SECRET_ACCESS_KEY")) {
-        builder = builder.credentials(Credentials::new(key, secret, get("AWS_SESSION_TOKEN"), None));
+    let key_pair = (read("AWS_ACCESS_KEY_ID", given.credentials), read("AWS_SECRET_ACCESS_KEY", given.credentials));
+    if let (Some(key), Some(secret)) = key_pair {
+        builder = builder.credentials(Credentials::new(key, secret, read("AWS_SESSION_TOKEN", false), None));
     }
     Ok(builder)
 }
@@ -85,7 +109,7 @@ mod tests {
 
     fn apply(vars: &[(&str, &str)]) -> Result<Config, EnvironmentError> {
         let lookup = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
-        apply_environment(Config::builder(), lookup).map(ConfigBuilder::build)
+        apply_environment(Config::builder(), lookup, &GivenSettings::default()).map(ConfigBuilder::build)
     }
 
     #[test]
@@ -109,6 +133,16 @@ mod tests {
         assert_eq!(config.retry().max_attempts, 5);
         assert_eq!(config.retry().mode, RetryMode::Adaptive);
         assert!(config.credentials.is_some());
+    }
+
+    #[test]
+    fn a_setting_given_is_not_read_from_its_variables() {
+        let vars = [("AWS_RETRY_MODE", "legacy"), ("AWS_MAX_ATTEMPTS", "0"), ("AWS_ENDPOINT_URL", "https://x")];
+        let lookup = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+        let given =
+            GivenSettings { retry_mode: true, max_attempts: true, endpoint_url: true, ..GivenSettings::default() };
+        let config = apply_environment(Config::builder(), lookup, &given).unwrap().build();
+        assert_eq!(config.endpoint().endpoint_url, None);
     }
 
     #[test]

@@ -23,6 +23,14 @@ pub enum RetryMode {
     Adaptive,
 }
 
+/// What `AWS_MAX_ATTEMPTS` and the shared config file's `max_attempts` must hold.
+pub const MAX_ATTEMPTS_EXPECTED: &str = "a whole number of at least 1";
+
+/// The attempt count `text` spells (`AWS_MAX_ATTEMPTS`, `max_attempts`), if it is one.
+pub fn max_attempts_from_text(text: &str) -> Option<u32> {
+    text.parse::<u32>().ok().filter(|n| *n >= 1)
+}
+
 impl RetryMode {
     /// The mode named `standard` or `adaptive` (any case), as `AWS_RETRY_MODE` and the shared
     /// config file's `retry_mode` spell it; `None` for any other name (`legacy` included).

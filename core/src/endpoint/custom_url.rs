@@ -36,7 +36,9 @@ pub(super) fn endpoint(url: &str, region: &str, partition: &'static str) -> Resu
     })
 }
 
-fn is_loopback(host: &str) -> bool {
+/// Whether `host` (bracketed IPv6 allowed) names this machine: `localhost`, `*.localhost`,
+/// `127.x.y.z` or `::1`.
+pub(crate) fn is_loopback(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     if host.eq_ignore_ascii_case("localhost") || host.to_ascii_lowercase().ends_with(".localhost") {
         return true;

@@ -11,7 +11,7 @@ use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 /// A provider's connect and read timeouts: the key of the connectors kept.
@@ -44,8 +44,10 @@ impl HttpClient for ReqwestHttpClient {
                     transport.connect_timeout = connect;
                 }
                 SharedHttpConnector::new(ReqwestConnector {
-                    proxied: native_client(&transport, key.1, true).map_err(Arc::new),
-                    direct: native_client(&transport, key.1, false).map_err(Arc::new),
+                    settings: transport,
+                    read_timeout: key.1,
+                    proxied: OnceLock::new(),
+                    direct: OnceLock::new(),
                 })
             })
             .clone()
@@ -56,18 +58,32 @@ impl HttpClient for ReqwestHttpClient {
 /// Requests to the instance's own endpoints (loopback and link-local: IMDS, the ECS and EKS
 /// container endpoints) never go through a proxy: they carry the container's authorization
 /// token and return secrets, over plain HTTP, and the SDKs send them directly.
+/// Each of its two clients is built when first needed (most providers need only one).
 #[derive(Debug)]
 struct ReqwestConnector {
-    proxied: Result<reqwest::Client, Arc<TransportError>>,
-    direct: Result<reqwest::Client, Arc<TransportError>>,
+    settings: TransportSettings,
+    read_timeout: Option<Duration>,
+    proxied: OnceLock<Result<reqwest::Client, Arc<TransportError>>>,
+    direct: OnceLock<Result<reqwest::Client, Arc<TransportError>>>,
+}
+
+impl ReqwestConnector {
+    /// The client for `request`'s host: direct for the instance's own endpoints.
+    fn client_for(&self, request: &HttpRequest) -> Result<reqwest::Client, Arc<TransportError>> {
+        let local = request.uri().parse::<http::Uri>().ok().and_then(|uri| uri.host().map(is_instance_local));
+        let (slot, through_proxies) = match local {
+            Some(true) => (&self.direct, false),
+            _ => (&self.proxied, true),
+        };
+        slot.get_or_init(|| native_client(&self.settings, self.read_timeout, through_proxies).map_err(Arc::new)).clone()
+    }
 }
 
 impl HttpConnector for ReqwestConnector {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        let local = request.uri().parse::<http::Uri>().ok().and_then(|uri| uri.host().map(is_instance_local));
-        let client = if local == Some(true) { self.direct.clone() } else { self.proxied.clone() };
+        let client = self.client_for(&request);
         HttpConnectorFuture::new(async move {
-            let client = client.map_err(|error| ConnectorError::other(error.message().into(), None))?;
+            let client = client.map_err(|error| ConnectorError::other(Box::new(error), None))?;
             let request = to_http(request)?;
             let response = exchange(&client, request).await.map_err(connector_error)?;
             let mut http_response = http::Response::new(SdkBody::from(response.body));
@@ -92,18 +108,16 @@ fn to_http(request: HttpRequest) -> Result<http::Request<Vec<u8>>, ConnectorErro
     Ok(http::Request::from_parts(parts, bytes))
 }
 
-/// Whether `host` is this machine or its link-local network (IMDS at 169.254.169.254, ECS at
-/// 169.254.170.2, EKS at 169.254.170.23 or fd00:ec2::23).
+/// Whether `host` is this machine (as the endpoint rules judge loopback) or its link-local
+/// network (IMDS at 169.254.169.254, ECS at 169.254.170.2, EKS at 169.254.170.23 or
+/// fd00:ec2::23).
 fn is_instance_local(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    if host.eq_ignore_ascii_case("localhost") {
+    if crate::endpoint::is_loopback(host) {
         return true;
     }
-    match host.parse::<std::net::IpAddr>() {
-        Ok(std::net::IpAddr::V4(ip)) => ip.is_loopback() || ip.is_link_local(),
-        Ok(std::net::IpAddr::V6(ip)) => {
-            ip.is_loopback() || (ip.segments()[0] & 0xffc0) == 0xfe80 || ip.segments()[..2] == [0xfd00, 0x0ec2]
-        }
+    match host.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => ip.is_link_local(),
+        Ok(std::net::IpAddr::V6(ip)) => (ip.segments()[0] & 0xffc0) == 0xfe80 || ip.segments()[..2] == [0xfd00, 0x0ec2],
         Err(_) => false,
     }
 }

@@ -4,7 +4,7 @@
 //! reads with a panic on a value it cannot use: here such a value is a typed error).
 
 use crate::error::{Error, ErrorKind};
-use crate::retry::RetryMode;
+use crate::retry::{max_attempts_from_text, RetryMode, MAX_ATTEMPTS_EXPECTED};
 use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_runtime::env_config::section::EnvConfigSections;
 use aws_runtime::env_config::EnvConfigValue;
@@ -49,9 +49,7 @@ fn read_from(env: &Env, profiles: Option<&EnvConfigSections>, given: Settings) -
         None => EnvConfigValue::new()
             .env("AWS_MAX_ATTEMPTS")
             .profile("max_attempts")
-            .validate(env, profiles, |text| {
-                text.parse::<u32>().ok().filter(|n| *n >= 1).ok_or(Expected("a whole number of at least 1"))
-            })
+            .validate(env, profiles, |text| max_attempts_from_text(text).ok_or(Expected(MAX_ATTEMPTS_EXPECTED)))
             .map_err(unusable)?,
     };
     let retry_mode = match given.retry_mode {
