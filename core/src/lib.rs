@@ -44,10 +44,10 @@ pub mod runtime;
 pub mod shared_config;
 pub mod signing;
 
-pub use client::{Cancellation, Client, Config, ConfigBuilder, SignedRequest, TimeoutConfig};
+pub use client::{Cancellation, Client, Config, ConfigBuilder, Paginator, SignedRequest, TimeoutConfig};
 pub use credentials::{Credentials, CredentialsError, ProvideCredentials};
 pub use endpoint::{EndpointConfig, EndpointError};
-pub use error::{Error, ErrorKind, Fault, TimeoutKind, TransferCertificateError};
+pub use error::{Error, ErrorKind, ErrorKindInfo, ErrorOrigin, Fault, TimeoutKind, TransferCertificateError, ERROR_KINDS};
 pub use operation::describe_certificate::{
     CertificateDescription, CertificateStatus, DescribeCertificateInput, DescribeCertificateOutput, TransferData,
 };
@@ -55,7 +55,13 @@ pub use operation::list_outgoing_certificates::{
     ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput, OutgoingCertificate,
 };
 pub use operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
-pub use operation::{InputField, ResponseMetadata, ValidationError, ValidationRule};
+pub use operation::{
+    AcceptCertificateTransferInput, AcceptCertificateTransferOutput, CancelCertificateTransferInput,
+    CancelCertificateTransferOutput, Certificate, DetachPolicyInput, DetachPolicyOutput, InputField,
+    ListAttachedPoliciesInput, ListAttachedPoliciesOutput, ListCertificatesInput, ListCertificatesOutput,
+    OperationInput, Paginated, Policy, RejectCertificateTransferInput, RejectCertificateTransferOutput,
+    ResponseMetadata, UpdateCertificateInput, UpdateCertificateOutput, ValidationError, ValidationRule,
+};
 pub use retry::{RetryConfig, RetryMode};
 
 /// The README's Rust example, compiled as a doctest so it cannot drift from the API.

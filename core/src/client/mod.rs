@@ -4,28 +4,32 @@
 mod attempts;
 mod cancellation;
 mod config;
+mod operations;
 mod pacing;
+mod paginator;
 mod reconcile;
+mod settle;
 mod signed_request;
 mod state_hints;
 mod user_agent;
 
 pub use cancellation::Cancellation;
 pub use config::{Config, ConfigBuilder, TimeoutConfig};
+pub use paginator::Paginator;
 pub use signed_request::SignedRequest;
 
 use crate::clock_skew::ClockOffset;
 use crate::credentials::{CachedProvider, Credentials, ProvideCredentials};
 use crate::endpoint::{resolve_endpoint, Endpoint, EndpointError};
 use crate::error::{Error, ErrorKind};
-use crate::operation::describe_certificate::{DescribeCertificateInput, DescribeCertificateOutput};
-use crate::operation::list_outgoing_certificates::{ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
-use crate::operation::{check_certificate_arn_location, InputField, Operation, ValidationError, ValidationRule};
+use crate::operation::{
+    check_certificate_arn_location, InputField, Operation, OperationInput, ValidationError, ValidationRule,
+};
 use crate::retry::{ClientRateLimiter, RetryMode, RetryQuota};
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
 use crate::signing::{sign_request, SigningError, IOT_SIGNING_NAME};
-use attempts::{Attempted, SharedProgress};
+use attempts::SharedProgress;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -91,60 +95,14 @@ impl Client {
         &self.inner.config
     }
 
-    /// Transfers a certificate to another account: validates the input, then sends the signed
-    /// request with retries. The certificate must not be ACTIVE and must have no policies attached;
-    /// the target account then accepts or rejects the transfer.
-    ///
-    /// ```no_run
-    /// use iot_transfer::{Client, Config, Credentials, ErrorKind, TransferCertificateInput};
-    ///
-    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
-    /// let config = Config::builder()
-    ///     .region("eu-west-1")
-    ///     .credentials(Credentials::new("AKIDEXAMPLE", "secret", None, None))
-    ///     .build();
-    /// let client = Client::new(config);
-    /// let input = TransferCertificateInput::new(
-    ///     "arn:aws:iot:eu-west-1:111122223333:cert/3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e",
-    ///     "444455556666",
-    /// )
-    /// .with_transfer_message("Your new device certificate");
-    /// match client.transfer_certificate(input).await {
-    ///     Ok(output) => println!("{} after {} attempt(s)", output.transferred_certificate_arn, output.metadata.attempts),
-    ///     Err(error) if matches!(error.kind(), ErrorKind::CertificateState) => {
-    ///         println!("deactivate the certificate first: {error}")
-    ///     }
-    ///     Err(error) => return Err(error.into()),
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub async fn transfer_certificate(
-        &self,
-        input: TransferCertificateInput,
-    ) -> Result<TransferCertificateOutput, Error> {
-        self.transfer(input, None).await
-    }
-
-    /// Like [`transfer_certificate`](Self::transfer_certificate), ended early by `cancellation`:
-    /// the retries stop, the attempt in flight is dropped, and the call fails with
-    /// [`ErrorKind::Cancelled`], whose [`possibly_applied`](Error::possibly_applied) says whether
-    /// the transfer may have happened. Nothing is sent if it is cancelled before the call starts.
-    pub async fn transfer_certificate_cancellable(
-        &self,
-        input: TransferCertificateInput,
-        cancellation: &Cancellation,
-    ) -> Result<TransferCertificateOutput, Error> {
-        self.transfer(input, Some(cancellation)).await
-    }
-
+    /// Runs `TransferCertificate`, settling an unknown outcome from the certificate's state.
     async fn transfer(
         &self,
         input: TransferCertificateInput,
         cancellation: Option<&Cancellation>,
     ) -> Result<TransferCertificateOutput, Error> {
         let valid = input.validate()?;
-        let endpoint = self.endpoint_for(Some(&input.certificate_id))?;
+        let endpoint = self.endpoint_for(Some((InputField::CertificateId, &input.certificate_id)))?;
         let transport = self.transport()?;
         let progress = Arc::new(SharedProgress::default());
         if let Some(cancellation) = cancellation {
@@ -152,35 +110,6 @@ impl Client {
         }
         let transfer = reconcile::transfer(self, &valid, &endpoint, transport.as_ref(), &progress);
         attempts::bounded(self, &progress, cancellation, transfer).await
-    }
-
-    /// Describes a certificate: its status, owner and last transfer.
-    pub async fn describe_certificate(
-        &self,
-        input: DescribeCertificateInput,
-    ) -> Result<DescribeCertificateOutput, Error> {
-        let valid = input.validate()?;
-        self.endpoint_for(Some(&input.certificate_id))?;
-        let Attempted { output, metadata } = self.send(&valid).await?;
-        Ok(DescribeCertificateOutput { certificate_description: output, metadata })
-    }
-
-    /// Lists one page of the caller's certificates with a pending transfer, and to whom.
-    pub async fn list_outgoing_certificates(
-        &self,
-        input: ListOutgoingCertificatesInput,
-    ) -> Result<ListOutgoingCertificatesOutput, Error> {
-        let Attempted { output, metadata } = self.send(&input.validate()?).await?;
-        Ok(ListOutgoingCertificatesOutput { page: output, metadata })
-    }
-
-    /// Sends a validated operation with retries, within the call timeout.
-    async fn send<O: Operation>(&self, operation: &O) -> Result<Attempted<O::Output>, Error> {
-        let endpoint = self.endpoint_for(None)?;
-        let transport = self.transport()?;
-        let progress = SharedProgress::default();
-        let work = attempts::attempt_loop(self, operation, &endpoint, transport.as_ref(), &progress);
-        attempts::bounded(self, &progress, None, work).await
     }
 
     /// Validates the input and returns the request [`transfer_certificate`](Self::transfer_certificate)
@@ -198,20 +127,26 @@ impl Client {
         input: TransferCertificateInput,
         time: SystemTime,
     ) -> Result<SignedRequest, Error> {
-        let valid = input.validate()?;
-        let endpoint = self.endpoint_for(Some(&input.certificate_id))?;
+        self.sign_operation_at(input, time).await
+    }
+
+    /// Validates the input of any operation and returns its request, signed for exactly `time`,
+    /// without sending it: for hosts that send through their own HTTP stack, and for test vectors.
+    pub async fn sign_operation_at<I: OperationInput>(&self, input: I, time: SystemTime) -> Result<SignedRequest, Error> {
+        let call = input.prepare()?;
+        let endpoint = self.endpoint_for(input.certificate_reference())?;
         let credentials = self.credentials().await?;
-        let mut request = valid.build_request(&endpoint, &self.inner.user_agent);
+        let mut request = call.build_request(&endpoint, &self.inner.user_agent);
         self.sign_at(&mut request, &endpoint, &credentials, time)?;
         Ok(SignedRequest::from_http(&request))
     }
 
-    /// The resolved endpoint, with `certificate_id` (as the caller gave it) checked against it
-    /// when it is an ARN: its partition and region must be the client's.
-    fn endpoint_for(&self, certificate_id: Option<&str>) -> Result<Endpoint, Error> {
+    /// The resolved endpoint, with the member naming a certificate (as the caller gave it)
+    /// checked against it when it is a certificate ARN: its partition and region must be the client's.
+    fn endpoint_for(&self, certificate: Option<(InputField, &str)>) -> Result<Endpoint, Error> {
         let endpoint = self.inner.endpoint.clone()?;
-        if let Some(certificate_id) = certificate_id {
-            check_certificate_arn_location(certificate_id, &endpoint)?;
+        if let Some((field, value)) = certificate {
+            check_certificate_arn_location(field, value, &endpoint)?;
         }
         Ok(endpoint)
     }

@@ -37,8 +37,8 @@ fn is_name(value: &str) -> bool {
 
 /// Checks that a `certificateId` given as an ARN names the partition and region the client
 /// signs for: a certificate is managed in its own region, and the same ID can exist in another.
-pub(crate) fn check_location(certificate_id: &str, endpoint: &Endpoint) -> Result<(), ValidationError> {
-    let Some(Ok(arn)) = parse(certificate_id) else { return Ok(()) };
+pub(crate) fn check_location(field: InputField, value: &str, endpoint: &Endpoint) -> Result<(), ValidationError> {
+    let Some(Ok(arn)) = parse(value) else { return Ok(()) };
     if arn.partition == endpoint.partition && arn.region == endpoint.signing_region {
         return Ok(());
     }
@@ -48,7 +48,7 @@ pub(crate) fn check_location(certificate_id: &str, endpoint: &Endpoint) -> Resul
         client_partition: endpoint.partition.to_owned(),
         client_region: endpoint.signing_region.clone(),
     };
-    Err(ValidationError::new(InputField::CertificateId, rule))
+    Err(ValidationError::new(field, rule))
 }
 
 #[cfg(test)]
@@ -89,9 +89,9 @@ mod tests {
     #[test]
     fn an_arn_of_the_clients_partition_and_region_passes() {
         let arn = format!("arn:aws-cn:iot:cn-north-1:123456789012:cert/{ID}");
-        assert_eq!(check_location(&arn, &endpoint("cn-north-1", None)), Ok(()));
-        assert_eq!(check_location(&arn, &endpoint("cn-north-1", Some("http://127.0.0.1:4566"))), Ok(()));
-        assert_eq!(check_location(ID, &endpoint("us-east-1", None)), Ok(()));
+        assert_eq!(check_location(InputField::CertificateId, &arn, &endpoint("cn-north-1", None)), Ok(()));
+        assert_eq!(check_location(InputField::CertificateId, &arn, &endpoint("cn-north-1", Some("http://127.0.0.1:4566"))), Ok(()));
+        assert_eq!(check_location(InputField::CertificateId, ID, &endpoint("us-east-1", None)), Ok(()));
     }
 
     #[test]
@@ -104,7 +104,7 @@ mod tests {
         ];
         for (prefix, client_region, arn_partition, arn_region, client_partition, client_region_named) in table {
             let arn = format!("{prefix}:123456789012:cert/{ID}");
-            let error = check_location(&arn, &endpoint(client_region, None)).unwrap_err();
+            let error = check_location(InputField::CertificateId, &arn, &endpoint(client_region, None)).unwrap_err();
             assert_eq!(error.field(), InputField::CertificateId);
             let expected = ValidationRule::CertificateArnLocation {
                 arn_partition: arn_partition.into(),

@@ -1,27 +1,52 @@
-//! The operations this crate implements, each split into a self-validating input, a pure
-//! request builder and a pure response parser, joined by [`Operation`] so that the client runs
-//! every one of them through the same signing, sending, retries and timeouts.
+//! The operations this crate implements. Each is declared once: an input type that implements
+//! [`OperationInput`] (its name, its validation into a [`RestRequest`], its response parser and
+//! its output), listed in [`for_each_operation!`](crate::for_each_operation), from which the
+//! client's methods and every binding's are generated. The client runs each through the same
+//! signing, sending, retries and timeouts.
 
+mod accept_certificate_transfer;
+mod call;
+mod cancel_certificate_transfer;
 mod certificate_arn;
 mod certificate_id;
 pub mod describe_certificate;
-mod get_request;
+mod detach_policy;
+mod list_attached_policies;
+mod list_certificates;
 pub mod list_outgoing_certificates;
 mod metadata;
+mod paginated;
+mod paging;
 mod path_label;
+mod registry;
+mod reject_certificate_transfer;
+mod rest_request;
 pub mod transfer_certificate;
+mod update_certificate;
 mod validation;
 
-pub(crate) use certificate_arn::check_location as check_certificate_arn_location;
+pub use accept_certificate_transfer::{AcceptCertificateTransferInput, AcceptCertificateTransferOutput};
+pub use call::{OperationInput, PreparedCall};
+pub use cancel_certificate_transfer::{CancelCertificateTransferInput, CancelCertificateTransferOutput};
+pub use detach_policy::{DetachPolicyInput, DetachPolicyOutput};
+pub use list_attached_policies::{ListAttachedPoliciesInput, ListAttachedPoliciesOutput, PoliciesPage, Policy};
+pub use list_certificates::{Certificate, CertificatesPage, ListCertificatesInput, ListCertificatesOutput};
 pub use metadata::ResponseMetadata;
+pub use paginated::Paginated;
+pub use reject_certificate_transfer::{RejectCertificateTransferInput, RejectCertificateTransferOutput};
+pub use rest_request::RestRequest;
+pub use update_certificate::{UpdateCertificateInput, UpdateCertificateOutput, SETTABLE_STATUSES};
 pub use validation::{InputField, ValidationError, ValidationRule};
+
+pub(crate) use certificate_arn::check_location as check_certificate_arn_location;
+pub(crate) use certificate_id::validate_certificate_id;
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use http::HeaderMap;
 
 /// One validated call of an operation: how to build its request and read its response.
-pub(crate) trait Operation: Sync {
+pub trait Operation: Sync {
     /// What a successful response holds.
     type Output: Send;
     /// Whether sending the request twice has the effect of sending it once. A call that is not
@@ -33,4 +58,25 @@ pub(crate) trait Operation: Sync {
 
     /// The output for a 2xx response, or the typed error the response describes.
     fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<Self::Output, Error>;
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! What the operations' unit tests share.
+
+    use crate::endpoint::Endpoint;
+
+    /// A certificate ID of the model's shape.
+    pub(crate) const ID: &str = "a3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2";
+
+    /// The eu-west-1 endpoint.
+    pub(crate) fn endpoint() -> Endpoint {
+        Endpoint {
+            scheme: "https",
+            authority: "iot.eu-west-1.amazonaws.com".into(),
+            base_path: "".into(),
+            signing_region: "eu-west-1".into(),
+            partition: "aws",
+        }
+    }
 }

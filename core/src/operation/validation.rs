@@ -16,6 +16,15 @@ pub enum InputField {
     PageSize,
     /// `marker` of a list operation: where the next page starts.
     Marker,
+    /// `rejectReason` of `RejectCertificateTransfer`.
+    RejectReason,
+    /// `newStatus` of `UpdateCertificate`.
+    NewStatus,
+    /// `policyName` of `DetachPolicy`.
+    PolicyName,
+    /// `target` of `DetachPolicy` and `ListAttachedPolicies`: a certificate ARN, thing group ARN
+    /// or Cognito ID.
+    Target,
     /// The time a request is signed for (`signingDate` in JavaScript, as the JS SDK's presigner
     /// names it): not a model member, but checked like one before anything is signed.
     SigningDate,
@@ -30,6 +39,10 @@ impl InputField {
             InputField::TransferMessage => "transferMessage",
             InputField::PageSize => "pageSize",
             InputField::Marker => "marker",
+            InputField::RejectReason => "rejectReason",
+            InputField::NewStatus => "newStatus",
+            InputField::PolicyName => "policyName",
+            InputField::Target => "target",
             InputField::SigningDate => "signingDate",
         }
     }
@@ -97,6 +110,11 @@ pub enum ValidationRule {
         /// The largest value allowed.
         max: i64,
     },
+    /// The value must be one of `allowed` (the model's values that the operation accepts).
+    OneOf {
+        /// The values allowed.
+        allowed: &'static [&'static str],
+    },
     /// The signing time is outside what SigV4 can carry: from 1970-01-01T00:00:00Z to
     /// 9999-12-31T23:59:59Z.
     SigningDateRange,
@@ -127,6 +145,7 @@ impl fmt::Display for ValidationRule {
                      configured for region {client_region} (partition {client_partition})"
                 )
             }
+            ValidationRule::OneOf { allowed } => write!(f, "must be one of {}", allowed.join(", ")),
             ValidationRule::SigningDateRange => {
                 f.write_str("must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
             }

@@ -55,16 +55,12 @@ pub(crate) fn invalid_response(status: u16, headers: &HeaderMap, message: String
 
 fn error_kind(code: Option<&str>, status: u16) -> ErrorKind {
     match code {
-        Some("InvalidRequestException") => ErrorKind::InvalidRequest,
-        Some("ResourceNotFoundException") => ErrorKind::ResourceNotFound,
-        Some("CertificateStateException") => ErrorKind::CertificateState,
-        Some("TransferConflictException") => ErrorKind::TransferConflict,
-        Some("ThrottlingException") => ErrorKind::Throttling,
-        Some("UnauthorizedException") => ErrorKind::Unauthorized,
-        Some("ServiceUnavailableException") => ErrorKind::ServiceUnavailable,
-        Some("InternalFailureException") => ErrorKind::InternalFailure,
-        Some(code) if AUTH_CODES.contains(&code) => ErrorKind::Auth,
-        _ if status == 403 => ErrorKind::Auth,
-        _ => ErrorKind::UnknownService,
+        Some(code) => match ErrorKind::from_modelled_code(code) {
+            Some(kind) => kind,
+            None if AUTH_CODES.contains(&code) || status == 403 => ErrorKind::Auth,
+            None => ErrorKind::UnknownService,
+        },
+        None if status == 403 => ErrorKind::Auth,
+        None => ErrorKind::UnknownService,
     }
 }

@@ -7,6 +7,7 @@ mod request;
 mod response;
 
 pub use input::{DescribeCertificateInput, ValidatedInput};
+pub(crate) use output::optional_certificate_status;
 pub use output::{
     CertificateDescription, CertificateStatus, CertificateValidity, DescribeCertificateOutput, TransferData,
 };
@@ -15,7 +16,7 @@ pub use response::parse_response;
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::Operation;
+use crate::operation::{InputField, Operation, OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use http::HeaderMap;
 
 impl Operation for ValidatedInput {
@@ -28,5 +29,28 @@ impl Operation for ValidatedInput {
 
     fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<CertificateDescription, Error> {
         parse_response(status, headers, body)
+    }
+}
+
+impl OperationInput for DescribeCertificateInput {
+    const NAME: &'static str = "DescribeCertificate";
+    const IDEMPOTENT: bool = true;
+    type Payload = CertificateDescription;
+    type Output = DescribeCertificateOutput;
+
+    fn validate(&self) -> Result<RestRequest, ValidationError> {
+        Ok(request::rest_request(&DescribeCertificateInput::validate(self)?))
+    }
+
+    fn certificate_reference(&self) -> Option<(InputField, &str)> {
+        Some((InputField::CertificateId, &self.certificate_id))
+    }
+
+    fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<CertificateDescription, Error> {
+        parse_response(status, headers, body)
+    }
+
+    fn output(payload: CertificateDescription, metadata: ResponseMetadata) -> DescribeCertificateOutput {
+        DescribeCertificateOutput { certificate_description: payload, metadata }
     }
 }

@@ -54,7 +54,8 @@ impl CertificateStatus {
     }
 }
 
-fn optional_status<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<CertificateStatus>, D::Error> {
+/// Deserializes a status member leniently: a string as its status, anything else as `None`.
+pub(crate) fn optional_certificate_status<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<CertificateStatus>, D::Error> {
     Ok(optional_text(deserializer)?.map(CertificateStatus::from_name))
 }
 
@@ -105,7 +106,7 @@ pub struct CertificateDescription {
     #[serde(default, deserialize_with = "optional_text")]
     pub ca_certificate_id: Option<String>,
     /// The status.
-    #[serde(default, deserialize_with = "optional_status")]
+    #[serde(default, deserialize_with = "optional_certificate_status")]
     pub status: Option<CertificateStatus>,
     /// The certificate in PEM.
     #[serde(default, deserialize_with = "optional_text")]

@@ -2,12 +2,16 @@
 
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
-use crate::operation::get_request::get_request;
-use crate::operation::path_label::encode_label;
+use crate::operation::RestRequest;
+
+/// The request: `GET /certificates/{id}` without a body.
+pub(crate) fn rest_request(input: &ValidatedInput) -> RestRequest {
+    RestRequest::new(http::Method::GET, "certificates").label(input.certificate_id())
+}
 
 /// Builds `GET {endpoint}/certificates/{id}` without a body, with `user_agent`.
 pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
-    get_request(format!("{}/certificates/{}", endpoint.url(), encode_label(input.certificate_id())), user_agent)
+    rest_request(input).build(endpoint, user_agent)
 }
 
 #[cfg(test)]

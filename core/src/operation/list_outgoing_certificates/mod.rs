@@ -14,7 +14,7 @@ pub use response::parse_response;
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::Operation;
+use crate::operation::{Operation, OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use http::HeaderMap;
 
 impl Operation for ValidatedInput {
@@ -27,5 +27,24 @@ impl Operation for ValidatedInput {
 
     fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<OutgoingCertificatesPage, Error> {
         parse_response(status, headers, body)
+    }
+}
+
+impl OperationInput for ListOutgoingCertificatesInput {
+    const NAME: &'static str = "ListOutgoingCertificates";
+    const IDEMPOTENT: bool = true;
+    type Payload = OutgoingCertificatesPage;
+    type Output = ListOutgoingCertificatesOutput;
+
+    fn validate(&self) -> Result<RestRequest, ValidationError> {
+        Ok(request::rest_request(&ListOutgoingCertificatesInput::validate(self)?))
+    }
+
+    fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<OutgoingCertificatesPage, Error> {
+        parse_response(status, headers, body)
+    }
+
+    fn output(payload: OutgoingCertificatesPage, metadata: ResponseMetadata) -> ListOutgoingCertificatesOutput {
+        ListOutgoingCertificatesOutput { page: payload, metadata }
     }
 }

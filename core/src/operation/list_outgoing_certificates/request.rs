@@ -2,29 +2,22 @@
 
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
-use crate::operation::get_request::get_request;
-use crate::operation::path_label::encode_label;
+use crate::operation::RestRequest;
+
+/// The request: `GET /certificates-out-going` with the query members that are set, in the order
+/// the SDKs send them.
+pub(crate) fn rest_request(input: &ValidatedInput) -> RestRequest {
+    let input = input.input();
+    RestRequest::new(http::Method::GET, "certificates-out-going")
+        .query("pageSize", input.page_size)
+        .query("marker", input.marker.as_deref())
+        .query("isAscendingOrder", input.ascending_order)
+}
 
 /// Builds `GET {endpoint}/certificates-out-going` with the query members that are set, in the
 /// order the SDKs send them, with `user_agent`.
 pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
-    let input = input.input();
-    let mut query = Vec::new();
-    if let Some(size) = input.page_size {
-        query.push(format!("pageSize={size}"));
-    }
-    if let Some(marker) = &input.marker {
-        query.push(format!("marker={}", encode_label(marker)));
-    }
-    if let Some(ascending) = input.ascending_order {
-        query.push(format!("isAscendingOrder={ascending}"));
-    }
-    let mut uri = format!("{}/certificates-out-going", endpoint.url());
-    if !query.is_empty() {
-        uri.push('?');
-        uri.push_str(&query.join("&"));
-    }
-    get_request(uri, user_agent)
+    rest_request(input).build(endpoint, user_agent)
 }
 
 #[cfg(test)]

@@ -17,14 +17,6 @@ pub(crate) struct SuccessBody {
     pub transferred_certificate_arn: Option<String>,
 }
 
-impl RequestBody<'_> {
-    /// The body's JSON bytes.
-    pub(crate) fn to_json(&self) -> Vec<u8> {
-        // A struct of one optional string member always serializes.
-        serde_json::to_vec(self).expect("a string member always serializes to JSON")
-    }
-}
-
 impl SuccessBody {
     /// Reads a success body; the error says whether it is not JSON at all or not the expected object.
     pub(crate) fn from_json(body: &[u8]) -> Result<Self, String> {

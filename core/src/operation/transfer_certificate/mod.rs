@@ -18,7 +18,7 @@ pub use response::parse_response;
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::Operation;
+use crate::operation::{Operation, OperationInput, ResponseMetadata as Metadata, RestRequest};
 use http::HeaderMap;
 
 impl Operation for ValidatedInput {
@@ -31,5 +31,30 @@ impl Operation for ValidatedInput {
 
     fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<String, Error> {
         parse_response(status, headers, body)
+    }
+}
+
+/// Declares the operation for signing and vectors; the client sends it through its own
+/// reconciliation (`via transfer` in [`for_each_operation!`](crate::for_each_operation)).
+impl OperationInput for TransferCertificateInput {
+    const NAME: &'static str = "TransferCertificate";
+    const IDEMPOTENT: bool = false;
+    type Payload = String;
+    type Output = TransferCertificateOutput;
+
+    fn validate(&self) -> Result<RestRequest, ValidationError> {
+        Ok(request::rest_request(&TransferCertificateInput::validate(self)?))
+    }
+
+    fn certificate_reference(&self) -> Option<(InputField, &str)> {
+        Some((InputField::CertificateId, &self.certificate_id))
+    }
+
+    fn parse_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<String, Error> {
+        parse_response(status, headers, body)
+    }
+
+    fn output(transferred_certificate_arn: String, metadata: Metadata) -> TransferCertificateOutput {
+        TransferCertificateOutput { transferred_certificate_arn, metadata }
     }
 }

@@ -3,27 +3,21 @@
 use super::body::RequestBody;
 use super::ValidatedInput;
 use crate::endpoint::Endpoint;
-use crate::operation::path_label::encode_label;
+use crate::operation::RestRequest;
+
+/// The request: `PATCH /transfer-certificate/{id}?targetAwsAccount={account}` with a JSON body
+/// (`{}` when there is no message).
+pub(crate) fn rest_request(input: &ValidatedInput) -> RestRequest {
+    RestRequest::new(http::Method::PATCH, "transfer-certificate")
+        .label(input.certificate_id())
+        .query("targetAwsAccount", Some(input.target_aws_account()))
+        .json_body(&RequestBody { transfer_message: input.transfer_message() })
+}
 
 /// Builds `PATCH {endpoint}/transfer-certificate/{id}?targetAwsAccount={account}` with a JSON
 /// body (`{}` when there is no message), `content-type: application/json` and `user_agent`.
 pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
-    let uri = format!(
-        "{}/transfer-certificate/{}?targetAwsAccount={}",
-        endpoint.url(),
-        encode_label(input.certificate_id()),
-        encode_label(input.target_aws_account()),
-    );
-    let body = RequestBody { transfer_message: input.transfer_message() }.to_json();
-    // Valid by construction: the endpoint was parsed as a URI and every label is percent-encoded;
-    // the user agent comes from the client's own configuration, which rejects non-visible bytes.
-    http::Request::builder()
-        .method(http::Method::PATCH)
-        .uri(uri)
-        .header(http::header::CONTENT_TYPE, "application/json")
-        .header(http::header::USER_AGENT, user_agent)
-        .body(body)
-        .expect("a request built from a resolved endpoint and validated input is valid")
+    rest_request(input).build(endpoint, user_agent)
 }
 
 #[cfg(test)]

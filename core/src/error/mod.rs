@@ -1,5 +1,9 @@
 //! The one error type of every call and its kinds.
 
+mod kinds;
+
+pub use kinds::{ErrorKind, ErrorKindInfo, ErrorOrigin, ERROR_KINDS};
+
 use crate::endpoint::EndpointError;
 use crate::operation::{ResponseMetadata, ValidationError};
 use crate::retry::RetryClass;
@@ -14,99 +18,6 @@ pub enum TimeoutKind {
     Attempt,
     /// The whole call, retries included, took longer than the call timeout.
     Call,
-}
-
-/// What went wrong, for callers to branch on. Service kinds match the model's error shapes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The input broke a model constraint; nothing was sent.
-    Validation(ValidationError),
-    /// `InvalidRequestException` (400).
-    InvalidRequest,
-    /// `ResourceNotFoundException` (404): no such certificate.
-    ResourceNotFound,
-    /// `CertificateStateException` (406): e.g. the certificate is ACTIVE; deactivate it first.
-    CertificateState,
-    /// `TransferConflictException` (409): policies are still attached; detach them first.
-    TransferConflict,
-    /// `ThrottlingException` (400): the rate limit was exceeded.
-    Throttling,
-    /// `UnauthorizedException` (401).
-    Unauthorized,
-    /// `ServiceUnavailableException` (503).
-    ServiceUnavailable,
-    /// `InternalFailureException` (500).
-    InternalFailure,
-    /// The service refused the request's authentication: a bad signature, an expired token,
-    /// a skewed clock or a denied action (usually HTTP 403).
-    Auth,
-    /// An error code the model does not define, or an error response without any code.
-    UnknownService,
-    /// A success status whose body could not be understood (malformed JSON, no ARN).
-    InvalidResponse,
-    /// The HTTP exchange failed below HTTP.
-    Transport(TransportErrorKind),
-    /// A timeout expired.
-    Timeout(TimeoutKind),
-    /// The caller cancelled the call (a `Cancellation`, a JavaScript `AbortSignal`, a Swift task).
-    Cancelled,
-    /// A bug: the library panicked. A binding that catches the panic at its boundary reports it
-    /// with [`Error::from_panic`].
-    Internal,
-    /// No credentials could be obtained; nothing was sent.
-    Credentials,
-    /// The endpoint configuration is invalid; nothing was sent.
-    Endpoint(EndpointError),
-    /// A setting read from the environment or the shared AWS files cannot be used (the message
-    /// names it and where it was found); nothing was sent.
-    Configuration,
-}
-
-impl ErrorKind {
-    /// A stable name for the kind, the same in every binding: `Validation`, `CertificateState`,
-    /// `Auth`, `UnknownService`, `Transport`, `Timeout`, ...
-    pub fn name(&self) -> &'static str {
-        match self {
-            ErrorKind::Validation(_) => "Validation",
-            ErrorKind::InvalidRequest => "InvalidRequest",
-            ErrorKind::ResourceNotFound => "ResourceNotFound",
-            ErrorKind::CertificateState => "CertificateState",
-            ErrorKind::TransferConflict => "TransferConflict",
-            ErrorKind::Throttling => "Throttling",
-            ErrorKind::Unauthorized => "Unauthorized",
-            ErrorKind::ServiceUnavailable => "ServiceUnavailable",
-            ErrorKind::InternalFailure => "InternalFailure",
-            ErrorKind::Auth => "Auth",
-            ErrorKind::UnknownService => "UnknownService",
-            ErrorKind::InvalidResponse => "InvalidResponse",
-            ErrorKind::Transport(_) => "Transport",
-            ErrorKind::Timeout(_) => "Timeout",
-            ErrorKind::Cancelled => "Cancelled",
-            ErrorKind::Internal => "Internal",
-            ErrorKind::Credentials => "Credentials",
-            ErrorKind::Endpoint(_) => "Endpoint",
-            ErrorKind::Configuration => "Configuration",
-        }
-    }
-
-    /// Whether the error came back from the service (as opposed to being raised before sending,
-    /// by a timeout, or by the network).
-    pub fn is_service_error(&self) -> bool {
-        matches!(
-            self,
-            ErrorKind::InvalidRequest
-                | ErrorKind::ResourceNotFound
-                | ErrorKind::CertificateState
-                | ErrorKind::TransferConflict
-                | ErrorKind::Throttling
-                | ErrorKind::Unauthorized
-                | ErrorKind::ServiceUnavailable
-                | ErrorKind::InternalFailure
-                | ErrorKind::Auth
-                | ErrorKind::UnknownService
-        )
-    }
 }
 
 /// Who is at fault, as the JS SDK's `$fault` says it.
@@ -300,6 +211,10 @@ impl Error {
             ErrorKind::ResourceNotFound => {
                 Some("Check the certificate ID and that the region is the certificate's region.")
             }
+            ErrorKind::TransferAlreadyCompleted => Some(
+                "The transfer is no longer pending: it was accepted, rejected or cancelled. Check the certificate \
+                 with DescribeCertificate to see which.",
+            ),
             ErrorKind::Auth | ErrorKind::Unauthorized => {
                 Some("Check the credentials, the region and the local clock, and that the caller is allowed the call.")
             }

@@ -1,0 +1,87 @@
+//! The client's operation methods, expanded from
+//! [`for_each_operation!`](crate::for_each_operation), and the generic runner most of them share.
+
+use super::attempts::{self, attempt_loop, Attempted, SharedProgress};
+use super::{Cancellation, Client, Paginator};
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::operation::{OperationInput, PreparedCall};
+use crate::runtime::HttpTransport;
+use std::sync::Arc;
+
+macro_rules! client_methods {
+    (
+        operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
+    ) => {
+        impl Client {
+            $(
+                $(#[doc = $doc])*
+                pub async fn $method(&self, input: $Input) -> Result<$Output, Error> {
+                    self.$runner(input, None).await
+                }
+
+                $(#[doc = $doc])*
+                ///
+                /// Ended early by `cancellation`: the retries stop, the attempt in flight is dropped,
+                /// and the call fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled),
+                /// whose [`possibly_applied`](Error::possibly_applied) says whether the call may have
+                /// taken effect. Nothing is sent if it is cancelled before the call starts.
+                pub async fn $cancellable(&self, input: $Input, cancellation: &Cancellation) -> Result<$Output, Error> {
+                    self.$runner(input, Some(cancellation)).await
+                }
+            )*
+            $(
+                $(#[doc = $pdoc])*
+                pub fn $paginator(&self, input: $PInput) -> Paginator<$PInput> {
+                    Paginator::new(self.clone(), input)
+                }
+            )*
+        }
+    };
+}
+
+crate::for_each_operation!(client_methods);
+
+/// A validated call, ready to send.
+pub(super) struct Started<I> {
+    pub call: PreparedCall<I>,
+    pub endpoint: Endpoint,
+    pub transport: Arc<dyn HttpTransport>,
+    pub progress: Arc<SharedProgress>,
+}
+
+impl Client {
+    /// Runs an operation: validation, endpoint, signing, sending and retries within the call
+    /// timeout, ended early by `cancellation`.
+    pub(super) async fn call<I: OperationInput>(
+        &self,
+        input: I,
+        cancellation: Option<&Cancellation>,
+    ) -> Result<I::Output, Error> {
+        let Started { call, endpoint, transport, progress } = self.start(&input, cancellation)?;
+        let work = async {
+            let Attempted { output, metadata } =
+                attempt_loop(self, &call, &endpoint, transport.as_ref(), &progress).await?;
+            Ok(I::output(output, metadata))
+        };
+        attempts::bounded(self, &progress, cancellation, work).await
+    }
+
+    /// Validates `input`, resolves its endpoint and transport (nothing is sent on failure), and
+    /// starts the call's progress, watched by `cancellation`.
+    pub(super) fn start<I: OperationInput>(
+        &self,
+        input: &I,
+        cancellation: Option<&Cancellation>,
+    ) -> Result<Started<I>, Error> {
+        let call = input.prepare()?;
+        let endpoint = self.endpoint_for(input.certificate_reference())?;
+        let transport = self.transport()?;
+        let progress = Arc::new(SharedProgress::default());
+        if let Some(cancellation) = cancellation {
+            cancellation.watch(progress.clone());
+        }
+        Ok(Started { call, endpoint, transport, progress })
+    }
+}

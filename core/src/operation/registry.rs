@@ -1,0 +1,72 @@
+//! The list of operations, declared once. The client's methods are expanded from it
+//! (`client/operations.rs`), and so are the bindings': adding an operation is its module in
+//! `operation/` and one entry here.
+
+/// Calls `$callback!` with every operation, one entry each:
+///
+/// ```text
+/// /// doc
+/// fn method_name, method_name_cancellable(InputType) -> OutputType, via runner;
+/// ```
+///
+/// `runner` is the client's method that runs it: `call` (validation, signing, retries, error
+/// mapping), `settled` (the same, then a check of the certificate's state when the outcome of a
+/// transfer's last step is unknown) or `transfer` (TransferCertificate's own reconciliation).
+/// Then `paginators { fn paginator_name(InputType) -> ItemType; ... }` names the list operations
+/// a [`Paginator`](crate::Paginator) walks.
+#[macro_export]
+macro_rules! for_each_operation {
+    ($callback:ident) => {
+        $callback! {
+            operations {
+                /// Transfers a certificate to another account (`TransferCertificate`). The
+                /// certificate must not be ACTIVE and must have no policies attached; the target
+                /// account then accepts or rejects it. An outcome the client cannot know (a lost
+                /// response, a timeout) is settled from the certificate's state before it answers.
+                fn transfer_certificate, transfer_certificate_cancellable(
+                    $crate::TransferCertificateInput) -> $crate::TransferCertificateOutput, via transfer;
+                /// Accepts a transfer offered to the caller (`AcceptCertificateTransfer`),
+                /// optionally making the certificate ACTIVE.
+                fn accept_certificate_transfer, accept_certificate_transfer_cancellable(
+                    $crate::AcceptCertificateTransferInput) -> $crate::AcceptCertificateTransferOutput, via settled;
+                /// Rejects a transfer offered to the caller (`RejectCertificateTransfer`): the
+                /// certificate goes back to the source account, INACTIVE.
+                fn reject_certificate_transfer, reject_certificate_transfer_cancellable(
+                    $crate::RejectCertificateTransferInput) -> $crate::RejectCertificateTransferOutput, via settled;
+                /// Cancels a transfer the caller made that the target has not accepted
+                /// (`CancelCertificateTransfer`): the certificate becomes INACTIVE.
+                fn cancel_certificate_transfer, cancel_certificate_transfer_cancellable(
+                    $crate::CancelCertificateTransferInput) -> $crate::CancelCertificateTransferOutput, via settled;
+                /// Describes a certificate (`DescribeCertificate`): its status, owner and last transfer.
+                fn describe_certificate, describe_certificate_cancellable(
+                    $crate::DescribeCertificateInput) -> $crate::DescribeCertificateOutput, via call;
+                /// Sets a certificate's status (`UpdateCertificate`): ACTIVE, INACTIVE or REVOKED.
+                fn update_certificate, update_certificate_cancellable(
+                    $crate::UpdateCertificateInput) -> $crate::UpdateCertificateOutput, via call;
+                /// Lists one page of the caller's certificates (`ListCertificates`).
+                fn list_certificates, list_certificates_cancellable(
+                    $crate::ListCertificatesInput) -> $crate::ListCertificatesOutput, via call;
+                /// Lists one page of the caller's certificates with a pending transfer, and to
+                /// whom (`ListOutgoingCertificates`).
+                fn list_outgoing_certificates, list_outgoing_certificates_cancellable(
+                    $crate::ListOutgoingCertificatesInput) -> $crate::ListOutgoingCertificatesOutput, via call;
+                /// Lists one page of the policies attached to a certificate, thing group or
+                /// Cognito identity (`ListAttachedPolicies`).
+                fn list_attached_policies, list_attached_policies_cancellable(
+                    $crate::ListAttachedPoliciesInput) -> $crate::ListAttachedPoliciesOutput, via call;
+                /// Detaches a policy from a certificate, thing group or Cognito identity (`DetachPolicy`).
+                fn detach_policy, detach_policy_cancellable(
+                    $crate::DetachPolicyInput) -> $crate::DetachPolicyOutput, via call;
+            }
+            paginators {
+                /// Every page of `ListCertificates`, from the input's marker on.
+                fn list_certificates_paginator($crate::ListCertificatesInput) -> $crate::Certificate;
+                /// Every page of `ListOutgoingCertificates`, from the input's marker on.
+                fn list_outgoing_certificates_paginator(
+                    $crate::ListOutgoingCertificatesInput) -> $crate::OutgoingCertificate;
+                /// Every page of `ListAttachedPolicies`, from the input's marker on.
+                fn list_attached_policies_paginator($crate::ListAttachedPoliciesInput) -> $crate::Policy;
+            }
+        }
+    };
+}
