@@ -37,6 +37,7 @@ pub mod endpoint;
 pub mod environment;
 mod error;
 pub mod operation;
+pub mod preflight;
 pub mod protocol;
 pub mod retry;
 pub mod runtime;
@@ -47,7 +48,9 @@ pub mod signing;
 pub use client::{Cancellation, Client, Config, ConfigBuilder, Paginator, SignedRequest, TimeoutConfig};
 pub use credentials::{Credentials, CredentialsError, ProvideCredentials};
 pub use endpoint::{EndpointConfig, EndpointError};
-pub use error::{Error, ErrorKind, ErrorKindInfo, ErrorOrigin, Fault, TimeoutKind, TransferCertificateError, ERROR_KINDS};
+pub use error::{
+    Error, ErrorKind, ErrorKindInfo, ErrorOrigin, Fault, TimeoutKind, TransferCertificateError, ERROR_KINDS,
+};
 pub use operation::describe_certificate::{
     CertificateDescription, CertificateStatus, DescribeCertificateInput, DescribeCertificateOutput, TransferData,
 };
@@ -61,6 +64,9 @@ pub use operation::{
     ListAttachedPoliciesInput, ListAttachedPoliciesOutput, ListCertificatesInput, ListCertificatesOutput,
     OperationInput, Paginated, Policy, RejectCertificateTransferInput, RejectCertificateTransferOutput,
     ResponseMetadata, UpdateCertificateInput, UpdateCertificateOutput, ValidationError, ValidationRule,
+};
+pub use preflight::{
+    PrepareOptions, PrepareReport, PrepareStep, StepAction, StepOutcome, TransferBlocker, TransferCheck,
 };
 pub use retry::{RetryConfig, RetryMode};
 

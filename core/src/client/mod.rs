@@ -132,7 +132,11 @@ impl Client {
 
     /// Validates the input of any operation and returns its request, signed for exactly `time`,
     /// without sending it: for hosts that send through their own HTTP stack, and for test vectors.
-    pub async fn sign_operation_at<I: OperationInput>(&self, input: I, time: SystemTime) -> Result<SignedRequest, Error> {
+    pub async fn sign_operation_at<I: OperationInput>(
+        &self,
+        input: I,
+        time: SystemTime,
+    ) -> Result<SignedRequest, Error> {
         let call = input.prepare()?;
         let endpoint = self.endpoint_for(input.certificate_reference())?;
         let credentials = self.credentials().await?;

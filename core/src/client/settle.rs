@@ -111,8 +111,7 @@ pub(crate) fn settle(end: TransferEnd, found: Result<&CertificateDescription, &E
             status.map_or("without a status", CertificateStatus::as_str)
         )),
         TransferEnd::Reject => Settlement::NotInPlace(
-            "The certificate is in this account and no longer pending: the transfer was accepted, not rejected."
-                .into(),
+            "The certificate is in this account and no longer pending: the transfer was accepted, not rejected.".into(),
         ),
         TransferEnd::Cancel if rejected_last => Settlement::NotInPlace(
             "The target account rejected the transfer before it was cancelled: the certificate is back in this \
@@ -227,7 +226,8 @@ mod tests {
     #[test]
     fn a_reject_is_in_place_when_the_target_no_longer_sees_it() {
         assert_eq!(settle(TransferEnd::Reject, Err(&not_found())), Settlement::InPlace);
-        let accepted = described(CertificateStatus::Inactive, TransferData { accept_date: at(5), ..Default::default() });
+        let accepted =
+            described(CertificateStatus::Inactive, TransferData { accept_date: at(5), ..Default::default() });
         assert!(matches!(settle(TransferEnd::Reject, Ok(&accepted)), Settlement::NotInPlace(_)));
     }
 

@@ -62,7 +62,10 @@ mod tests {
     fn builds_the_wire_request() {
         let request = CancelCertificateTransferInput::new(ID).validate().unwrap().build(&endpoint(), "ua");
         assert_eq!(request.method(), http::Method::PATCH);
-        assert_eq!(request.uri().to_string(), format!("https://iot.eu-west-1.amazonaws.com/cancel-certificate-transfer/{ID}"));
+        assert_eq!(
+            request.uri().to_string(),
+            format!("https://iot.eu-west-1.amazonaws.com/cancel-certificate-transfer/{ID}")
+        );
         assert!(request.body().is_empty());
         assert!(request.headers().get("content-type").is_none());
     }

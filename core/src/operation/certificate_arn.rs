@@ -90,7 +90,10 @@ mod tests {
     fn an_arn_of_the_clients_partition_and_region_passes() {
         let arn = format!("arn:aws-cn:iot:cn-north-1:123456789012:cert/{ID}");
         assert_eq!(check_location(InputField::CertificateId, &arn, &endpoint("cn-north-1", None)), Ok(()));
-        assert_eq!(check_location(InputField::CertificateId, &arn, &endpoint("cn-north-1", Some("http://127.0.0.1:4566"))), Ok(()));
+        assert_eq!(
+            check_location(InputField::CertificateId, &arn, &endpoint("cn-north-1", Some("http://127.0.0.1:4566"))),
+            Ok(())
+        );
         assert_eq!(check_location(InputField::CertificateId, ID, &endpoint("us-east-1", None)), Ok(()));
     }
 

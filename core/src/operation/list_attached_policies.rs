@@ -124,7 +124,11 @@ mod tests {
     #[test]
     fn builds_the_wire_request() {
         let target = format!("arn:aws:iot:eu-west-1:111122223333:cert/{ID}");
-        let input = ListAttachedPoliciesInput { page_size: Some(3), recursive: Some(false), ..ListAttachedPoliciesInput::new(&target) };
+        let input = ListAttachedPoliciesInput {
+            page_size: Some(3),
+            recursive: Some(false),
+            ..ListAttachedPoliciesInput::new(&target)
+        };
         let request = input.validate().unwrap().build(&endpoint(), "ua");
         assert_eq!(request.method(), http::Method::POST);
         assert_eq!(

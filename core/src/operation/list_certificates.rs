@@ -115,7 +115,8 @@ mod tests {
 
     #[test]
     fn builds_the_wire_request() {
-        let input = ListCertificatesInput { page_size: Some(5), marker: Some("a+b=".into()), ascending_order: Some(false) };
+        let input =
+            ListCertificatesInput { page_size: Some(5), marker: Some("a+b=".into()), ascending_order: Some(false) };
         let request = input.validate().unwrap().build(&endpoint(), "ua");
         assert_eq!(
             request.uri().to_string(),

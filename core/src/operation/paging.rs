@@ -78,7 +78,10 @@ mod tests {
             assert_eq!(rule(None, Some(marker)), expected, "{marker}");
         }
         let long = "a".repeat(1025);
-        assert_eq!(rule(None, Some(&long)), (InputField::Marker, ValidationRule::MaxLength { max: 1024, actual: 1025 }));
+        assert_eq!(
+            rule(None, Some(&long)),
+            (InputField::Marker, ValidationRule::MaxLength { max: 1024, actual: 1025 })
+        );
     }
 
     #[test]

@@ -77,7 +77,8 @@ mod tests {
 
     #[test]
     fn builds_the_wire_request() {
-        let input = RejectCertificateTransferInput { certificate_id: ID.into(), reject_reason: Some("not \"ours\"".into()) };
+        let input =
+            RejectCertificateTransferInput { certificate_id: ID.into(), reject_reason: Some("not \"ours\"".into()) };
         let request = input.validate().unwrap().build(&endpoint(), "ua");
         assert_eq!(request.method(), http::Method::PATCH);
         assert_eq!(request.uri().path(), format!("/reject-certificate-transfer/{ID}"));

@@ -61,10 +61,8 @@ impl RestRequest {
             uri.push('=');
             uri.push_str(value);
         }
-        let mut builder = http::Request::builder()
-            .method(self.method.clone())
-            .uri(uri)
-            .header(http::header::USER_AGENT, user_agent);
+        let mut builder =
+            http::Request::builder().method(self.method.clone()).uri(uri).header(http::header::USER_AGENT, user_agent);
         if self.body.is_some() {
             builder = builder.header(http::header::CONTENT_TYPE, "application/json");
         }

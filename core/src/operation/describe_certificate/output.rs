@@ -55,7 +55,9 @@ impl CertificateStatus {
 }
 
 /// Deserializes a status member leniently: a string as its status, anything else as `None`.
-pub(crate) fn optional_certificate_status<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<CertificateStatus>, D::Error> {
+pub(crate) fn optional_certificate_status<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<CertificateStatus>, D::Error> {
     Ok(optional_text(deserializer)?.map(CertificateStatus::from_name))
 }
 

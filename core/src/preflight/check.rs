@@ -1,0 +1,151 @@
+//! `check_transfer`: reads the certificate (`DescribeCertificate`), to whom it is pending
+//! (`ListOutgoingCertificates`) and its policies (`ListAttachedPolicies`), and says what would
+//! make `TransferCertificate` fail.
+
+use crate::client::Client;
+use crate::error::{Error, ErrorKind};
+use crate::operation::describe_certificate::{CertificateDescription, CertificateStatus, DescribeCertificateInput};
+use crate::operation::list_outgoing_certificates::ListOutgoingCertificatesInput;
+use crate::operation::transfer_certificate::TransferCertificateInput;
+use crate::operation::ListAttachedPoliciesInput;
+
+/// Something that makes `TransferCertificate` fail for this certificate and target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransferBlocker {
+    /// No such certificate in this account and region.
+    NotFound,
+    /// It is ACTIVE: deactivate it first (`UpdateCertificate`, `newStatus` INACTIVE).
+    Active,
+    /// It is REVOKED: a revoked certificate cannot be transferred.
+    Revoked,
+    /// It is already offered to `target_account` (another transfer is pending).
+    PendingTransfer {
+        /// The account it is offered to.
+        target_account: Option<String>,
+    },
+    /// It is offered to this account by `owner`, not owned by it: accept it first.
+    NotOwned {
+        /// The account that owns it.
+        owner: Option<String>,
+    },
+    /// Its status is another that cannot be transferred.
+    Status {
+        /// The status, as the service spells it.
+        status: String,
+    },
+    /// The target account already owns it.
+    TargetIsOwner,
+    /// Policies are attached: detach them first (`DetachPolicy`).
+    PoliciesAttached {
+        /// The names of the attached policies.
+        policy_names: Vec<String>,
+    },
+}
+
+impl TransferBlocker {
+    /// What the blocker means and what clears it, in one sentence.
+    pub fn describe(&self) -> String {
+        match self {
+            TransferBlocker::NotFound => {
+                "No such certificate in this account and region: check the ID and the region.".into()
+            }
+            TransferBlocker::Active => {
+                "The certificate is ACTIVE: deactivate it first (UpdateCertificate to INACTIVE).".into()
+            }
+            TransferBlocker::Revoked => "The certificate is REVOKED, and a revoked certificate cannot be transferred.".into(),
+            TransferBlocker::PendingTransfer { target_account } => format!(
+                "The certificate is already PENDING_TRANSFER to account {}: that transfer must end first (accepted, \
+                 rejected, or cancelled by you).",
+                target_account.as_deref().unwrap_or("unknown")
+            ),
+            TransferBlocker::NotOwned { owner } => format!(
+                "The certificate belongs to account {} and is offered to this account: accept it before transferring it.",
+                owner.as_deref().unwrap_or("unknown")
+            ),
+            TransferBlocker::Status { status } => format!("The certificate is {status}, which cannot be transferred."),
+            TransferBlocker::TargetIsOwner => "The target account already owns the certificate.".into(),
+            TransferBlocker::PoliciesAttached { policy_names } => format!(
+                "Policies are attached ({}): detach them first (DetachPolicy).",
+                policy_names.join(", ")
+            ),
+        }
+    }
+}
+
+/// What `check_transfer` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferCheck {
+    /// The certificate as described, `None` when it was not found.
+    pub certificate: Option<CertificateDescription>,
+    /// Everything that would make the transfer fail; empty when it can be transferred.
+    pub blockers: Vec<TransferBlocker>,
+}
+
+impl TransferCheck {
+    /// Whether `TransferCertificate` would be allowed.
+    pub fn is_transferable(&self) -> bool {
+        self.blockers.is_empty()
+    }
+}
+
+impl Client {
+    /// Says what would make `TransferCertificate` of `certificate_id` to `target_account` fail,
+    /// without changing anything: not found, ACTIVE, REVOKED, already pending and to whom, offered
+    /// to this account rather than owned, the target already owning it, and the names of attached
+    /// policies. The input is checked as the transfer's would be; a call that fails is the error.
+    pub async fn check_transfer(
+        &self,
+        certificate_id: impl Into<String>,
+        target_account: impl Into<String>,
+    ) -> Result<TransferCheck, Error> {
+        let input = TransferCertificateInput::new(certificate_id, target_account);
+        input.validate()?;
+        let described = self.describe_certificate(DescribeCertificateInput::new(&input.certificate_id)).await;
+        let certificate = match described {
+            Ok(output) => output.certificate_description,
+            Err(error) if *error.kind() == ErrorKind::ResourceNotFound => {
+                return Ok(TransferCheck { certificate: None, blockers: vec![TransferBlocker::NotFound] })
+            }
+            Err(error) => return Err(error),
+        };
+        let mut blockers = Vec::new();
+        match &certificate.status {
+            Some(CertificateStatus::Inactive) => {}
+            Some(CertificateStatus::Active) => blockers.push(TransferBlocker::Active),
+            Some(CertificateStatus::Revoked) => blockers.push(TransferBlocker::Revoked),
+            Some(CertificateStatus::PendingTransfer) => blockers.push(self.pending_blocker(&certificate).await?),
+            Some(other) => blockers.push(TransferBlocker::Status { status: other.as_str().to_owned() }),
+            None => blockers.push(TransferBlocker::Status { status: "unknown".into() }),
+        }
+        if certificate.owned_by.as_deref() == Some(input.target_aws_account.as_str()) {
+            blockers.push(TransferBlocker::TargetIsOwner);
+        }
+        // Another account's certificate offered to the caller: its policies are not the caller's to list.
+        let owned = !blockers.iter().any(|blocker| matches!(blocker, TransferBlocker::NotOwned { .. }));
+        if let Some(arn) = certificate.certificate_arn.as_ref().filter(|_| owned) {
+            let policies =
+                self.list_attached_policies_paginator(ListAttachedPoliciesInput::new(arn)).collect_items().await?;
+            if !policies.is_empty() {
+                let policy_names = policies.into_iter().filter_map(|policy| policy.policy_name).collect();
+                blockers.push(TransferBlocker::PoliciesAttached { policy_names });
+            }
+        }
+        Ok(TransferCheck { certificate: Some(certificate), blockers })
+    }
+
+    /// A PENDING_TRANSFER certificate is either the caller's, offered to another account (it is
+    /// among the caller's outgoing transfers), or another account's, offered to the caller.
+    async fn pending_blocker(&self, certificate: &CertificateDescription) -> Result<TransferBlocker, Error> {
+        let id = certificate.certificate_id.as_deref().unwrap_or_default().to_ascii_lowercase();
+        let input = ListOutgoingCertificatesInput { page_size: Some(250), ..Default::default() };
+        let outgoing = self.list_outgoing_certificates_paginator(input).collect_items().await?;
+        let mine = outgoing
+            .into_iter()
+            .find(|c| c.certificate_id.as_deref().map(str::to_ascii_lowercase).as_deref() == Some(&id));
+        Ok(match mine {
+            Some(outgoing) => TransferBlocker::PendingTransfer { target_account: outgoing.transferred_to },
+            None => TransferBlocker::NotOwned { owner: certificate.owned_by.clone() },
+        })
+    }
+}
