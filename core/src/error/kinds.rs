@@ -9,11 +9,12 @@ use crate::endpoint::EndpointError;
 use crate::operation::ValidationError;
 use crate::runtime::TransportErrorKind;
 
-/// Calls `$callback!` with every error kind, in three groups:
+/// Calls `$callback!` with every error kind, in four groups:
 /// - `modelled`: `Variant = "ServiceCode" / HTTP status`, the exceptions the IoT model declares
 ///   for the operations this crate implements;
 /// - `service`: `Variant = "Name"`, errors the service returned that are not one modelled code;
-/// - `local`: `Variant(payload type)? = "Code"`, errors raised before sending or below HTTP.
+/// - `validation`: the one kind that names an input member and a rule;
+/// - `local`: `Variant(payload type)? = "Code"`, other errors raised before sending or below HTTP.
 ///
 /// Each entry carries its doc comment. Bindings expand their own error forms from it, so that
 /// adding a kind here adds it everywhere.
@@ -56,9 +57,12 @@ macro_rules! for_each_error_kind {
                 /// An error code the model does not define, or an error response without any code.
                 UnknownService = "UnknownService",
             }
-            local {
-                /// The input broke a model constraint; nothing was sent.
+            validation {
+                /// The input broke a model constraint; nothing was sent. The error names the
+                /// member and the rule.
                 Validation(ValidationError) = "ValidationError",
+            }
+            local {
                 /// A success status whose body could not be understood (malformed JSON, no ARN).
                 InvalidResponse = "InvalidResponseError",
                 /// The HTTP exchange failed below HTTP.
@@ -117,6 +121,7 @@ macro_rules! expand_error_kinds {
     (
         modelled { $( $(#[doc = $mdoc:literal])* $modelled:ident = $code:literal / $status:literal, )* }
         service { $( $(#[doc = $sdoc:literal])* $service:ident = $sname:literal, )* }
+        validation { $(#[doc = $vdoc:literal])* $validation:ident($vpayload:ty) = $vcode:literal, }
         local { $( $(#[doc = $ldoc:literal])* $local:ident $(($payload:ty))? = $lcode:literal, )* }
     ) => {
         /// What went wrong, for callers to branch on. Service kinds match the model's error shapes.
@@ -125,6 +130,7 @@ macro_rules! expand_error_kinds {
         pub enum ErrorKind {
             $( $(#[doc = $mdoc])* $modelled, )*
             $( $(#[doc = $sdoc])* $service, )*
+            $(#[doc = $vdoc])* $validation($vpayload),
             $( $(#[doc = $ldoc])* $local $(($payload))?, )*
         }
 
@@ -135,6 +141,7 @@ macro_rules! expand_error_kinds {
                 match self {
                     $( ErrorKind::$modelled => stringify!($modelled), )*
                     $( ErrorKind::$service => stringify!($service), )*
+                    ErrorKind::$validation(_) => stringify!($validation),
                     $( expand_error_kinds!(@pattern $local $(($payload))?) => stringify!($local), )*
                 }
             }
@@ -167,6 +174,11 @@ macro_rules! expand_error_kinds {
                 doc: concat!($($mdoc),*),
             }, )*
             $( ErrorKindInfo { name: stringify!($service), origin: ErrorOrigin::Service, doc: concat!($($sdoc),*) }, )*
+            ErrorKindInfo {
+                name: stringify!($validation),
+                origin: ErrorOrigin::Local { code: $vcode },
+                doc: concat!($($vdoc),*),
+            },
             $( ErrorKindInfo {
                 name: stringify!($local),
                 origin: ErrorOrigin::Local { code: $lcode },
