@@ -193,8 +193,7 @@ async fn describe_and_list_are_calls_of_their_own() {
     let page = client
         .list_outgoing_certificates(ListOutgoingCertificatesInput { page_size: Some(2), ..Default::default() })
         .await
-        .unwrap()
-        .page;
+        .unwrap();
     assert_eq!((page.outgoing_certificates.len(), page.next_marker.as_deref()), (2, Some("2")));
     let requests = server.requests();
     assert_eq!(calls(&requests), [DESCRIBE, DESCRIBE, OUTGOING]);

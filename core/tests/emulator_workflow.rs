@@ -126,7 +126,7 @@ async fn the_target_sees_accepts_and_owns_it() {
         .await
         .unwrap();
     let outgoing = source.list_outgoing_certificates(ListOutgoingCertificatesInput::default()).await.unwrap();
-    assert_eq!(outgoing.page.outgoing_certificates[0].transferred_to.as_deref(), Some(TARGET));
+    assert_eq!(outgoing.outgoing_certificates[0].transferred_to.as_deref(), Some(TARGET));
     let offered = target.list_certificates_paginator(ListCertificatesInput::default()).collect_items().await.unwrap();
     let offered = offered.iter().find(|c| c.certificate_id.as_deref() == Some(id.as_str())).expect("offered");
     assert_eq!(offered.status, Some(CertificateStatus::PendingTransfer));

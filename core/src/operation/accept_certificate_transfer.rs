@@ -7,29 +7,14 @@ use super::call::parse_no_output;
 use super::certificate_id::validate_certificate_id;
 use super::{InputField, OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use crate::error::Error;
+pub use crate::operation::shapes::{AcceptCertificateTransferInput, AcceptCertificateTransferOutput};
 use http::HeaderMap;
-
-/// Which certificate to accept, and whether to make it ACTIVE at once.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AcceptCertificateTransferInput {
-    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
-    pub certificate_id: String,
-    /// Makes the certificate ACTIVE once accepted (INACTIVE otherwise).
-    pub set_as_active: Option<bool>,
-}
 
 impl AcceptCertificateTransferInput {
     /// An input for `certificate_id`, accepted as INACTIVE.
     pub fn new(certificate_id: impl Into<String>) -> Self {
         Self { certificate_id: certificate_id.into(), set_as_active: None }
     }
-}
-
-/// An accepted transfer: the certificate now belongs to the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AcceptCertificateTransferOutput {
-    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
-    pub metadata: ResponseMetadata,
 }
 
 impl OperationInput for AcceptCertificateTransferInput {

@@ -6,27 +6,14 @@ use super::call::parse_no_output;
 use super::certificate_id::validate_certificate_id;
 use super::{InputField, OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use crate::error::Error;
+pub use crate::operation::shapes::{CancelCertificateTransferInput, CancelCertificateTransferOutput};
 use http::HeaderMap;
-
-/// Which transfer to cancel.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CancelCertificateTransferInput {
-    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
-    pub certificate_id: String,
-}
 
 impl CancelCertificateTransferInput {
     /// An input for `certificate_id`.
     pub fn new(certificate_id: impl Into<String>) -> Self {
         Self { certificate_id: certificate_id.into() }
     }
-}
-
-/// A cancelled transfer: the certificate stays with the caller, INACTIVE.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CancelCertificateTransferOutput {
-    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
-    pub metadata: ResponseMetadata,
 }
 
 impl OperationInput for CancelCertificateTransferInput {

@@ -6,33 +6,18 @@ use super::call::parse_no_output;
 use super::certificate_id::pattern_error;
 use super::{InputField, OperationInput, ResponseMetadata, RestRequest, ValidationError, ValidationRule};
 use crate::error::Error;
+pub use crate::operation::shapes::{DetachPolicyInput, DetachPolicyOutput};
 use http::HeaderMap;
 use serde::Serialize;
 
 const POLICY_NAME_MAX_LENGTH: usize = 128;
 const POLICY_NAME_PATTERN: &str = "[\\w+=,.@-]+";
 
-/// Which policy to detach, from what.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DetachPolicyInput {
-    /// The policy's name: 1 to 128 characters of letters, digits and `_+=,.@-`.
-    pub policy_name: String,
-    /// The certificate ARN, thing group ARN or Cognito identity ID it is attached to.
-    pub target: String,
-}
-
 impl DetachPolicyInput {
     /// An input detaching `policy_name` from `target`.
     pub fn new(policy_name: impl Into<String>, target: impl Into<String>) -> Self {
         Self { policy_name: policy_name.into(), target: target.into() }
     }
-}
-
-/// A detached policy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetachPolicyOutput {
-    /// Status, request id, attempts and retry delay.
-    pub metadata: ResponseMetadata,
 }
 
 #[derive(Serialize)]

@@ -6,52 +6,16 @@ use super::call::parse_json_output;
 use super::paging::validate_paging;
 use super::{InputField, OperationInput, Paginated, ResponseMetadata, RestRequest, ValidationError, ValidationRule};
 use crate::error::Error;
+pub use crate::operation::shapes::{ListAttachedPoliciesInput, ListAttachedPoliciesOutput, Policy};
 use crate::protocol::optional_text;
 use http::HeaderMap;
 use serde::Deserialize;
-
-/// Whose policies to list, and which page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListAttachedPoliciesInput {
-    /// The certificate ARN (`arn:aws:iot:{region}:{account}:cert/{id}`), thing group ARN or
-    /// Cognito identity ID.
-    pub target: String,
-    /// For a thing group, also list the policies of its parent groups.
-    pub recursive: Option<bool>,
-    /// Where the page starts: the previous page's `next_marker`.
-    pub marker: Option<String>,
-    /// Results per page, 1 to 250.
-    pub page_size: Option<u32>,
-}
 
 impl ListAttachedPoliciesInput {
     /// An input listing the first page of `target`'s policies.
     pub fn new(target: impl Into<String>) -> Self {
         Self { target: target.into(), ..Self::default() }
     }
-}
-
-/// An IoT policy as a list names it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Policy {
-    /// The policy's name.
-    #[serde(default, deserialize_with = "optional_text")]
-    pub policy_name: Option<String>,
-    /// The policy's ARN.
-    #[serde(default, deserialize_with = "optional_text")]
-    pub policy_arn: Option<String>,
-}
-
-/// One page of attached policies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListAttachedPoliciesOutput {
-    /// The policies on this page.
-    pub policies: Vec<Policy>,
-    /// The marker of the next page; `None` on the last page.
-    pub next_marker: Option<String>,
-    /// Status, request id, attempts and retry delay.
-    pub metadata: ResponseMetadata,
 }
 
 /// A page as the response holds it, `{"policies": [...], "nextMarker": "..."}`.

@@ -2,57 +2,13 @@
 //! offered to it, PENDING_TRANSFER). Idempotent; [`Paginator`](crate::Paginator) walks the pages.
 
 use super::call::parse_json_output;
-use super::describe_certificate::{optional_certificate_status, CertificateStatus};
 use super::paging::validate_paging;
 use super::{OperationInput, Paginated, ResponseMetadata, RestRequest, ValidationError};
 use crate::error::Error;
-use crate::protocol::{optional_epoch_seconds, optional_text};
+pub use crate::operation::shapes::{Certificate, ListCertificatesInput, ListCertificatesOutput};
+use crate::protocol::optional_text;
 use http::HeaderMap;
 use serde::Deserialize;
-use std::time::SystemTime;
-
-/// Which page of certificates to list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListCertificatesInput {
-    /// Results per page, 1 to 250 (the service's default when absent).
-    pub page_size: Option<u32>,
-    /// Where the page starts: the previous page's `next_marker`.
-    pub marker: Option<String>,
-    /// Oldest first when true (the service lists newest first by default).
-    pub ascending_order: Option<bool>,
-}
-
-/// A certificate as `ListCertificates` lists it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Certificate {
-    /// The certificate's ARN.
-    #[serde(default, deserialize_with = "optional_text")]
-    pub certificate_arn: Option<String>,
-    /// The certificate's ID.
-    #[serde(default, deserialize_with = "optional_text")]
-    pub certificate_id: Option<String>,
-    /// Its status.
-    #[serde(default, deserialize_with = "optional_certificate_status")]
-    pub status: Option<CertificateStatus>,
-    /// `DEFAULT` or `SNI_ONLY`.
-    #[serde(default, deserialize_with = "optional_text")]
-    pub certificate_mode: Option<String>,
-    /// When it was created.
-    #[serde(default, deserialize_with = "optional_epoch_seconds")]
-    pub creation_date: Option<SystemTime>,
-}
-
-/// One page of certificates.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListCertificatesOutput {
-    /// The certificates on this page.
-    pub certificates: Vec<Certificate>,
-    /// The marker of the next page; `None` on the last page.
-    pub next_marker: Option<String>,
-    /// Status, request id, attempts and retry delay.
-    pub metadata: ResponseMetadata,
-}
 
 /// A page as the response holds it, `{"certificates": [...], "nextMarker": "..."}`; other
 /// members are ignored.
@@ -131,7 +87,7 @@ mod tests {
             "certificateMode":7}],"nextMarker":""}"#;
         let page = ListCertificatesInput::parse_response(200, &HeaderMap::new(), body).unwrap();
         let output = ListCertificatesInput::output(page, ResponseMetadata::default());
-        assert_eq!(output.certificates[0].status, Some(CertificateStatus::PendingTransfer));
+        assert_eq!(output.certificates[0].status, Some(crate::CertificateStatus::PendingTransfer));
         assert_eq!(output.certificates[0].certificate_mode, None);
         assert_eq!(output.next_marker, None);
         let error = ListCertificatesInput::parse_response(200, &HeaderMap::new(), b"[]").unwrap_err();

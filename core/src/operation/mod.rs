@@ -21,6 +21,7 @@ mod path_label;
 mod registry;
 mod reject_certificate_transfer;
 mod rest_request;
+pub mod shapes;
 pub mod transfer_certificate;
 mod update_certificate;
 mod validation;

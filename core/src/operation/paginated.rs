@@ -26,10 +26,10 @@ impl Paginated for super::list_outgoing_certificates::ListOutgoingCertificatesIn
     }
 
     fn next_marker(output: &Self::Output) -> Option<&str> {
-        output.page.next_marker.as_deref()
+        output.next_marker.as_deref()
     }
 
     fn into_items(output: Self::Output) -> Vec<Self::Item> {
-        output.page.outgoing_certificates
+        output.outgoing_certificates
     }
 }

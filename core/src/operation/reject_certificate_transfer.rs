@@ -7,32 +7,17 @@ use super::certificate_id::validate_certificate_id;
 use super::paging::check_max_length;
 use super::{InputField, OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use crate::error::Error;
+pub use crate::operation::shapes::{RejectCertificateTransferInput, RejectCertificateTransferOutput};
 use http::HeaderMap;
 use serde::Serialize;
 
 const REASON_MAX_LENGTH: usize = 128;
-
-/// Which certificate to refuse, and why.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RejectCertificateTransferInput {
-    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
-    pub certificate_id: String,
-    /// Why, for the source account: at most 128 characters.
-    pub reject_reason: Option<String>,
-}
 
 impl RejectCertificateTransferInput {
     /// An input for `certificate_id` without a reason.
     pub fn new(certificate_id: impl Into<String>) -> Self {
         Self { certificate_id: certificate_id.into(), reject_reason: None }
     }
-}
-
-/// A rejected transfer: the certificate is back with the source account.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RejectCertificateTransferOutput {
-    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
-    pub metadata: ResponseMetadata,
 }
 
 /// `{"rejectReason": "..."}`, or `{}` without a reason (as the SDKs send).

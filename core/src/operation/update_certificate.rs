@@ -7,33 +7,18 @@ use super::certificate_id::validate_certificate_id;
 use super::describe_certificate::CertificateStatus;
 use super::{InputField, OperationInput, ResponseMetadata, RestRequest, ValidationError, ValidationRule};
 use crate::error::Error;
+pub use crate::operation::shapes::{UpdateCertificateInput, UpdateCertificateOutput};
 use http::HeaderMap;
 
 /// The statuses a caller may set: the model's other values are the service's own (setting
 /// `PENDING_TRANSFER` or `PENDING_ACTIVATION` is refused, `REGISTER_INACTIVE` is deprecated).
 pub const SETTABLE_STATUSES: &[&str] = &["ACTIVE", "INACTIVE", "REVOKED"];
 
-/// Which certificate to update, and its new status.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UpdateCertificateInput {
-    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
-    pub certificate_id: String,
-    /// `Active`, `Inactive` or `Revoked`.
-    pub new_status: CertificateStatus,
-}
-
 impl UpdateCertificateInput {
     /// An input setting `certificate_id`'s status to `new_status`.
     pub fn new(certificate_id: impl Into<String>, new_status: CertificateStatus) -> Self {
         Self { certificate_id: certificate_id.into(), new_status }
     }
-}
-
-/// An updated certificate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UpdateCertificateOutput {
-    /// Status, request id, attempts and retry delay.
-    pub metadata: ResponseMetadata,
 }
 
 impl OperationInput for UpdateCertificateInput {

@@ -6,42 +6,9 @@ use crate::client::Client;
 use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::{CertificateDescription, CertificateStatus, DescribeCertificateInput};
 use crate::operation::list_outgoing_certificates::ListOutgoingCertificatesInput;
+pub use crate::operation::shapes::{TransferBlocker, TransferCheck};
 use crate::operation::transfer_certificate::TransferCertificateInput;
 use crate::operation::ListAttachedPoliciesInput;
-
-/// Something that makes `TransferCertificate` fail for this certificate and target.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum TransferBlocker {
-    /// No such certificate in this account and region.
-    NotFound,
-    /// It is ACTIVE: deactivate it first (`UpdateCertificate`, `newStatus` INACTIVE).
-    Active,
-    /// It is REVOKED: a revoked certificate cannot be transferred.
-    Revoked,
-    /// It is already offered to `target_account` (another transfer is pending).
-    PendingTransfer {
-        /// The account it is offered to.
-        target_account: Option<String>,
-    },
-    /// It is offered to this account by `owner`, not owned by it: accept it first.
-    NotOwned {
-        /// The account that owns it.
-        owner: Option<String>,
-    },
-    /// Its status is another that cannot be transferred.
-    Status {
-        /// The status, as the service spells it.
-        status: String,
-    },
-    /// The target account already owns it.
-    TargetIsOwner,
-    /// Policies are attached: detach them first (`DetachPolicy`).
-    PoliciesAttached {
-        /// The names of the attached policies.
-        policy_names: Vec<String>,
-    },
-}
 
 impl TransferBlocker {
     /// What the blocker means and what clears it, in one sentence.
@@ -71,15 +38,6 @@ impl TransferBlocker {
             ),
         }
     }
-}
-
-/// What `check_transfer` found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TransferCheck {
-    /// The certificate as described, `None` when it was not found.
-    pub certificate: Option<CertificateDescription>,
-    /// Everything that would make the transfer fail; empty when it can be transferred.
-    pub blockers: Vec<TransferBlocker>,
 }
 
 impl TransferCheck {

@@ -6,55 +6,9 @@ use super::check::{TransferBlocker, TransferCheck};
 use crate::client::Client;
 use crate::error::Error;
 use crate::operation::describe_certificate::CertificateStatus;
+pub use crate::operation::shapes::{PrepareOptions, PrepareStep, StepAction, StepOutcome};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
 use crate::operation::{DetachPolicyInput, UpdateCertificateInput};
-
-/// What `prepare_and_transfer` may change besides the transfer itself. Nothing by default.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PrepareOptions {
-    /// Set an ACTIVE certificate INACTIVE first (devices using it can no longer connect).
-    pub deactivate: bool,
-    /// Detach every attached policy first.
-    pub detach_policies: bool,
-}
-
-/// A step of the preparation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum StepAction {
-    /// `UpdateCertificate` to INACTIVE.
-    Deactivate,
-    /// `DetachPolicy` of the named policy.
-    DetachPolicy {
-        /// The policy's name.
-        policy_name: String,
-    },
-    /// `TransferCertificate`.
-    Transfer,
-}
-
-/// How a step went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StepOutcome {
-    /// It was done.
-    Done,
-    /// It failed with this error's code and message; nothing after it was tried.
-    Failed {
-        /// The error code, such as `ThrottlingException`.
-        code: String,
-        /// The error's message.
-        message: String,
-    },
-}
-
-/// One step and how it went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PrepareStep {
-    /// What was done.
-    pub action: StepAction,
-    /// How it went.
-    pub outcome: StepOutcome,
-}
 
 /// What `prepare_and_transfer` did, step by step.
 #[derive(Debug)]

@@ -1,15 +1,8 @@
 //! The operation's input and its validation.
 
 use crate::operation::certificate_id::validate_certificate_id;
+pub use crate::operation::shapes::DescribeCertificateInput;
 use crate::operation::ValidationError;
-
-/// Which certificate to describe: its ID, or its full ARN (the ID is then taken from it; the
-/// client refuses an ARN of another partition or region than its own).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DescribeCertificateInput {
-    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
-    pub certificate_id: String,
-}
 
 impl DescribeCertificateInput {
     /// An input for `certificate_id`.

@@ -45,6 +45,10 @@ impl OperationInput for ListOutgoingCertificatesInput {
     }
 
     fn output(payload: OutgoingCertificatesPage, metadata: ResponseMetadata) -> ListOutgoingCertificatesOutput {
-        ListOutgoingCertificatesOutput { page: payload, metadata }
+        ListOutgoingCertificatesOutput {
+            outgoing_certificates: payload.outgoing_certificates,
+            next_marker: payload.next_marker,
+            metadata,
+        }
     }
 }

@@ -1,27 +1,12 @@
 //! The operation's input and its validation against the model's constraints.
 
 use crate::operation::certificate_id::{check_exact, pattern_error, validate_certificate_id};
+pub use crate::operation::shapes::TransferCertificateInput;
 use crate::operation::{InputField, ValidationError, ValidationRule};
 
 const ACCOUNT_LENGTH: usize = 12;
 const ACCOUNT_PATTERN: &str = "^[0-9]+$";
 const MESSAGE_MAX_LENGTH: usize = 128;
-
-/// What to transfer and to whom, as the caller gives it.
-///
-/// `certificate_id` may also be the certificate's full ARN
-/// (`arn:aws:iot:us-east-1:123456789012:cert/<id>`); the ID is then taken from it, and the client
-/// refuses an ARN of another partition or region than its own
-/// ([`ValidationRule::CertificateArnLocation`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TransferCertificateInput {
-    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
-    pub certificate_id: String,
-    /// The 12-digit AWS account that receives the certificate.
-    pub target_aws_account: String,
-    /// An optional note for the receiving account, at most 128 characters.
-    pub transfer_message: Option<String>,
-}
 
 impl TransferCertificateInput {
     /// An input without a transfer message.

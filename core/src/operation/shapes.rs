@@ -1,0 +1,508 @@
+//! The operations' data types, declared once in [`for_each_shape!`](crate::for_each_shape): the
+//! core defines them here from the list, and the uniffi binding expands its Python, Kotlin and
+//! Swift records and enums from the same list, so a member added here is there too. Each
+//! operation's behaviour (validation, request, response) is in its own module.
+
+use crate::operation::describe_certificate::optional_certificate_status;
+use crate::protocol::{optional_epoch_seconds, optional_text};
+use serde::Deserialize;
+use std::time::{Duration, SystemTime};
+
+/// Calls `$callback!` with every record and enum of the operations:
+///
+/// ```text
+/// records { /// doc  #[attributes] struct Name { /// doc  #[attributes] field: Type (= default)?, ... } ... }
+/// enums { /// doc  #[attributes] enum Name { /// doc  Variant, Variant(Type), Variant { field: Type }, ... } ... }
+/// ```
+///
+/// `= default` is the value a binding gives a member its caller leaves out (the core's
+/// constructors and `Default` give the same). Attributes are the core's (derives, serde).
+#[macro_export]
+macro_rules! for_each_shape {
+    ($callback:path) => {
+        $callback! {
+            records {
+                /// How a call went, shaped like the JS SDK's `$metadata`.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct ResponseMetadata {
+                    /// The HTTP status of the last response, if one arrived.
+                    http_status: Option<u16>,
+                    /// The `x-amzn-RequestId` of the last response, if one arrived.
+                    request_id: Option<String>,
+                    /// How many attempts were sent (0 when the call failed before sending).
+                    attempts: u32,
+                    /// The total time spent waiting between attempts.
+                    total_retry_delay: Duration,
+                    /// True when the answer comes from a check of the certificate's state after an
+                    /// attempt whose outcome was unknown (a lost response, a timeout, a 5xx or an
+                    /// unreadable body), or after the service said the transfer had already ended:
+                    /// a success confirmed by `DescribeCertificate` (and, for a transfer,
+                    /// `ListOutgoingCertificates`), whose status and request id are then the
+                    /// checking call's, or an error whose hint says what the check found.
+                    reconciled: bool,
+                }
+
+                /// What to transfer and to whom. `certificate_id` may also be the certificate's
+                /// full ARN (`arn:aws:iot:us-east-1:123456789012:cert/<id>`); the ID is then taken
+                /// from it, and the client refuses an ARN of another partition or region than its own.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct TransferCertificateInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                    /// The 12-digit AWS account that receives the certificate.
+                    target_aws_account: String,
+                    /// An optional note for the receiving account, at most 128 characters.
+                    transfer_message: Option<String> = None,
+                }
+
+                /// A successful transfer: the certificate's ARN and how the call went.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct TransferCertificateOutput {
+                    /// The ARN of the transferred certificate.
+                    transferred_certificate_arn: String,
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
+                }
+
+                /// Which certificate to accept, and whether to make it ACTIVE at once.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct AcceptCertificateTransferInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                    /// Makes the certificate ACTIVE once accepted (INACTIVE otherwise).
+                    set_as_active: Option<bool> = None,
+                }
+
+                /// An accepted transfer: the certificate now belongs to the caller.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct AcceptCertificateTransferOutput {
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
+                }
+
+                /// Which certificate to refuse, and why.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct RejectCertificateTransferInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                    /// Why, for the source account: at most 128 characters.
+                    reject_reason: Option<String> = None,
+                }
+
+                /// A rejected transfer: the certificate is back with the source account.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct RejectCertificateTransferOutput {
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
+                }
+
+                /// Which transfer to cancel.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct CancelCertificateTransferInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                }
+
+                /// A cancelled transfer: the certificate stays with the caller, INACTIVE.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct CancelCertificateTransferOutput {
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
+                }
+
+                /// Which certificate to describe: its ID, or its full ARN.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct DescribeCertificateInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                }
+
+                /// A described certificate and how the call went.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct DescribeCertificateOutput {
+                    /// The description.
+                    certificate_description: CertificateDescription,
+                    /// Status, request id, attempts and retry delay.
+                    metadata: ResponseMetadata,
+                }
+
+                /// A certificate as `DescribeCertificate` describes it (`certificateDescription`),
+                /// read leniently: a member of an unexpected type is absent.
+                #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct CertificateDescription {
+                    /// The certificate's ARN.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_arn: Option<String>,
+                    /// The certificate's ID.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_id: Option<String>,
+                    /// The ID of the CA certificate that signed it, if registered with one.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    ca_certificate_id: Option<String>,
+                    /// The status.
+                    #[serde(default, deserialize_with = "optional_certificate_status")]
+                    status: Option<CertificateStatus>,
+                    /// The certificate in PEM.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_pem: Option<String>,
+                    /// The account that owns it.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    owned_by: Option<String>,
+                    /// The account that owned it before its last accepted transfer.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    previous_owned_by: Option<String>,
+                    /// When it was created.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    creation_date: Option<SystemTime>,
+                    /// When it last changed.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    last_modified_date: Option<SystemTime>,
+                    /// Its last transfer, if it was ever transferred.
+                    #[serde(default)]
+                    transfer_data: Option<TransferData>,
+                    /// The generation ID.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    generation_id: Option<String>,
+                    /// When it is valid.
+                    #[serde(default)]
+                    validity: Option<CertificateValidity>,
+                    /// `DEFAULT` or `SNI_ONLY`.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_mode: Option<String>,
+                }
+
+                /// The certificate's last transfer (`transferData`).
+                #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct TransferData {
+                    /// The message the source account sent with the transfer.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    transfer_message: Option<String>,
+                    /// Why the target account rejected it.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    reject_reason: Option<String>,
+                    /// When it was transferred.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    transfer_date: Option<SystemTime>,
+                    /// When it was accepted.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    accept_date: Option<SystemTime>,
+                    /// When it was rejected.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    reject_date: Option<SystemTime>,
+                }
+
+                /// When the certificate is valid.
+                #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct CertificateValidity {
+                    /// The start of the validity period.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    not_before: Option<SystemTime>,
+                    /// The end of the validity period.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    not_after: Option<SystemTime>,
+                }
+
+                /// Which certificate to update, and its new status.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct UpdateCertificateInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                    /// `Active`, `Inactive` or `Revoked`.
+                    new_status: CertificateStatus,
+                }
+
+                /// An updated certificate.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct UpdateCertificateOutput {
+                    /// Status, request id, attempts and retry delay.
+                    metadata: ResponseMetadata,
+                }
+
+                /// Which page of certificates to list.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct ListCertificatesInput {
+                    /// Results per page, 1 to 250 (the service's default when absent).
+                    page_size: Option<u32> = None,
+                    /// Where the page starts: the previous page's `next_marker`.
+                    marker: Option<String> = None,
+                    /// Oldest first when true (the service lists newest first by default).
+                    ascending_order: Option<bool> = None,
+                }
+
+                /// One page of certificates.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct ListCertificatesOutput {
+                    /// The certificates on this page.
+                    certificates: Vec<Certificate>,
+                    /// The marker of the next page; `None` on the last page.
+                    next_marker: Option<String>,
+                    /// Status, request id, attempts and retry delay.
+                    metadata: ResponseMetadata,
+                }
+
+                /// A certificate as `ListCertificates` lists it.
+                #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct Certificate {
+                    /// The certificate's ARN.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_arn: Option<String>,
+                    /// The certificate's ID.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_id: Option<String>,
+                    /// Its status.
+                    #[serde(default, deserialize_with = "optional_certificate_status")]
+                    status: Option<CertificateStatus>,
+                    /// `DEFAULT` or `SNI_ONLY`.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_mode: Option<String>,
+                    /// When it was created.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    creation_date: Option<SystemTime>,
+                }
+
+                /// Which page of the caller's outgoing transfers to list.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct ListOutgoingCertificatesInput {
+                    /// Results per page, 1 to 250 (the service's default when absent).
+                    page_size: Option<u32> = None,
+                    /// Where the page starts: the previous page's `next_marker`.
+                    marker: Option<String> = None,
+                    /// Oldest first when true (the service lists newest first by default).
+                    ascending_order: Option<bool> = None,
+                }
+
+                /// One page of outgoing transfers and how the call went.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct ListOutgoingCertificatesOutput {
+                    /// The transfers on this page.
+                    outgoing_certificates: Vec<OutgoingCertificate>,
+                    /// The marker of the next page; `None` on the last page.
+                    next_marker: Option<String>,
+                    /// Status, request id, attempts and retry delay.
+                    metadata: ResponseMetadata,
+                }
+
+                /// A certificate of the caller's with a pending transfer (`OutgoingCertificate`).
+                #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct OutgoingCertificate {
+                    /// The certificate's ARN.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_arn: Option<String>,
+                    /// The certificate's ID.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    certificate_id: Option<String>,
+                    /// The account it is offered to.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    transferred_to: Option<String>,
+                    /// When it was transferred.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    transfer_date: Option<SystemTime>,
+                    /// The message sent with the transfer.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    transfer_message: Option<String>,
+                    /// When the certificate was created.
+                    #[serde(default, deserialize_with = "optional_epoch_seconds")]
+                    creation_date: Option<SystemTime>,
+                }
+
+                /// Whose policies to list, and which page.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct ListAttachedPoliciesInput {
+                    /// The certificate ARN (`arn:aws:iot:{region}:{account}:cert/{id}`), thing group
+                    /// ARN or Cognito identity ID.
+                    target: String,
+                    /// For a thing group, also list the policies of its parent groups.
+                    recursive: Option<bool> = None,
+                    /// Where the page starts: the previous page's `next_marker`.
+                    marker: Option<String> = None,
+                    /// Results per page, 1 to 250.
+                    page_size: Option<u32> = None,
+                }
+
+                /// One page of attached policies.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct ListAttachedPoliciesOutput {
+                    /// The policies on this page.
+                    policies: Vec<Policy>,
+                    /// The marker of the next page; `None` on the last page.
+                    next_marker: Option<String>,
+                    /// Status, request id, attempts and retry delay.
+                    metadata: ResponseMetadata,
+                }
+
+                /// An IoT policy as a list names it.
+                #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct Policy {
+                    /// The policy's name.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    policy_name: Option<String>,
+                    /// The policy's ARN.
+                    #[serde(default, deserialize_with = "optional_text")]
+                    policy_arn: Option<String>,
+                }
+
+                /// Which policy to detach, from what.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct DetachPolicyInput {
+                    /// The policy's name: 1 to 128 characters of letters, digits and `_+=,.@-`.
+                    policy_name: String,
+                    /// The certificate ARN, thing group ARN or Cognito identity ID it is attached to.
+                    target: String,
+                }
+
+                /// A detached policy.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct DetachPolicyOutput {
+                    /// Status, request id, attempts and retry delay.
+                    metadata: ResponseMetadata,
+                }
+
+                /// What `check_transfer` found.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct TransferCheck {
+                    /// The certificate as described, `None` when it was not found.
+                    certificate: Option<CertificateDescription>,
+                    /// Everything that would make the transfer fail; empty when it can be transferred.
+                    blockers: Vec<TransferBlocker>,
+                }
+
+                /// What `prepare_and_transfer` may change besides the transfer itself. Nothing by default.
+                #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+                struct PrepareOptions {
+                    /// Set an ACTIVE certificate INACTIVE first (devices using it can no longer connect).
+                    deactivate: bool = false,
+                    /// Detach every attached policy first.
+                    detach_policies: bool = false,
+                }
+
+                /// One step of `prepare_and_transfer` and how it went.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct PrepareStep {
+                    /// What was done.
+                    action: StepAction,
+                    /// How it went.
+                    outcome: StepOutcome,
+                }
+            }
+            enums {
+                /// A certificate's status, as the model names them; a status this version does not
+                /// know is kept as `Unknown` with its name.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                enum CertificateStatus {
+                    /// `ACTIVE`: usable by devices; cannot be transferred.
+                    Active,
+                    /// `INACTIVE`: the only status a certificate can be transferred from.
+                    Inactive,
+                    /// `REVOKED`.
+                    Revoked,
+                    /// `PENDING_TRANSFER`: offered to another account, which has not accepted or rejected it yet.
+                    PendingTransfer,
+                    /// `REGISTER_INACTIVE`.
+                    RegisterInactive,
+                    /// `PENDING_ACTIVATION`.
+                    PendingActivation,
+                    /// A status the model did not have when this version was built.
+                    Unknown(String),
+                }
+
+                /// Something that makes `TransferCertificate` fail for this certificate and target.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                enum TransferBlocker {
+                    /// No such certificate in this account and region.
+                    NotFound,
+                    /// It is ACTIVE: deactivate it first (`UpdateCertificate`, `newStatus` INACTIVE).
+                    Active,
+                    /// It is REVOKED: a revoked certificate cannot be transferred.
+                    Revoked,
+                    /// It is already offered to `target_account` (another transfer is pending).
+                    PendingTransfer {
+                        /// The account it is offered to.
+                        target_account: Option<String>,
+                    },
+                    /// It is offered to this account by `owner`, not owned by it: accept it first.
+                    NotOwned {
+                        /// The account that owns it.
+                        owner: Option<String>,
+                    },
+                    /// Its status is another that cannot be transferred.
+                    Status {
+                        /// The status, as the service spells it.
+                        status: String,
+                    },
+                    /// The target account already owns it.
+                    TargetIsOwner,
+                    /// Policies are attached: detach them first (`DetachPolicy`).
+                    PoliciesAttached {
+                        /// The names of the attached policies.
+                        policy_names: Vec<String>,
+                    },
+                }
+
+                /// A step of `prepare_and_transfer`.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                enum StepAction {
+                    /// `UpdateCertificate` to INACTIVE.
+                    Deactivate,
+                    /// `DetachPolicy` of the named policy.
+                    DetachPolicy {
+                        /// The policy's name.
+                        policy_name: String,
+                    },
+                    /// `TransferCertificate`.
+                    Transfer,
+                }
+
+                /// How a step of `prepare_and_transfer` went.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                enum StepOutcome {
+                    /// It was done.
+                    Done,
+                    /// It failed with this error's code and message; nothing after it was tried.
+                    Failed {
+                        /// The error code, such as `ThrottlingException`.
+                        code: String,
+                        /// The error's message.
+                        message: String,
+                    },
+                }
+            }
+        }
+    };
+}
+
+/// Defines the core's types from the list.
+macro_rules! define_shapes {
+    (
+        records { $(
+            $(#[$sattr:meta])*
+            struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
+        )* }
+        enums { $(
+            $(#[$eattr:meta])*
+            enum $enum:ident { $(
+                $(#[$vattr:meta])*
+                $variant:ident $( ( $($tty:ty),* ) )? $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
+            ),* $(,)? }
+        )* }
+    ) => {
+        $(
+            $(#[$sattr])*
+            pub struct $record { $( $(#[$fattr])* pub $field: $fty, )* }
+        )*
+        $(
+            $(#[$eattr])*
+            pub enum $enum { $(
+                $(#[$vattr])*
+                $variant $( ( $($tty),* ) )? $( { $( $(#[$vfattr])* $vfield: $vfty ),* } )?
+            ),* }
+        )*
+    };
+}
+
+for_each_shape!(define_shapes);
