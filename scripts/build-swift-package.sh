@@ -14,7 +14,7 @@ cp "$uniffi/swift/IotTransferFFI.h" "$package/Sources/IotTransferFFI/"
 cp "$uniffi/swift/IotTransferFFI.modulemap" "$package/Sources/IotTransferFFI/module.modulemap"
 cp "$uniffi/swift/IotTransfer.swift" "$package/Sources/IotTransfer/"
 # Hand-written additions to the generated client (task cancellation).
-cp "$root/bindings-uniffi/swift/TaskCancellation.swift" "$package/Sources/IotTransfer/"
+cp "$root/bindings-uniffi/swift/TaskCancellation.swift" "$root/bindings-uniffi/swift/Pages.swift" "$package/Sources/IotTransfer/"
 cp "$root"/bindings-uniffi/tests/swift/*.swift "$package/Tests/IotTransferTests/"
 cp "$uniffi/libiot_transfer_uniffi.so" "$package/lib/"
 echo "$package"

@@ -14,7 +14,7 @@ jna=/usr/share/java/jna.jar
 gson=/usr/share/java/gson.jar
 coroutines="$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar"
 stdlib="$kotlin_home/lib/kotlin-stdlib.jar"
-"$kotlin_home/bin/kotlinc" -nowarn "$uniffi"/kotlin/dev/iottransfer/*.kt -cp "$jna:$coroutines" -d "$build/iot-transfer.jar" 2>&1 | grep -v '^warning' || true
+"$kotlin_home/bin/kotlinc" -nowarn "$uniffi"/kotlin/dev/iottransfer/*.kt "$root"/bindings-uniffi/kotlin/*.kt -cp "$jna:$coroutines" -d "$build/iot-transfer.jar" 2>&1 | grep -v '^warning' || true
 [ -f "$build/iot-transfer.jar" ] || { echo "kotlinc failed to compile the bindings" >&2; exit 1; }
 cp "$uniffi/libiot_transfer_uniffi.so" "$build/native/linux-x86-64/"
 jar uf "$build/iot-transfer.jar" -C "$build/native" linux-x86-64/libiot_transfer_uniffi.so

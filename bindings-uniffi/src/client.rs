@@ -1,12 +1,11 @@
 //! The client object: async calls for apps, blocking calls for scripts.
 
-use crate::cancellation::CancellationToken;
 use crate::config::ClientConfig;
 use crate::credentials::{AwsCredentials, CredentialsProvider, HostProvider};
 use crate::error::TransferCertificateError;
-use crate::records::{TransferCertificateInput, TransferCertificateOutput};
 use crate::signed_request::SignedRequest;
 use iot_transfer::Client;
+use iot_transfer::TransferCertificateInput;
 use std::any::Any;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -31,7 +30,7 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 /// drives (asyncio, coroutines, Swift concurrency), so all I/O happens on one runtime. When the
 /// host drops the call (a cancelled asyncio task or coroutine), the work is aborted with it: no
 /// retry or attempt outlives its call. A panic in the work is an `Internal` error.
-async fn on_runtime<T: Send + 'static>(
+pub(crate) async fn on_runtime<T: Send + 'static>(
     work: impl Future<Output = Result<T, TransferCertificateError>> + Send + 'static,
 ) -> Result<T, TransferCertificateError> {
     let mut task = AbortOnDrop(runtime().spawn(work));
@@ -45,7 +44,9 @@ async fn on_runtime<T: Send + 'static>(
 }
 
 /// Runs `work` to completion on the calling thread; a panic in it is an `Internal` error.
-fn blocking<T>(work: impl Future<Output = Result<T, TransferCertificateError>>) -> Result<T, TransferCertificateError> {
+pub(crate) fn blocking<T>(
+    work: impl Future<Output = Result<T, TransferCertificateError>>,
+) -> Result<T, TransferCertificateError> {
     std::panic::catch_unwind(AssertUnwindSafe(|| runtime().block_on(work)))
         .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic)).into()))
 }
@@ -70,7 +71,7 @@ impl<T> Drop for AbortOnDrop<T> {
 /// A client for the AWS IoT certificate-transfer API. Share one per app: it reuses connections.
 #[derive(Debug, uniffi::Object)]
 pub struct IotTransferClient {
-    client: Client,
+    pub(crate) client: Client,
 }
 
 #[uniffi::export]
@@ -102,30 +103,6 @@ impl IotTransferClient {
         Ok(Self::build(load(config)?.credentials_provider(Arc::new(HostProvider(provider)))))
     }
 
-    /// Transfers a certificate to another account. `cancellation`, when given, can cancel the
-    /// call; cancelling the host's task or coroutine also stops it.
-    #[uniffi::method(default(cancellation = None))]
-    pub async fn transfer_certificate(
-        &self,
-        input: TransferCertificateInput,
-        cancellation: Option<Arc<CancellationToken>>,
-    ) -> Result<TransferCertificateOutput, TransferCertificateError> {
-        let client = self.client.clone();
-        let output = on_runtime(async move { Ok(transfer(&client, input, cancellation).await?) }).await?;
-        Ok(output.into())
-    }
-
-    /// The same as `transfer_certificate`, blocking the calling thread until it completes (or
-    /// until another thread cancels `cancellation`).
-    #[uniffi::method(default(cancellation = None))]
-    pub fn transfer_certificate_blocking(
-        &self,
-        input: TransferCertificateInput,
-        cancellation: Option<Arc<CancellationToken>>,
-    ) -> Result<TransferCertificateOutput, TransferCertificateError> {
-        blocking(async { Ok(transfer(&self.client, input, cancellation).await?.into()) })
-    }
-
     /// Validates and signs the request without sending it, for now or for `signing_time`.
     #[uniffi::method(default(signing_time = None))]
     pub async fn sign_transfer_certificate(
@@ -136,8 +113,8 @@ impl IotTransferClient {
         let client = self.client.clone();
         let signed = on_runtime(async move {
             Ok(match signing_time {
-                Some(time) => client.sign_transfer_certificate_at(input.into(), time).await?,
-                None => client.sign_transfer_certificate(input.into()).await?,
+                Some(time) => client.sign_transfer_certificate_at(input, time).await?,
+                None => client.sign_transfer_certificate(input).await?,
             })
         })
         .await?;
@@ -163,18 +140,6 @@ impl IotTransferClient {
         signing_time: Option<SystemTime>,
     ) -> Result<Arc<SignedRequest>, TransferCertificateError> {
         blocking(self.sign_transfer_certificate(input, signing_time))
-    }
-}
-
-/// The core's transfer, cancellable when a token is given.
-async fn transfer(
-    client: &Client,
-    input: TransferCertificateInput,
-    cancellation: Option<Arc<CancellationToken>>,
-) -> Result<iot_transfer::TransferCertificateOutput, iot_transfer::Error> {
-    match cancellation {
-        Some(token) => client.transfer_certificate_cancellable(input.into(), &token.inner).await,
-        None => client.transfer_certificate(input.into()).await,
     }
 }
 

@@ -12,7 +12,10 @@ mod client;
 mod config;
 mod credentials;
 mod error;
+mod operations;
+mod preflight;
 mod records;
+mod shapes;
 mod signed_request;
 
 pub use cancellation::CancellationToken;
@@ -20,7 +23,7 @@ pub use client::IotTransferClient;
 pub use config::{ClientConfig, RetryMode};
 pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};
 pub use error::TransferCertificateError;
-pub use records::{ResponseMetadata, TransferCertificateInput, TransferCertificateOutput};
+pub use preflight::PrepareReport;
 pub use signed_request::SignedRequest;
 
 uniffi::setup_scaffolding!("iot_transfer");

@@ -78,6 +78,9 @@ fun fieldsOf(e: TransferCertificateException): List<Any?> = when (e) {
     is TransferCertificateException.ResourceNotFound -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.CertificateState -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.TransferConflict -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.TransferAlreadyCompleted -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.VersionConflict -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is TransferCertificateException.LimitExceeded -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Throttling -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.Unauthorized -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
     is TransferCertificateException.ServiceUnavailable -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
@@ -239,7 +242,8 @@ fun main(args: Array<String>) {
         "a host credentials provider" to ::hostCredentialsProvider,
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },
-    ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir) + sharedConfigTests()
+    ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir) + sharedConfigTests() +
+        workflowTests()
     var failed = 0
     for ((name, test) in tests) {
         try {

@@ -40,7 +40,7 @@ def test_blocking_success_sends_the_signed_request():
             TransferCertificateInput(certificate_id=ID, target_aws_account="444455556666", transfer_message='hi "✓"'))
     assert output.transferred_certificate_arn == ARN
     assert (output.metadata.http_status, output.metadata.request_id, output.metadata.attempts) == (200, "req-1", 1)
-    assert output.metadata.total_retry_delay_ms == 0
+    assert output.metadata.total_retry_delay == datetime.timedelta(0)
     request = server.requests[0]
     assert request["method"] == "PATCH"
     assert request["path"] == f"/transfer-certificate/{ID}?targetAwsAccount=444455556666"

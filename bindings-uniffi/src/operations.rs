@@ -1,0 +1,88 @@
+//! Every operation as an async and a blocking method of the client, and a paginator object per
+//! list operation, expanded from the core's one list of operations
+//! ([`iot_transfer::for_each_operation!`]): an operation added there is a method here, and in
+//! Python, Kotlin and Swift, with no code written for it in this binding.
+
+use crate::cancellation::CancellationToken;
+use crate::client::{blocking, on_runtime, IotTransferClient};
+use crate::error::TransferCertificateError;
+use std::sync::Arc;
+
+macro_rules! uniffi_operations {
+    (
+        operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
+    ) => { pastey::paste! {
+        #[uniffi::export]
+        impl IotTransferClient {
+            $(
+                $(#[doc = $doc])*
+                ///
+                /// `cancellation`, when given, can cancel the call; cancelling the host's task or
+                /// coroutine also stops it.
+                #[uniffi::method(default(cancellation = None))]
+                pub async fn $method(
+                    &self,
+                    input: $Input,
+                    cancellation: Option<Arc<CancellationToken>>,
+                ) -> Result<$Output, TransferCertificateError> {
+                    let client = self.client.clone();
+                    on_runtime(async move {
+                        Ok(match cancellation {
+                            Some(token) => client.$cancellable(input, &token.inner).await?,
+                            None => client.$method(input).await?,
+                        })
+                    })
+                    .await
+                }
+
+                #[doc = "The same as `" $method "`, blocking the calling thread until it completes (or until another thread cancels `cancellation`)."]
+                #[uniffi::method(default(cancellation = None))]
+                pub fn [<$method _blocking>](
+                    &self,
+                    input: $Input,
+                    cancellation: Option<Arc<CancellationToken>>,
+                ) -> Result<$Output, TransferCertificateError> {
+                    blocking(async {
+                        Ok(match cancellation {
+                            Some(token) => self.client.$cancellable(input, &token.inner).await?,
+                            None => self.client.$method(input).await?,
+                        })
+                    })
+                }
+            )*
+            $(
+                $(#[doc = $pdoc])*
+                pub fn $paginator(&self, input: $PInput) -> Arc<[<$paginator:upper_camel>]> {
+                    let pages = self.client.$paginator(input);
+                    Arc::new([<$paginator:upper_camel>] { pages: Arc::new(tokio::sync::Mutex::new(pages)) })
+                }
+            )*
+        }
+
+        $(
+            $(#[doc = $pdoc])*
+            /// Each `next_page` call sends one request; `None` after the last page.
+            #[derive(Debug, uniffi::Object)]
+            pub struct [<$paginator:upper_camel>] {
+                pages: Arc<tokio::sync::Mutex<iot_transfer::Paginator<$PInput>>>,
+            }
+
+            #[uniffi::export]
+            impl [<$paginator:upper_camel>] {
+                /// The next page, or `None` after the last one; a failed call is thrown, and ends the pages.
+                pub async fn next_page(&self) -> Result<Option<<$PInput as iot_transfer::OperationInput>::Output>, TransferCertificateError> {
+                    let pages = self.pages.clone();
+                    on_runtime(async move { Ok(pages.lock().await.next_page().await.transpose()?) }).await
+                }
+
+                /// The same as `next_page`, blocking the calling thread.
+                pub fn next_page_blocking(&self) -> Result<Option<<$PInput as iot_transfer::OperationInput>::Output>, TransferCertificateError> {
+                    blocking(async { Ok(self.pages.lock().await.next_page().await.transpose()?) })
+                }
+            }
+        )*
+    } };
+}
+
+iot_transfer::for_each_operation!(uniffi_operations);

@@ -1,0 +1,121 @@
+"""The whole certificate-transfer workflow through the wheel against the project's local IoT
+endpoint, with a client for each account: preflight, prepare, transfer, the target's view, accept,
+reject, cancel, paginators, and a lost accept reported as done."""
+
+import asyncio
+
+import pytest
+
+import emulator
+from iot_transfer import (
+    AcceptCertificateTransferInput,
+    AwsCredentials,
+    CancelCertificateTransferInput,
+    CertificateStatus,
+    ClientConfig,
+    DescribeCertificateInput,
+    IotTransferClient,
+    ListCertificatesInput,
+    PrepareOptions,
+    RejectCertificateTransferInput,
+    StepAction,
+    TransferBlocker,
+    TransferCertificateError,
+    TransferCertificateInput,
+    UpdateCertificateInput,
+)
+
+TARGET_KEY = ("AKIAEMULATORTARGET", "emulator-target-secret")
+SOURCE_ACCOUNT = "111122223333"
+
+
+def client(key):
+    config = ClientConfig(region="us-east-1", endpoint_url=emulator.url(), retry_base_delay_ms=5)
+    return IotTransferClient(config, AwsCredentials(*key))
+
+
+@pytest.fixture
+def source():
+    return client(emulator.SOURCE_KEY)
+
+
+@pytest.fixture
+def target():
+    return client(TARGET_KEY)
+
+
+@pytest.fixture(autouse=True)
+def no_faults_after():
+    yield
+    emulator.clear_faults()
+
+
+def transfer(certificate):
+    return TransferCertificateInput(certificate_id=certificate, target_aws_account=emulator.TARGET_ACCOUNT)
+
+
+def test_preflight_names_the_blockers_and_prepare_clears_only_what_it_may(source):
+    demo = emulator.admin("POST", "seed-demo")
+    check = source.check_transfer_blocking(demo["active"], emulator.TARGET_ACCOUNT)
+    assert check.blockers == [TransferBlocker.ACTIVE()]
+    assert check.certificate.status == CertificateStatus.ACTIVE()
+    with_policy = asyncio.run(source.check_transfer(demo["withPolicy"], emulator.TARGET_ACCOUNT))
+    assert with_policy.blockers == [TransferBlocker.POLICIES_ATTACHED(policy_names=["emulator-demo-device-policy"])]
+
+    refused = source.prepare_and_transfer_blocking(transfer(demo["active"]), PrepareOptions())
+    assert refused.transfer is None and refused.steps == []
+    assert refused.remaining_blockers == [TransferBlocker.ACTIVE()]
+    assert refused.left_state == "Nothing was changed: the certificate is as it was."
+    assert emulator.recorded(demo["active"]) == ("ACTIVE", None)
+
+    report = source.prepare_and_transfer_blocking(transfer(demo["active"]), PrepareOptions(deactivate=True))
+    assert [step.action for step in report.steps] == [StepAction.DEACTIVATE(), StepAction.TRANSFER()]
+    assert report.transfer.transferred_certificate_arn.endswith(demo["active"])
+    assert emulator.recorded(demo["active"]) == ("PENDING_TRANSFER", emulator.TARGET_ACCOUNT)
+
+
+def test_the_target_lists_accepts_and_owns_it(source, target):
+    certificate = emulator.transferable_certificate()
+    source.transfer_certificate_blocking(transfer(certificate))
+    pages = target.list_certificates_paginator(ListCertificatesInput(page_size=1))
+    offered = []
+    while (page := pages.next_page_blocking()) is not None:
+        offered += [c for c in page.certificates if c.certificate_id == certificate]
+    assert [c.status for c in offered] == [CertificateStatus.PENDING_TRANSFER()]
+
+    accepted = asyncio.run(
+        target.accept_certificate_transfer(AcceptCertificateTransferInput(certificate_id=certificate, set_as_active=True)))
+    assert accepted.metadata.http_status == 200 and not accepted.metadata.reconciled
+    described = target.describe_certificate_blocking(DescribeCertificateInput(certificate_id=certificate))
+    assert described.certificate_description.owned_by == emulator.TARGET_ACCOUNT
+    assert described.certificate_description.previous_owned_by == SOURCE_ACCOUNT
+    assert described.certificate_description.transfer_data.accept_date is not None
+
+    with pytest.raises(TransferCertificateError.TransferAlreadyCompleted) as again:
+        target.accept_certificate_transfer_blocking(AcceptCertificateTransferInput(certificate_id=certificate))
+    assert "already ended before this call" in again.value.hint
+    assert not again.value.possibly_applied
+
+
+def test_reject_cancel_and_a_lost_cancel(source, target):
+    certificate = emulator.transferable_certificate()
+    source.transfer_certificate_blocking(transfer(certificate))
+    target.reject_certificate_transfer_blocking(
+        RejectCertificateTransferInput(certificate_id=certificate, reject_reason="not ours"))
+    described = source.describe_certificate_blocking(DescribeCertificateInput(certificate_id=certificate))
+    assert described.certificate_description.transfer_data.reject_reason == "not ours"
+    assert emulator.recorded(certificate) == ("INACTIVE", None)
+
+    source.transfer_certificate_blocking(transfer(certificate))
+    emulator.set_faults({"script": [{"operation": "CancelCertificateTransfer", "fault": "dropResponse"}]})
+    cancelled = asyncio.run(source.cancel_certificate_transfer(CancelCertificateTransferInput(certificate_id=certificate)))
+    assert cancelled.metadata.reconciled and cancelled.metadata.attempts == 2
+    assert emulator.recorded(certificate) == ("INACTIVE", None)
+
+
+def test_bad_input_names_the_member_and_nothing_is_sent(source):
+    with pytest.raises(TransferCertificateError.Validation) as error:
+        source.update_certificate_blocking(UpdateCertificateInput(certificate_id="a" * 64,
+                                                                  new_status=CertificateStatus.PENDING_TRANSFER()))
+    assert error.value.field == "newStatus"
+    assert error.value.attempts == 0
