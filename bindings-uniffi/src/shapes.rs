@@ -7,23 +7,32 @@ use std::time::{Duration, SystemTime};
 
 macro_rules! uniffi_shapes {
     (
-        records { $(
-            $(#[$sattr:meta])*
-            struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
-        )* }
-        enums { $(
-            $(#[$eattr:meta])*
-            enum $enum:ident { $(
-                $(#[$vattr:meta])*
-                $variant:ident $( ( $($tty:ty),* ) )? $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
-            ),* $(,)? }
-        )* }
+        metadata { $($metadata:tt)* }
+        inputs { $($inputs:tt)* }
+        records { $($records:tt)* }
+        status { $($status:tt)* }
+        enums { $($enums:tt)* }
     ) => {
+        uniffi_shapes!(@records $($metadata)* $($inputs)* $($records)*);
+        uniffi_shapes!(@enums $($status)* $($enums)*);
+    };
+    (@records $(
+        $(#[$sattr:meta])*
+        struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
+    )*) => {
         $(
             #[uniffi::remote(Record)]
             $(#[$sattr])*
             pub struct $record { $( $(#[$fattr])* $(#[uniffi(default = $default)])? pub $field: $fty, )* }
         )*
+    };
+    (@enums $(
+        $(#[$eattr:meta])*
+        enum $enum:ident { $(
+            $(#[$vattr:meta])*
+            $variant:ident $( ( $($tty:ty),* ) )? $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
+        ),* $(,)? }
+    )*) => {
         $(
             #[uniffi::remote(Enum)]
             $(#[$eattr])*

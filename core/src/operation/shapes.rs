@@ -8,20 +8,24 @@ use crate::protocol::{optional_epoch_seconds, optional_text};
 use serde::Deserialize;
 use std::time::{Duration, SystemTime};
 
-/// Calls `$callback!` with every record and enum of the operations:
+/// Calls `$callback!` with every record and enum of the operations, in groups by role:
 ///
 /// ```text
-/// records { /// doc  #[attributes] struct Name { /// doc  #[attributes] field: Type (= default)?, ... } ... }
-/// enums { /// doc  #[attributes] enum Name { /// doc  Variant, Variant(Type), Variant { field: Type }, ... } ... }
+/// metadata { struct ResponseMetadata { ... } }        how a call went, in every output
+/// inputs { struct Name { field: Type (= default)?, ... } ... }   what callers give
+/// records { struct Name { field: Type, ... } ... }    outputs and what they hold
+/// status { enum CertificateStatus { ... } }           the model's status, a string on the wire
+/// enums { enum Name { Variant, Variant { field: Type }, ... } ... }
 /// ```
 ///
+/// Each item and member carries its doc comment and the core's attributes (derives, serde).
 /// `= default` is the value a binding gives a member its caller leaves out (the core's
-/// constructors and `Default` give the same). Attributes are the core's (derives, serde).
+/// constructors and `Default` give the same).
 #[macro_export]
 macro_rules! for_each_shape {
     ($callback:path) => {
         $callback! {
-            records {
+            metadata {
                 /// How a call went, shaped like the JS SDK's `$metadata`.
                 #[derive(Debug, Clone, Default, PartialEq, Eq)]
                 struct ResponseMetadata {
@@ -41,7 +45,8 @@ macro_rules! for_each_shape {
                     /// checking call's, or an error whose hint says what the check found.
                     reconciled: bool,
                 }
-
+            }
+            inputs {
                 /// What to transfer and to whom. `certificate_id` may also be the certificate's
                 /// full ARN (`arn:aws:iot:us-east-1:123456789012:cert/<id>`); the ID is then taken
                 /// from it, and the client refuses an ARN of another partition or region than its own.
@@ -55,15 +60,6 @@ macro_rules! for_each_shape {
                     transfer_message: Option<String> = None,
                 }
 
-                /// A successful transfer: the certificate's ARN and how the call went.
-                #[derive(Debug, Clone, PartialEq, Eq)]
-                struct TransferCertificateOutput {
-                    /// The ARN of the transferred certificate.
-                    transferred_certificate_arn: String,
-                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
-                    metadata: ResponseMetadata,
-                }
-
                 /// Which certificate to accept, and whether to make it ACTIVE at once.
                 #[derive(Debug, Clone, Default, PartialEq, Eq)]
                 struct AcceptCertificateTransferInput {
@@ -71,13 +67,6 @@ macro_rules! for_each_shape {
                     certificate_id: String,
                     /// Makes the certificate ACTIVE once accepted (INACTIVE otherwise).
                     set_as_active: Option<bool> = None,
-                }
-
-                /// An accepted transfer: the certificate now belongs to the caller.
-                #[derive(Debug, Clone, PartialEq, Eq)]
-                struct AcceptCertificateTransferOutput {
-                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
-                    metadata: ResponseMetadata,
                 }
 
                 /// Which certificate to refuse, and why.
@@ -89,13 +78,6 @@ macro_rules! for_each_shape {
                     reject_reason: Option<String> = None,
                 }
 
-                /// A rejected transfer: the certificate is back with the source account.
-                #[derive(Debug, Clone, PartialEq, Eq)]
-                struct RejectCertificateTransferOutput {
-                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
-                    metadata: ResponseMetadata,
-                }
-
                 /// Which transfer to cancel.
                 #[derive(Debug, Clone, Default, PartialEq, Eq)]
                 struct CancelCertificateTransferInput {
@@ -103,18 +85,105 @@ macro_rules! for_each_shape {
                     certificate_id: String,
                 }
 
-                /// A cancelled transfer: the certificate stays with the caller, INACTIVE.
-                #[derive(Debug, Clone, PartialEq, Eq)]
-                struct CancelCertificateTransferOutput {
-                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
-                    metadata: ResponseMetadata,
-                }
-
                 /// Which certificate to describe: its ID, or its full ARN.
                 #[derive(Debug, Clone, Default, PartialEq, Eq)]
                 struct DescribeCertificateInput {
                     /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
                     certificate_id: String,
+                }
+
+                /// Which certificate to update, and its new status.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct UpdateCertificateInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                    /// `Active`, `Inactive` or `Revoked`.
+                    new_status: CertificateStatus,
+                }
+
+                /// Which page of certificates to list.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct ListCertificatesInput {
+                    /// Results per page, 1 to 250 (the service's default when absent).
+                    page_size: Option<u32> = None,
+                    /// Where the page starts: the previous page's `next_marker`.
+                    marker: Option<String> = None,
+                    /// Oldest first when true (the service lists newest first by default).
+                    ascending_order: Option<bool> = None,
+                }
+
+                /// Which page of the caller's outgoing transfers to list.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct ListOutgoingCertificatesInput {
+                    /// Results per page, 1 to 250 (the service's default when absent).
+                    page_size: Option<u32> = None,
+                    /// Where the page starts: the previous page's `next_marker`.
+                    marker: Option<String> = None,
+                    /// Oldest first when true (the service lists newest first by default).
+                    ascending_order: Option<bool> = None,
+                }
+
+                /// Whose policies to list, and which page.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct ListAttachedPoliciesInput {
+                    /// The certificate ARN (`arn:aws:iot:{region}:{account}:cert/{id}`), thing group
+                    /// ARN or Cognito identity ID.
+                    target: String,
+                    /// For a thing group, also list the policies of its parent groups.
+                    recursive: Option<bool> = None,
+                    /// Where the page starts: the previous page's `next_marker`.
+                    marker: Option<String> = None,
+                    /// Results per page, 1 to 250.
+                    page_size: Option<u32> = None,
+                }
+
+                /// Which policy to detach, from what.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct DetachPolicyInput {
+                    /// The policy's name: 1 to 128 characters of letters, digits and `_+=,.@-`.
+                    policy_name: String,
+                    /// The certificate ARN, thing group ARN or Cognito identity ID it is attached to.
+                    target: String,
+                }
+
+                /// What `prepare_and_transfer` may change besides the transfer itself. Nothing by default.
+                #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+                struct PrepareOptions {
+                    /// Set an ACTIVE certificate INACTIVE first (devices using it can no longer connect).
+                    deactivate: bool = false,
+                    /// Detach every attached policy first.
+                    detach_policies: bool = false,
+                }
+            }
+            records {
+                /// A successful transfer: the certificate's ARN and how the call went.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct TransferCertificateOutput {
+                    /// The ARN of the transferred certificate.
+                    transferred_certificate_arn: String,
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
+                }
+
+                /// An accepted transfer: the certificate now belongs to the caller.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct AcceptCertificateTransferOutput {
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
+                }
+
+                /// A rejected transfer: the certificate is back with the source account.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct RejectCertificateTransferOutput {
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
+                }
+
+                /// A cancelled transfer: the certificate stays with the caller, INACTIVE.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct CancelCertificateTransferOutput {
+                    /// Status, request id, attempts, retry delay, and whether the outcome was reconciled.
+                    metadata: ResponseMetadata,
                 }
 
                 /// A described certificate and how the call went.
@@ -205,31 +274,11 @@ macro_rules! for_each_shape {
                     not_after: Option<SystemTime>,
                 }
 
-                /// Which certificate to update, and its new status.
-                #[derive(Debug, Clone, PartialEq, Eq)]
-                struct UpdateCertificateInput {
-                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
-                    certificate_id: String,
-                    /// `Active`, `Inactive` or `Revoked`.
-                    new_status: CertificateStatus,
-                }
-
                 /// An updated certificate.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 struct UpdateCertificateOutput {
                     /// Status, request id, attempts and retry delay.
                     metadata: ResponseMetadata,
-                }
-
-                /// Which page of certificates to list.
-                #[derive(Debug, Clone, Default, PartialEq, Eq)]
-                struct ListCertificatesInput {
-                    /// Results per page, 1 to 250 (the service's default when absent).
-                    page_size: Option<u32> = None,
-                    /// Where the page starts: the previous page's `next_marker`.
-                    marker: Option<String> = None,
-                    /// Oldest first when true (the service lists newest first by default).
-                    ascending_order: Option<bool> = None,
                 }
 
                 /// One page of certificates.
@@ -262,17 +311,6 @@ macro_rules! for_each_shape {
                     /// When it was created.
                     #[serde(default, deserialize_with = "optional_epoch_seconds")]
                     creation_date: Option<SystemTime>,
-                }
-
-                /// Which page of the caller's outgoing transfers to list.
-                #[derive(Debug, Clone, Default, PartialEq, Eq)]
-                struct ListOutgoingCertificatesInput {
-                    /// Results per page, 1 to 250 (the service's default when absent).
-                    page_size: Option<u32> = None,
-                    /// Where the page starts: the previous page's `next_marker`.
-                    marker: Option<String> = None,
-                    /// Oldest first when true (the service lists newest first by default).
-                    ascending_order: Option<bool> = None,
                 }
 
                 /// One page of outgoing transfers and how the call went.
@@ -310,20 +348,6 @@ macro_rules! for_each_shape {
                     creation_date: Option<SystemTime>,
                 }
 
-                /// Whose policies to list, and which page.
-                #[derive(Debug, Clone, Default, PartialEq, Eq)]
-                struct ListAttachedPoliciesInput {
-                    /// The certificate ARN (`arn:aws:iot:{region}:{account}:cert/{id}`), thing group
-                    /// ARN or Cognito identity ID.
-                    target: String,
-                    /// For a thing group, also list the policies of its parent groups.
-                    recursive: Option<bool> = None,
-                    /// Where the page starts: the previous page's `next_marker`.
-                    marker: Option<String> = None,
-                    /// Results per page, 1 to 250.
-                    page_size: Option<u32> = None,
-                }
-
                 /// One page of attached policies.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 struct ListAttachedPoliciesOutput {
@@ -347,15 +371,6 @@ macro_rules! for_each_shape {
                     policy_arn: Option<String>,
                 }
 
-                /// Which policy to detach, from what.
-                #[derive(Debug, Clone, Default, PartialEq, Eq)]
-                struct DetachPolicyInput {
-                    /// The policy's name: 1 to 128 characters of letters, digits and `_+=,.@-`.
-                    policy_name: String,
-                    /// The certificate ARN, thing group ARN or Cognito identity ID it is attached to.
-                    target: String,
-                }
-
                 /// A detached policy.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 struct DetachPolicyOutput {
@@ -372,15 +387,6 @@ macro_rules! for_each_shape {
                     blockers: Vec<TransferBlocker>,
                 }
 
-                /// What `prepare_and_transfer` may change besides the transfer itself. Nothing by default.
-                #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-                struct PrepareOptions {
-                    /// Set an ACTIVE certificate INACTIVE first (devices using it can no longer connect).
-                    deactivate: bool = false,
-                    /// Detach every attached policy first.
-                    detach_policies: bool = false,
-                }
-
                 /// One step of `prepare_and_transfer` and how it went.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 struct PrepareStep {
@@ -389,8 +395,9 @@ macro_rules! for_each_shape {
                     /// How it went.
                     outcome: StepOutcome,
                 }
+            
             }
-            enums {
+            status {
                 /// A certificate's status, as the model names them; a status this version does not
                 /// know is kept as `Unknown` with its name.
                 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -410,7 +417,8 @@ macro_rules! for_each_shape {
                     /// A status the model did not have when this version was built.
                     Unknown(String),
                 }
-
+            }
+            enums {
                 /// Something that makes `TransferCertificate` fail for this certificate and target.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 enum TransferBlocker {
@@ -479,22 +487,31 @@ macro_rules! for_each_shape {
 /// Defines the core's types from the list.
 macro_rules! define_shapes {
     (
-        records { $(
-            $(#[$sattr:meta])*
-            struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
-        )* }
-        enums { $(
-            $(#[$eattr:meta])*
-            enum $enum:ident { $(
-                $(#[$vattr:meta])*
-                $variant:ident $( ( $($tty:ty),* ) )? $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
-            ),* $(,)? }
-        )* }
+        metadata { $($metadata:tt)* }
+        inputs { $($inputs:tt)* }
+        records { $($records:tt)* }
+        status { $($status:tt)* }
+        enums { $($enums:tt)* }
     ) => {
+        define_shapes!(@records $($metadata)* $($inputs)* $($records)*);
+        define_shapes!(@enums $($status)* $($enums)*);
+    };
+    (@records $(
+        $(#[$sattr:meta])*
+        struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
+    )*) => {
         $(
             $(#[$sattr])*
             pub struct $record { $( $(#[$fattr])* pub $field: $fty, )* }
         )*
+    };
+    (@enums $(
+        $(#[$eattr:meta])*
+        enum $enum:ident { $(
+            $(#[$vattr:meta])*
+            $variant:ident $( ( $($tty:ty),* ) )? $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
+        ),* $(,)? }
+    )*) => {
         $(
             $(#[$eattr])*
             pub enum $enum { $(
