@@ -26,6 +26,9 @@ wasm-bindgen "$wasm" --target nodejs --out-dir "$pkg/node" --no-typescript
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 
 cp "$wasm_dir"/js/*.js "$stage/"
+# The operation methods, commands, paginate functions, service error classes and their
+# TypeScript declarations, written from the core's declarations.
+cargo run --quiet -p iot-transfer-js-generate -- "$stage"
 # browser.js: the browser entry, the JS layer and the web glue in one minified ES module; the glue
 # fetches iot_transfer_wasm_bg.wasm from next to it (new URL(..., import.meta.url)).
 "$bin/esbuild" "$stage/browser.js" --bundle --format=esm --minify --keep-names --target=es2020 \
@@ -39,7 +42,8 @@ node -e '
   console.log("// Node'"'"'s import entry: the same module instance as require(), so classes are shared.");
   console.log("import api from \"./index.cjs\";\n\nexport const { " + names.join(", ") + " } = api;");
 ' "$pkg/index.cjs" > "$pkg/index.mjs"
-cp "$wasm_dir"/npm/{package.json,index.d.ts,README.md} "$pkg/"
+cp "$wasm_dir"/npm/{package.json,README.md} "$pkg/"
+cat "$wasm_dir/npm/index.d.ts" "$stage/generated.d.ts" > "$pkg/index.d.ts"
 cp "$root/LICENSE" "$pkg/"
 echo "built $pkg"
 # Lets the package's own tests import it by name, through its package.json "exports".

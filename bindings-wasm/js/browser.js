@@ -24,3 +24,5 @@ setNativeLoader(() => initialize());
 
 export * from "./client.js";
 export * from "./errors.js";
+export * from "./operations.js";
+export * from "./service-errors.js";

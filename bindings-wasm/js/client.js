@@ -2,10 +2,13 @@
 // results converted; validation, signing, retries and error mapping happen in the core.
 
 import { isErrorDescription, toError } from "./describe.js";
+import { OPERATIONS } from "./operations.js";
 import { guarded } from "./panic.js";
 import { getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";
+/** The client's method that calls an operation by name, for the methods installed below. */
+const callOperation = Symbol("iot-transfer.callOperation");
 
 /** A client for the AWS IoT certificate-transfer API. */
 export class IoTTransferClient {
@@ -39,15 +42,54 @@ export class IoTTransferClient {
   }
 
   /**
-   * Transfers a certificate to another account. `options.abortSignal` cancels the call, which
-   * then rejects with an `AbortError`.
-   * @returns {Promise<{transferredCertificateArn: string, $metadata: object}>}
+   * Sends a command (`new AcceptCertificateTransferCommand(input)`, ...), as the JS SDK's
+   * `client.send`. `options.abortSignal` cancels the call, which then rejects with an `AbortError`.
    */
-  transferCertificate(input, options) {
+  send(command, options) {
+    return this[callOperation](command?.constructor?.operation, command?.input, options);
+  }
+
+  /** Calls the operation named `operation` with `input`. */
+  [callOperation](operation, input, options) {
     // Plain promise chaining: each `async` layer would add turns of the microtask queue per call.
-    return guarded(() => this.#native.then((native) => native.transferCertificate(input, options?.abortSignal))).catch(
+    return guarded(() => this.#native.then((native) => native.call(String(operation), input, options?.abortSignal))).catch(
       rethrow,
     );
+  }
+
+  /**
+   * Every page of the list operation named `operation`, from `input`'s marker on, as an async
+   * iterator; the paginate functions (`paginateListCertificates`) call it.
+   */
+  async *paginate(operation, input) {
+    const native = await this.#native;
+    const pages = await call(() => guarded(() => native.paginate(String(operation), input ?? {})));
+    try {
+      for (;;) {
+        const page = await call(() => guarded(() => pages.next()));
+        if (page === undefined) return;
+        yield page;
+      }
+    } finally {
+      pages.free();
+    }
+  }
+
+  /**
+   * What would make a transfer of `certificateId` to `targetAccount` fail, found without changing
+   * anything: `{ certificate?, blockers: [{ type: "Active" }, { type: "PoliciesAttached", policyNames }, ...] }`.
+   */
+  checkTransfer(certificateId, targetAccount) {
+    return guarded(() => this.#native.then((native) => native.checkTransfer(certificateId, targetAccount))).catch(rethrow);
+  }
+
+  /**
+   * Checks the transfer; when every blocker is one `options` (`{ deactivate?, detachPolicies? }`)
+   * allow clearing, deactivates the certificate and detaches its policies as allowed, then
+   * transfers it. Resolves to a report of each step and the state it left.
+   */
+  prepareAndTransfer(input, options) {
+    return guarded(() => this.#native.then((native) => native.prepareAndTransfer(input, options ?? {}))).catch(rethrow);
   }
 
   /**
@@ -79,6 +121,18 @@ export class IoTTransferClient {
   static [Symbol.for("iot-transfer.panicForTests")]() {
     return guarded(() => Promise.resolve().then(loadNative).then((native) => native.panicForTests()));
   }
+}
+
+// One method per operation of the core (`transferCertificate`, `acceptCertificateTransfer`, ...),
+// each sending its command.
+for (const { name, method } of OPERATIONS) {
+  Object.defineProperty(IoTTransferClient.prototype, method, {
+    value: function (input, options) {
+      return this[callOperation](name, input, options);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Rethrows a description from the core as its error class, anything else as it is. */

@@ -1,14 +1,16 @@
 // Turning the core's error descriptions into instances of the package's error classes.
 
 import * as errors from "./errors.js";
+import * as serviceErrors from "./service-errors.js";
 
 const { IoTServiceException, IoTTransferError } = errors;
 
-const concrete = Object.entries(errors).filter(([, value]) => value !== IoTTransferError && value !== IoTServiceException);
 /** The classes of service error codes, by code. */
-const serviceClasses = new Map(concrete.filter(([, value]) => value.prototype instanceof IoTServiceException));
+const serviceClasses = new Map(Object.entries(serviceErrors));
 /** The classes of errors raised before or below HTTP, by name. */
-const localClasses = new Map(concrete.filter(([, value]) => !(value.prototype instanceof IoTServiceException)));
+const localClasses = new Map(
+  Object.entries(errors).filter(([, value]) => value !== IoTTransferError && value !== IoTServiceException),
+);
 
 /** Turns an error description from the core into an instance of its class. */
 export function toError(details) {

@@ -19,25 +19,11 @@ export class IoTTransferError extends Error {
   }
 }
 
-/** An error response from the service; unmodelled codes are thrown as this class itself. */
+/**
+ * An error response from the service; each modelled code has its subclass (service-errors.js,
+ * generated from the core), and unmodelled codes are thrown as this class itself.
+ */
 export class IoTServiceException extends IoTTransferError {}
-/** InvalidRequestException (400). */
-export class InvalidRequestException extends IoTServiceException {}
-/** ResourceNotFoundException (404): no such certificate in this account and region. */
-export class ResourceNotFoundException extends IoTServiceException {}
-/** CertificateStateException (406): e.g. the certificate is ACTIVE; deactivate it first. */
-export class CertificateStateException extends IoTServiceException {}
-/** TransferConflictException (409): policies are still attached; detach them first. */
-export class TransferConflictException extends IoTServiceException {}
-/** ThrottlingException (400): the rate limit was exceeded. */
-export class ThrottlingException extends IoTServiceException {}
-/** UnauthorizedException (401). */
-export class UnauthorizedException extends IoTServiceException {}
-/** ServiceUnavailableException (503). */
-export class ServiceUnavailableException extends IoTServiceException {}
-/** InternalFailureException (500). */
-export class InternalFailureException extends IoTServiceException {}
-
 /** The input broke a model constraint; `field` and `rule` say which. Nothing was sent. */
 export class ValidationError extends IoTTransferError {}
 /** A per-attempt, whole-call or connect timeout expired. */

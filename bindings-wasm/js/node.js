@@ -31,3 +31,5 @@ export function initialize() {
 
 export * from "./client.js";
 export * from "./errors.js";
+export * from "./operations.js";
+export * from "./service-errors.js";

@@ -90,14 +90,6 @@ export interface HttpResponse {
   body?: Uint8Array | ArrayBuffer;
 }
 
-export interface TransferCertificateInput {
-  /** The certificate ID (64 hex characters, optionally `0x`-prefixed) or its full ARN. */
-  certificateId: string;
-  /** The 12-digit account that receives the certificate. */
-  targetAwsAccount: string;
-  /** At most 128 characters. */
-  transferMessage?: string;
-}
 
 /** As the JS SDK's `$metadata`; `totalRetryDelay` in milliseconds. */
 export interface ResponseMetadata {
@@ -113,9 +105,21 @@ export interface ResponseMetadata {
   reconciled: boolean;
 }
 
-export interface TransferCertificateOutput {
-  transferredCertificateArn: string;
-  $metadata: ResponseMetadata;
+
+/** What `prepareAndTransfer` did, step by step. */
+export interface PrepareReport {
+  /** What the check before any change found. */
+  check: TransferCheck;
+  /** The blockers the options did not allow clearing: when any is left, nothing was changed. */
+  remainingBlockers: TransferBlocker[];
+  /** The steps taken, in order; a failed step is the last one. */
+  steps: PrepareStep[];
+  /** The transfer, when every step succeeded. */
+  transfer?: TransferCertificateOutput;
+  /** The failed step's hint, when it has one. */
+  hint?: string;
+  /** What state the steps left the certificate in, in one sentence. */
+  leftState: string;
 }
 
 /** A signed request, ready to send as is. `JSON.stringify` redacts the session token. */
@@ -147,8 +151,19 @@ export interface CallOptions {
 
 export declare class IoTTransferClient {
   constructor(config?: IoTTransferClientConfig);
-  /** Transfers a certificate to another account. Rejects with an `IoTTransferError` subclass. */
-  transferCertificate(input: TransferCertificateInput, options?: CallOptions): Promise<TransferCertificateOutput>;
+  /**
+   * What would make a transfer of `certificateId` to `targetAccount` fail, found without changing
+   * anything. Rejects with an `IoTTransferError` subclass when the certificate cannot be read.
+   */
+  checkTransfer(certificateId: string, targetAccount: string): Promise<TransferCheck>;
+  /**
+   * Checks the transfer; when every blocker is one `options` allow clearing, deactivates the
+   * certificate and detaches its policies as allowed, then transfers it. Stops at the first
+   * failed step; the report says what each step did and what state it left.
+   */
+  prepareAndTransfer(input: TransferCertificateInput, options?: PrepareOptions): Promise<PrepareReport>;
+  /** Every page of the list operation named `operation`; the `paginate…` functions call it. */
+  paginate(operation: string, input?: object): AsyncIterable<unknown>;
   /** Validates and signs the request without sending it. */
   signTransferCertificate(input: TransferCertificateInput, options?: SignOptions): Promise<SignedRequest>;
   /** Releases the wasm memory held by this client. */
@@ -158,30 +173,7 @@ export declare class IoTTransferClient {
 /** Loads the wasm module ahead of the first call (browsers); optional. */
 export declare function initialize(moduleOrPath?: string | URL | Response | WebAssembly.Module): Promise<unknown>;
 
-/** What a `ValidationError` is about: an input member, or the `signingDate` sign option. */
-export type InputField = "certificateId" | "targetAwsAccount" | "transferMessage" | "signingDate";
 
-/** The kinds an error can have, the same in every binding of the core. */
-export type ErrorKind =
-  | "Validation"
-  | "InvalidRequest"
-  | "ResourceNotFound"
-  | "CertificateState"
-  | "TransferConflict"
-  | "Throttling"
-  | "Unauthorized"
-  | "ServiceUnavailable"
-  | "InternalFailure"
-  | "Auth"
-  | "UnknownService"
-  | "InvalidResponse"
-  | "Transport"
-  | "Timeout"
-  | "Cancelled"
-  | "Internal"
-  | "Credentials"
-  | "Endpoint"
-  | "Configuration";
 
 /** Base class of every error the package throws. */
 export declare class IoTTransferError extends Error {
@@ -207,14 +199,6 @@ export declare class IoTTransferError extends Error {
 }
 
 export declare class IoTServiceException extends IoTTransferError {}
-export declare class InvalidRequestException extends IoTServiceException {}
-export declare class ResourceNotFoundException extends IoTServiceException {}
-export declare class CertificateStateException extends IoTServiceException {}
-export declare class TransferConflictException extends IoTServiceException {}
-export declare class ThrottlingException extends IoTServiceException {}
-export declare class UnauthorizedException extends IoTServiceException {}
-export declare class ServiceUnavailableException extends IoTServiceException {}
-export declare class InternalFailureException extends IoTServiceException {}
 export declare class ValidationError extends IoTTransferError {
   readonly field: InputField;
   readonly rule: string;

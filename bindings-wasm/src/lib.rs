@@ -10,11 +10,12 @@ mod config;
 mod credentials;
 mod epoch;
 mod error;
-mod input;
 mod js_value;
 mod member_types;
+mod operations;
 mod output;
 mod panic;
+mod shapes;
 mod thrown;
 mod transport;
 
@@ -25,7 +26,7 @@ use wasm_bindgen::prelude::*;
 /// with plain error descriptions that the JavaScript layer turns into `Error` classes.
 #[wasm_bindgen]
 pub struct NativeClient {
-    client: Client,
+    pub(crate) client: Client,
 }
 
 #[wasm_bindgen]
@@ -40,27 +41,11 @@ impl NativeClient {
         Ok(NativeClient { client: Client::new(config) })
     }
 
-    /// Sends `TransferCertificate`; resolves to `{ transferredCertificateArn, $metadata }`. An
-    /// `abortSignal` (an `AbortSignal`, or `undefined`) cancels the call.
-    #[wasm_bindgen(js_name = transferCertificate)]
-    pub async fn transfer_certificate(&self, input: JsValue, abort_signal: JsValue) -> Result<JsValue, JsValue> {
-        let input = input::from_js(&input).map_err(error::to_js)?;
-        let signal = abort_signal::SignalCancellation::new(abort_signal).map_err(|m| error::option_error(&m))?;
-        let call = match &signal {
-            Some(signal) => self.client.transfer_certificate_cancellable(input, signal.cancellation()).await,
-            None => self.client.transfer_certificate(input).await,
-        };
-        match call {
-            Ok(output) => Ok(output::to_js_output(&output)),
-            Err(e) => Err(error::to_js(e)),
-        }
-    }
-
     /// Returns the signed request `{ method, url, headers, body }` without sending it, signed now
     /// or at `signingDate` (a `Date` or epoch milliseconds) when given.
     #[wasm_bindgen(js_name = signTransferCertificate)]
     pub async fn sign_transfer_certificate(&self, input: JsValue, signing_date: JsValue) -> Result<JsValue, JsValue> {
-        let input = input::from_js(&input).map_err(error::to_js)?;
+        let input = <iot_transfer::TransferCertificateInput as shapes::FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
         let signed = match epoch::signing_date(&signing_date).map_err(error::to_js)? {
             Some(time) => self.client.sign_transfer_certificate_at(input, time).await,
             None => self.client.sign_transfer_certificate(input).await,

@@ -1,18 +1,9 @@
-//! The core's output and signed request as plain JavaScript objects.
+//! The metadata and the signed request as plain JavaScript objects.
 
 use crate::js_value::to_js;
-use iot_transfer::{ResponseMetadata, SignedRequest, TransferCertificateOutput};
+use iot_transfer::{ResponseMetadata, SignedRequest};
 use serde::ser::{Serialize, Serializer};
 use wasm_bindgen::JsValue;
-
-/// `{ transferredCertificateArn, $metadata }`.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct OutputObject<'a> {
-    transferred_certificate_arn: &'a str,
-    #[serde(rename = "$metadata")]
-    metadata: Metadata<'a>,
-}
 
 /// `{ httpStatusCode, requestId, attempts, totalRetryDelay, reconciled }`, the delay in
 /// milliseconds, as the JS SDK's `$metadata` has it, and whether a check of the certificate's
@@ -55,14 +46,6 @@ impl Serialize for HeaderObject<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().map(|(name, value)| (name, value)))
     }
-}
-
-/// The output as `{ transferredCertificateArn, $metadata }`.
-pub(crate) fn to_js_output(output: &TransferCertificateOutput) -> JsValue {
-    to_js(&OutputObject {
-        transferred_certificate_arn: &output.transferred_certificate_arn,
-        metadata: Metadata::from(&output.metadata),
-    })
 }
 
 /// The signed request as `{ method, url, headers, body }`.

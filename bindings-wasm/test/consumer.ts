@@ -2,6 +2,12 @@
 // compile against index.d.ts exactly as a console's code would be written.
 
 import {
+  AcceptCertificateTransferCommand,
+  TransferAlreadyCompletedException,
+  paginateListCertificates,
+  type CertificateStatus,
+  type TransferBlocker,
+  type TransferCheck,
   IoTTransferClient,
   IoTTransferError,
   CertificateStateException,
@@ -103,4 +109,28 @@ void new IoTTransferClient({ region: "x", credentials: { accessKeyId: "a", secre
 export function withSdkProviders(): IoTTransferClient[] {
   const assumed = fromTemporaryCredentials({ params: { RoleArn: "arn:aws:iam::111122223333:role/transfer" } });
   return [new IoTTransferClient({ credentials: fromNodeProviderChain() }), new IoTTransferClient({ credentials: assumed })];
+}
+
+// The workflow's operations, commands, paginators and preflight, typed from the core's declarations.
+export async function workflow(client: IoTTransferClient, certificateId: string): Promise<string[]> {
+  const check: TransferCheck = await client.checkTransfer(certificateId, "444455556666");
+  const blockers = check.blockers.map((blocker: TransferBlocker) =>
+    blocker.type === "PoliciesAttached" ? blocker.policyNames.join(",") : blocker.type,
+  );
+  const report = await client.prepareAndTransfer({ certificateId, targetAwsAccount: "444455556666" }, { deactivate: true });
+  blockers.push(report.leftState);
+  const accepted = await client.send(new AcceptCertificateTransferCommand({ certificateId, setAsActive: true }));
+  blockers.push(String(accepted.$metadata.reconciled));
+  const status: CertificateStatus | undefined = (await client.describeCertificate({ certificateId })).certificateDescription.status;
+  const created: Date | undefined = (await client.describeCertificate({ certificateId })).certificateDescription.creationDate;
+  blockers.push(String(status), String(created?.getTime()));
+  for await (const page of paginateListCertificates({ client }, { pageSize: 10 })) {
+    blockers.push(...page.certificates.map((certificate) => certificate.certificateId ?? ""));
+  }
+  try {
+    await client.cancelCertificateTransfer({ certificateId });
+  } catch (error) {
+    if (error instanceof TransferAlreadyCompletedException) blockers.push(error.hint ?? "");
+  }
+  return blockers;
 }

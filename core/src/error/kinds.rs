@@ -20,7 +20,7 @@ use crate::runtime::TransportErrorKind;
 /// adding a kind here adds it everywhere.
 #[macro_export]
 macro_rules! for_each_error_kind {
-    ($callback:path) => {
+    ($callback:ident) => {
         $callback! {
             modelled {
                 /// `InvalidRequestException` (400): the service found the request invalid.

@@ -23,7 +23,7 @@ use std::time::{Duration, SystemTime};
 /// constructors and `Default` give the same).
 #[macro_export]
 macro_rules! for_each_shape {
-    ($callback:path) => {
+    ($callback:ident) => {
         $callback! {
             metadata {
                 /// How a call went, shaped like the JS SDK's `$metadata`.

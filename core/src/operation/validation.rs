@@ -16,6 +16,16 @@ pub enum InputField {
     PageSize,
     /// `marker` of a list operation: where the next page starts.
     Marker,
+    /// `setAsActive` of `AcceptCertificateTransfer`.
+    SetAsActive,
+    /// `ascendingOrder` of a list operation.
+    AscendingOrder,
+    /// `recursive` of `ListAttachedPolicies`.
+    Recursive,
+    /// `deactivate` of the prepare options.
+    Deactivate,
+    /// `detachPolicies` of the prepare options.
+    DetachPolicies,
     /// `rejectReason` of `RejectCertificateTransfer`.
     RejectReason,
     /// `newStatus` of `UpdateCertificate`.
@@ -39,12 +49,44 @@ impl InputField {
             InputField::TransferMessage => "transferMessage",
             InputField::PageSize => "pageSize",
             InputField::Marker => "marker",
+            InputField::SetAsActive => "setAsActive",
+            InputField::AscendingOrder => "ascendingOrder",
+            InputField::Recursive => "recursive",
+            InputField::Deactivate => "deactivate",
+            InputField::DetachPolicies => "detachPolicies",
             InputField::RejectReason => "rejectReason",
             InputField::NewStatus => "newStatus",
             InputField::PolicyName => "policyName",
             InputField::Target => "target",
             InputField::SigningDate => "signingDate",
         }
+    }
+}
+
+impl InputField {
+    /// Every member, for looking one up by its model name.
+    pub const ALL: [InputField; 15] = [
+        InputField::CertificateId,
+        InputField::TargetAwsAccount,
+        InputField::TransferMessage,
+        InputField::PageSize,
+        InputField::Marker,
+        InputField::SetAsActive,
+        InputField::AscendingOrder,
+        InputField::Recursive,
+        InputField::Deactivate,
+        InputField::DetachPolicies,
+        InputField::RejectReason,
+        InputField::NewStatus,
+        InputField::PolicyName,
+        InputField::Target,
+        InputField::SigningDate,
+    ];
+
+    /// The member whose model name is `name` (`certificateId`, ...), for bindings that read
+    /// members by name.
+    pub fn from_model_name(name: &str) -> Option<InputField> {
+        Self::ALL.into_iter().find(|field| field.model_name() == name)
     }
 }
 
@@ -184,3 +226,34 @@ impl fmt::Display for ValidationError {
 }
 
 impl std::error::Error for ValidationError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_member_is_found_by_its_model_name() {
+        for field in InputField::ALL {
+            // A new member that is not in ALL fails this match's exhaustiveness, not silently.
+            match field {
+                InputField::CertificateId
+                | InputField::TargetAwsAccount
+                | InputField::TransferMessage
+                | InputField::PageSize
+                | InputField::Marker
+                | InputField::SetAsActive
+                | InputField::AscendingOrder
+                | InputField::Recursive
+                | InputField::Deactivate
+                | InputField::DetachPolicies
+                | InputField::RejectReason
+                | InputField::NewStatus
+                | InputField::PolicyName
+                | InputField::Target
+                | InputField::SigningDate => {}
+            }
+            assert_eq!(InputField::from_model_name(field.model_name()), Some(field));
+        }
+        assert_eq!(InputField::from_model_name("nope"), None);
+    }
+}

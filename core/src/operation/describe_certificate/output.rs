@@ -20,7 +20,8 @@ impl CertificateStatus {
         }
     }
 
-    fn from_name(name: String) -> Self {
+    /// The status the service spells `name`; another name is `Unknown`.
+    pub fn from_name(name: String) -> Self {
         match name.as_str() {
             "ACTIVE" => CertificateStatus::Active,
             "INACTIVE" => CertificateStatus::Inactive,

@@ -1,0 +1,155 @@
+//! Every operation behind one `call(operation, input, abortSignal)`, a paginator for every list
+//! operation, and the preflight, expanded from the core's one list of operations
+//! ([`iot_transfer::for_each_operation!`]): the JavaScript layer names them, and an operation
+//! added to the core is callable here with no code written for it.
+
+use crate::abort_signal::SignalCancellation;
+use crate::error;
+use crate::shapes::{self, FromJs, Js, WriteJs};
+use crate::NativeClient;
+use iot_transfer::{Client, OperationInput, Paginated, Paginator, PrepareOptions, TransferCertificateInput};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use wasm_bindgen::prelude::*;
+
+/// The next page of some list operation, as JavaScript: the paginator comes back with it.
+type NextPage = Pin<Box<dyn Future<Output = (Box<dyn Pages>, Option<Result<JsValue, JsValue>>)>>>;
+
+/// A core paginator seen without its operation's types.
+trait Pages {
+    fn next(self: Box<Self>) -> NextPage;
+}
+
+impl<I> Pages for Paginator<I>
+where
+    I: Paginated + Send + 'static,
+    I::Output: Send,
+    I::Output: WriteJs,
+{
+    fn next(mut self: Box<Self>) -> NextPage {
+        Box::pin(async move {
+            let page = self.next_page().await;
+            let page = page.map(|result| result.map(|output: I::Output| shapes::to_js(&output)).map_err(error::to_js));
+            (self as Box<dyn Pages>, page)
+        })
+    }
+}
+
+/// The pages of one listing, for the JavaScript layer's async iterator.
+#[wasm_bindgen]
+pub struct NativePaginator {
+    pages: RefCell<Option<Box<dyn Pages>>>,
+}
+
+#[wasm_bindgen]
+impl NativePaginator {
+    /// The next page, or `undefined` after the last one; a failed call rejects and ends the pages.
+    pub async fn next(&self) -> Result<JsValue, JsValue> {
+        let Some(pages) = self.pages.borrow_mut().take() else {
+            return Err(error::option_error("the paginator is already fetching a page: await it first"));
+        };
+        let (pages, page) = pages.next().await;
+        self.pages.replace(Some(pages));
+        page.unwrap_or(Ok(JsValue::UNDEFINED))
+    }
+}
+
+macro_rules! js_operations {
+    (
+        operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
+    ) => {
+        #[wasm_bindgen]
+        impl NativeClient {
+            /// Sends the operation named `operation` (`AcceptCertificateTransfer`, ...) with `input`
+            /// (its members as the model names them); resolves to its output with `$metadata`. An
+            /// `abortSignal` (an `AbortSignal`, or `undefined`) cancels the call.
+            pub async fn call(&self, operation: String, input: JsValue, abort_signal: JsValue) -> Result<JsValue, JsValue> {
+                let signal = SignalCancellation::new(abort_signal).map_err(|m| error::option_error(&m))?;
+                let cancellation = signal.as_ref().map(SignalCancellation::cancellation);
+                $(
+                    if operation == <$Input as OperationInput>::NAME {
+                        let input = <$Input as FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
+                        let result = match cancellation {
+                            Some(cancellation) => self.client.$cancellable(input, cancellation).await,
+                            None => self.client.$method(input).await,
+                        };
+                        return result.map(|output: $Output| shapes::to_js(&output)).map_err(error::to_js);
+                    }
+                )*
+                Err(error::option_error(&format!("there is no operation {operation}")))
+            }
+
+            /// The pages of the list operation named `operation`, from `input`'s marker on.
+            pub fn paginate(&self, operation: String, input: JsValue) -> Result<NativePaginator, JsValue> {
+                $(
+                    if operation == <$PInput as OperationInput>::NAME {
+                        let input = <$PInput as FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
+                        let pages: Box<dyn Pages> = Box::new(self.client.$paginator(input));
+                        return Ok(NativePaginator { pages: RefCell::new(Some(pages)) });
+                    }
+                )*
+                Err(error::option_error(&format!("there is no list operation {operation}")))
+            }
+        }
+    };
+}
+
+iot_transfer::for_each_operation!(js_operations);
+
+#[wasm_bindgen]
+impl NativeClient {
+    /// What would make a transfer of `certificateId` to `targetAccount` fail, without changing
+    /// anything: `{ certificate?, blockers: [{ type, ... }] }`.
+    #[wasm_bindgen(js_name = checkTransfer)]
+    pub async fn check_transfer(&self, certificate_id: JsValue, target_account: JsValue) -> Result<JsValue, JsValue> {
+        let input = TransferCertificateInput::from_js(&pair(certificate_id, target_account)).map_err(|e| error::to_js(e.into()))?;
+        let check = self.client.check_transfer(input.certificate_id, input.target_aws_account).await;
+        check.map(|check: iot_transfer::TransferCheck| shapes::to_js(&check)).map_err(error::to_js)
+    }
+
+    /// Checks, then with `options` (`{ deactivate?, detachPolicies? }`) clears what it may and
+    /// transfers: `{ check, remainingBlockers, steps, transfer?, hint?, leftState }`.
+    #[wasm_bindgen(js_name = prepareAndTransfer)]
+    pub async fn prepare_and_transfer(&self, input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let input = TransferCertificateInput::from_js(&input).map_err(|e| error::to_js(e.into()))?;
+        let options = PrepareOptions::from_js(&options).map_err(|e| error::to_js(e.into()))?;
+        let report = prepare(&self.client, input, options).await.map_err(error::to_js)?;
+        Ok(report)
+    }
+}
+
+/// `{ certificateId, targetAwsAccount }`, read like a transfer's input.
+fn pair(certificate_id: JsValue, target_account: JsValue) -> JsValue {
+    let object = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&object, &"certificateId".into(), &certificate_id);
+    let _ = js_sys::Reflect::set(&object, &"targetAwsAccount".into(), &target_account);
+    object.into()
+}
+
+/// The report as JavaScript.
+async fn prepare(client: &Client, input: TransferCertificateInput, options: PrepareOptions) -> Result<JsValue, iot_transfer::Error> {
+    let report = client.prepare_and_transfer(input, options).await?;
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Report<'a> {
+        check: Js<'a, iot_transfer::TransferCheck>,
+        remaining_blockers: Vec<Js<'a, iot_transfer::TransferBlocker>>,
+        steps: Js<'a, Vec<iot_transfer::PrepareStep>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        transfer: Option<Js<'a, iot_transfer::TransferCertificateOutput>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hint: Option<&'a str>,
+        left_state: String,
+    }
+    Ok(crate::js_value::to_js(&Report {
+        check: Js(&report.check),
+        remaining_blockers: report.remaining_blockers(options).into_iter().map(Js).collect(),
+        steps: Js(&report.steps),
+        transfer: report.transfer.as_ref().map(Js),
+        hint: report.error.as_ref().and_then(|error| error.hint()),
+        left_state: report.left_state(),
+    }))
+}
