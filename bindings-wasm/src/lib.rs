@@ -45,7 +45,8 @@ impl NativeClient {
     /// or at `signingDate` (a `Date` or epoch milliseconds) when given.
     #[wasm_bindgen(js_name = signTransferCertificate)]
     pub async fn sign_transfer_certificate(&self, input: JsValue, signing_date: JsValue) -> Result<JsValue, JsValue> {
-        let input = <iot_transfer::TransferCertificateInput as shapes::FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
+        let input = <iot_transfer::TransferCertificateInput as shapes::FromJs>::from_js(&input)
+            .map_err(|e| error::to_js(e.into()))?;
         let signed = match epoch::signing_date(&signing_date).map_err(error::to_js)? {
             Some(time) => self.client.sign_transfer_certificate_at(input, time).await,
             None => self.client.sign_transfer_certificate(input).await,

@@ -105,7 +105,8 @@ impl NativeClient {
     /// anything: `{ certificate?, blockers: [{ type, ... }] }`.
     #[wasm_bindgen(js_name = checkTransfer)]
     pub async fn check_transfer(&self, certificate_id: JsValue, target_account: JsValue) -> Result<JsValue, JsValue> {
-        let input = TransferCertificateInput::from_js(&pair(certificate_id, target_account)).map_err(|e| error::to_js(e.into()))?;
+        let input = TransferCertificateInput::from_js(&pair(certificate_id, target_account))
+            .map_err(|e| error::to_js(e.into()))?;
         let check = self.client.check_transfer(input.certificate_id, input.target_aws_account).await;
         check.map(|check: iot_transfer::TransferCheck| shapes::to_js(&check)).map_err(error::to_js)
     }
@@ -130,7 +131,11 @@ fn pair(certificate_id: JsValue, target_account: JsValue) -> JsValue {
 }
 
 /// The report as JavaScript.
-async fn prepare(client: &Client, input: TransferCertificateInput, options: PrepareOptions) -> Result<JsValue, iot_transfer::Error> {
+async fn prepare(
+    client: &Client,
+    input: TransferCertificateInput,
+    options: PrepareOptions,
+) -> Result<JsValue, iot_transfer::Error> {
     let report = client.prepare_and_transfer(input, options).await?;
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]

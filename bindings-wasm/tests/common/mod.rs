@@ -85,14 +85,20 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen_test]
 async fn validation_errors_name_the_field_and_rule() {
     let client = client(&[]);
-    let error = client.transfer_certificate(input("abc", "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
+    let error = client
+        .call("TransferCertificate".into(), input("abc", "123456789012".into()), JsValue::UNDEFINED)
+        .await
+        .unwrap_err();
     assert_eq!(text(&error, "kind").as_deref(), Some("Validation"));
     assert_eq!(text(&error, "name").as_deref(), Some("ValidationError"));
     assert_eq!(text(&error, "field").as_deref(), Some("certificateId"));
     assert_eq!(text(&error, "rule").as_deref(), Some("must be exactly 64 characters long (got 3)"));
     assert_eq!(get(&get(&error, "$metadata"), "attempts").as_f64(), Some(0.0));
 
-    let error = client.transfer_certificate(input(ID, 123456789012u64.into()), JsValue::UNDEFINED).await.unwrap_err();
+    let error = client
+        .call("TransferCertificate".into(), input(ID, 123456789012u64.into()), JsValue::UNDEFINED)
+        .await
+        .unwrap_err();
     assert_eq!(text(&error, "field").as_deref(), Some("targetAwsAccount"));
     assert_eq!(text(&error, "rule").as_deref(), Some("must be a string"));
 }
@@ -134,7 +140,10 @@ fn configuration_errors_name_the_member() {
 #[wasm_bindgen_test]
 async fn endpoint_errors_come_from_the_core() {
     let client = NativeClient::new(object(&[("credentials", credentials())]), JsValue::UNDEFINED).unwrap();
-    let error = client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
+    let error = client
+        .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
+        .await
+        .unwrap_err();
     assert_eq!(text(&error, "kind").as_deref(), Some("Endpoint"));
     assert_eq!(text(&error, "message").as_deref(), Some("Invalid Configuration: Missing Region"));
 }
@@ -160,7 +169,10 @@ async fn an_async_credentials_function_is_called_and_its_errors_reported() {
         JsValue::UNDEFINED,
     )
     .unwrap();
-    let error = client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
+    let error = client
+        .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
+        .await
+        .unwrap_err();
     assert_eq!(text(&error, "kind").as_deref(), Some("Credentials"));
     assert!(text(&error, "message").unwrap().contains("identity pool unreachable"));
 }
@@ -169,7 +181,10 @@ async fn an_async_credentials_function_is_called_and_its_errors_reported() {
 async fn a_refused_connection_is_retried_then_a_transport_error() {
     let client =
         client(&[("endpoint", "http://127.0.0.1:9".into()), ("maxAttempts", 2.into()), ("retryBaseDelay", 1.into())]);
-    let error = client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
+    let error = client
+        .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
+        .await
+        .unwrap_err();
     assert_eq!(text(&error, "kind").as_deref(), Some("Transport"));
     assert_eq!(get(&error, "retryable").as_bool(), Some(true));
     assert_eq!(get(&get(&error, "$metadata"), "attempts").as_f64(), Some(2.0));
@@ -217,7 +232,8 @@ async fn a_javascript_transport_gets_the_request_and_a_signal_and_its_answer_is_
     );
     let timeouts = object(&[("call", 60_000.into())]);
     let client = client(&[("endpoint", "http://127.0.0.1:9".into()), ("transport", send), ("timeouts", timeouts)]);
-    let output = client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
+    let output =
+        client.call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
     assert_eq!(text(&output, "transferredCertificateArn").as_deref(), Some("arn:x"));
     assert_eq!(text(&get(&output, "$metadata"), "requestId").as_deref(), Some("req-9"));
     let seen = get(&holder, "seen");
@@ -239,7 +255,7 @@ async fn without_a_timeout_nothing_can_abandon_an_attempt_so_there_is_no_signal(
          body: new TextEncoder().encode(JSON.stringify({ transferredCertificateArn: 'arn:x' })) };",
     );
     let client = client(&[("endpoint", "http://127.0.0.1:9".into()), ("transport", send)]);
-    client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
+    client.call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
     assert!(get(&get(&holder, "seen"), "signal").is_undefined());
 }
 
@@ -249,7 +265,10 @@ async fn a_transport_that_never_answers_is_aborted_when_the_attempt_times_out() 
     let send = transport_keeping(&holder, "holder.signal = request.signal; return new Promise(() => {});");
     let timeouts = object(&[("attempt", 20.into())]);
     let client = client(&[("transport", send), ("timeouts", timeouts), ("maxAttempts", 1.into())]);
-    let error = client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
+    let error = client
+        .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
+        .await
+        .unwrap_err();
     assert_eq!(text(&error, "kind").as_deref(), Some("Timeout"));
     let signal = get(&holder, "signal").dyn_into::<web_sys::AbortSignal>().unwrap();
     assert!(signal.aborted());
@@ -268,8 +287,10 @@ async fn a_malformed_transport_answer_is_a_transport_error_naming_the_member() {
     ] {
         let send = Function::new_with_args("request", &format!("return Promise.resolve({answer});"));
         let client = client(&[("transport", send.into()), ("maxAttempts", 1.into())]);
-        let error =
-            client.transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap_err();
+        let error = client
+            .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
+            .await
+            .unwrap_err();
         assert_eq!(text(&error, "kind").as_deref(), Some("Transport"));
         let text = text(&error, "message").unwrap();
         assert!(text.ends_with(message), "{text}");

@@ -395,7 +395,7 @@ macro_rules! for_each_shape {
                     /// How it went.
                     outcome: StepOutcome,
                 }
-            
+
             }
             status {
                 /// A certificate's status, as the model names them; a status this version does not
