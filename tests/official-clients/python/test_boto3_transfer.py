@@ -148,3 +148,19 @@ def test_a_wrong_secret_is_refused(fresh):
     with pytest.raises(impostor.exceptions.ClientError) as raised:
         impostor.list_certificates()
     assert error_of(raised) == ("InvalidSignatureException", 403)
+
+
+def test_boto3_misreports_an_accept_whose_response_was_lost(fresh):
+    """The comparison for issue 11's settling of accept/reject/cancel: botocore's standard mode
+    resends an accept whose response was lost and reports the second attempt's
+    TransferAlreadyCompletedException for a transfer its first attempt accepted. The wheel, the npm
+    package, Kotlin, Swift and Rust answer the same fault with a success marked `reconciled`
+    (bindings-uniffi/tests, bindings-wasm/test/workflow.test.mjs, core/tests/emulator_workflow.rs)."""
+    source, target = fresh.client(SOURCE), fresh.client(TARGET, retries={"mode": "standard", "max_attempts": 3})
+    certificate_id = new_inactive_certificate(source)
+    source.transfer_certificate(certificateId=certificate_id, targetAwsAccount=TARGET["account_id"])
+    fresh.admin("POST", "faults", {"script": [{"operation": "AcceptCertificateTransfer", "fault": "dropResponse"}]})
+    with pytest.raises(target.exceptions.TransferAlreadyCompletedException):
+        target.accept_certificate_transfer(certificateId=certificate_id)
+    accepted = target.describe_certificate(certificateId=certificate_id)["certificateDescription"]
+    assert accepted["ownedBy"] == TARGET["account_id"], "the accept that boto3 reported as failed was applied"
