@@ -1,11 +1,11 @@
-// The demo page: reads the form, calls the iot-transfer package, and shows the result or the
+// The demo page: a client for each account, built from the form; lists both sides through the
+// package, prepares and transfers, accepts, rejects and cancels, and shows each outcome or the
 // typed error with what to do next. Credentials live only in the form fields and this module.
 
 import { IoTTransferClient } from "./pkg/browser.js";
-import { loadCertificates, renderCertificates } from "./certificates.js";
-import { renderError, renderSuccess } from "./result.js";
+import { offeredCertificates, renderOffered, renderSource, sourceCertificates } from "./certificates.js";
+import { renderDone, renderError, renderReport } from "./result.js";
 
-const form = document.getElementById("transfer-form");
 const field = (id) => document.getElementById(id);
 const messageCount = field("message-count");
 
@@ -19,69 +19,128 @@ async function prefill() {
     field("region").value = demo.region ?? "";
     field("access-key-id").value = demo.accessKeyId ?? "";
     field("secret-access-key").value = demo.secretAccessKey ?? "";
+    field("target-access-key-id").value = demo.target?.accessKeyId ?? "";
+    field("target-secret-access-key").value = demo.target?.secretAccessKey ?? "";
     field("target-account").value = demo.targetAwsAccount ?? "";
   } catch {
     // No demo server: the user types the connection.
   }
 }
 
-function connection() {
-  return {
-    endpoint: field("endpoint").value.trim() || undefined,
+/** A client for one account, from the form; `prefix` is "" for the source, "target-" for the target. */
+function client(prefix) {
+  return new IoTTransferClient({
     region: field("region").value.trim(),
-    accessKeyId: field("access-key-id").value.trim(),
-  };
-}
-
-async function refresh() {
-  const { endpoint, accessKeyId } = connection();
-  const listing = await loadCertificates(endpoint, accessKeyId);
-  renderCertificates(listing, field("certificates"), field("certificates-status"), (id) => {
-    field("certificate-id").value = id;
-  });
-}
-
-async function transfer(event) {
-  event.preventDefault();
-  const button = field("transfer");
-  button.disabled = true;
-  const { endpoint, region } = connection();
-  // A fresh client per transfer, so edited credentials apply; the secret goes no further.
-  const client = new IoTTransferClient({
-    region,
-    endpoint,
+    endpoint: field("endpoint").value.trim() || undefined,
     credentials: {
-      accessKeyId: field("access-key-id").value.trim(),
-      secretAccessKey: field("secret-access-key").value,
-      sessionToken: field("session-token").value || undefined,
+      accessKeyId: field(`${prefix}access-key-id`).value.trim(),
+      secretAccessKey: field(`${prefix}secret-access-key`).value,
+      sessionToken: field(`${prefix}session-token`).value || undefined,
     },
     maxAttempts: 3,
     retryBaseDelay: 200,
     timeouts: { attempt: 10_000, call: 30_000 },
     appName: "app/web-demo",
   });
+}
+
+/** Runs `work` with a fresh client of each account (so edited credentials apply), then frees them. */
+async function withClients(work) {
+  const clients = { source: client(""), target: client("target-") };
+  try {
+    return await work(clients);
+  } finally {
+    await clients.source.destroy();
+    await clients.target.destroy();
+  }
+}
+
+async function refresh() {
+  await withClients(async ({ source, target }) => {
+    await Promise.all([
+      sourceCertificates(source, field("target-account").value.trim()).then(
+        (certificates) => {
+          field("certificates-status").textContent = `${certificates.length} certificate(s) in the source account.`;
+          renderSource(field("certificates"), certificates, { onChoose: choose, onCancel: cancel });
+        },
+        (error) => {
+          field("certificates-status").textContent = `The source account's certificates could not be listed: ${error.message}`;
+          field("certificates").replaceChildren();
+        },
+      ),
+      field("target-access-key-id").value.trim()
+        ? offeredCertificates(target).then(
+            (certificates) => {
+              field("offered-status").textContent = `${certificates.length} certificate(s) offered to the target account.`;
+              renderOffered(field("offered"), certificates, { onAccept: accept, onReject: reject });
+            },
+            (error) => {
+              field("offered-status").textContent = `The target account's certificates could not be listed: ${error.message}`;
+              field("offered").replaceChildren();
+            },
+          )
+        : Promise.resolve(),
+    ]);
+  });
+}
+
+function choose(id) {
+  field("certificate-id").value = id;
+}
+
+/** Runs one action with the buttons disabled, shows its outcome, then refreshes both lists. */
+async function act(action) {
+  const buttons = [...document.querySelectorAll("button")];
+  buttons.forEach((button) => (button.disabled = true));
+  try {
+    await withClients(action);
+  } catch (error) {
+    renderError(error);
+  } finally {
+    await refresh();
+    buttons.forEach((button) => (button.disabled = false));
+  }
+}
+
+function transfer(event) {
+  event.preventDefault();
   const input = {
     certificateId: field("certificate-id").value.trim(),
     targetAwsAccount: field("target-account").value.trim(),
     transferMessage: field("message").value || undefined,
   };
-  try {
-    const output = await client.transferCertificate(input);
-    renderSuccess(output, input);
-  } catch (error) {
-    renderError(error);
-  } finally {
-    button.disabled = false;
-    await client.destroy();
-    await refresh();
-  }
+  const options = { deactivate: field("deactivate").checked, detachPolicies: field("detach-policies").checked };
+  return act(async ({ source }) => renderReport(await source.prepareAndTransfer(input, options), input));
+}
+
+function accept(certificateId) {
+  return act(async ({ target }) => {
+    const output = await target.acceptCertificateTransfer({ certificateId, setAsActive: field("set-as-active").checked });
+    renderDone("Accepted: the certificate now belongs to the target account", output, certificateId);
+  });
+}
+
+function reject(certificateId) {
+  return act(async ({ target }) => {
+    const rejectReason = field("reject-reason").value || undefined;
+    const output = await target.rejectCertificateTransfer({ certificateId, rejectReason });
+    renderDone("Rejected: the certificate is back with the source account, INACTIVE", output, certificateId);
+  });
+}
+
+function cancel(certificateId) {
+  return act(async ({ source }) => {
+    const output = await source.cancelCertificateTransfer({ certificateId });
+    renderDone("Cancelled: the certificate stays with the source account, INACTIVE", output, certificateId);
+  });
 }
 
 field("message").addEventListener("input", () => {
   messageCount.textContent = `${[...field("message").value].length} / 128`;
 });
 field("refresh").addEventListener("click", refresh);
-form.addEventListener("submit", transfer);
+field("target-account").addEventListener("change", refresh);
+field("transfer-form").addEventListener("submit", transfer);
 
 await prefill();
 await refresh();

@@ -1,62 +1,127 @@
-// The account's certificates, when the endpoint lists them: the local emulator's unauthenticated
-// /_emulator/state. A real AWS endpoint has no such listing, and the user types the ID instead.
+// The two accounts' certificates, listed through the iot-transfer package itself (so the page
+// works against AWS as well as the local endpoint): the source's with their states and what
+// blocks their transfer (checkTransfer), and those offered to the target.
 
-/** Resolves to `{ certificates: [...] }` for the account of `accessKeyId`, or `{ unavailable: reason }`. */
-export async function loadCertificates(endpoint, accessKeyId) {
-  if (!endpoint) return { unavailable: "AWS endpoints do not list certificates here: enter the ID." };
-  try {
-    const response = await fetch(new URL("/_emulator/state", endpoint), { cache: "no-store" });
-    if (!response.ok) return { unavailable: "This endpoint does not list certificates: enter the ID." };
-    const state = await response.json();
-    const account = state.accounts.find((a) => a.accessKeyId === accessKeyId)?.accountId;
-    if (!account) return { unavailable: "No account on this endpoint signs with that access key ID." };
-    const policies = new Map();
-    for (const policy of state.policies ?? []) {
-      for (const id of policy.attachedCertificateIds ?? []) policies.set(id, (policies.get(id) ?? 0) + 1);
-    }
-    const certificates = state.certificates
-      .filter((c) => c.ownerAccount === account)
-      .map((c) => ({ id: c.certificateId, status: c.status, policies: policies.get(c.certificateId) ?? 0, transfer: c.transfer }));
-    return { account, certificates };
-  } catch {
-    return { unavailable: "This endpoint does not list certificates: enter the ID." };
+import { paginateListCertificates, paginateListOutgoingCertificates } from "./pkg/browser.js";
+
+async function all(paginate, client, member) {
+  const items = [];
+  for await (const page of paginate({ client }, { pageSize: 250 })) items.push(...page[member]);
+  return items;
+}
+
+/** The source's certificates: `{ id, status, blockers, pendingTo }` each. */
+export async function sourceCertificates(client, targetAccount) {
+  const [certificates, outgoing] = await Promise.all([
+    all(paginateListCertificates, client, "certificates"),
+    all(paginateListOutgoingCertificates, client, "outgoingCertificates"),
+  ]);
+  const pendingTo = new Map(outgoing.map((o) => [o.certificateId, o.transferredTo]));
+  // Offered to this account by another: listed, but not this account's to transfer.
+  const owned = certificates.filter((c) => c.status !== "PENDING_TRANSFER" || pendingTo.has(c.certificateId));
+  // The blockers for the target given, or for any other account while the field is not 12 digits.
+  const target = /^[0-9]{12}$/.test(targetAccount) ? targetAccount : "000000000000";
+  const checked = await Promise.all(owned.map((c) => client.checkTransfer(c.certificateId, target)));
+  return owned.map((c, index) => ({
+    id: c.certificateId,
+    status: c.status,
+    blockers: checked[index].blockers,
+    pendingTo: pendingTo.get(c.certificateId),
+  }));
+}
+
+/** The certificates offered to the target: PENDING_TRANSFER, and not among its own outgoing ones. */
+export async function offeredCertificates(client) {
+  const [certificates, outgoing] = await Promise.all([
+    all(paginateListCertificates, client, "certificates"),
+    all(paginateListOutgoingCertificates, client, "outgoingCertificates"),
+  ]);
+  const own = new Set(outgoing.map((o) => o.certificateId));
+  return certificates.filter((c) => c.status === "PENDING_TRANSFER" && !own.has(c.certificateId)).map((c) => ({ id: c.certificateId }));
+}
+
+/** One blocker in words. */
+export function describeBlocker(blocker) {
+  switch (blocker.type) {
+    case "Active":
+      return "ACTIVE: deactivate it first";
+    case "PoliciesAttached":
+      return `policies attached (${blocker.policyNames.join(", ")}): detach them first`;
+    case "PendingTransfer":
+      return `transfer pending to ${blocker.targetAccount}: it must accept or reject it, or you cancel it`;
+    case "Revoked":
+      return "REVOKED: cannot be transferred";
+    case "TargetIsOwner":
+      return "the target account already owns it";
+    case "NotOwned":
+      return `offered to this account by ${blocker.owner}: accept it first`;
+    default:
+      return blocker.type;
   }
 }
 
-/** Shows the list as radio buttons; choosing one fills the certificate ID. */
-export function renderCertificates(listing, container, status, onChoose) {
-  for (const old of container.querySelectorAll(".certificate")) old.remove();
-  if (listing.unavailable) {
-    status.textContent = listing.unavailable;
-    return;
-  }
-  status.textContent = `${listing.certificates.length} certificate(s) in account ${listing.account}.`;
-  for (const certificate of listing.certificates) {
-    const label = document.createElement("label");
-    label.className = "certificate";
-    const radio = document.createElement("input");
-    radio.type = "radio";
-    radio.name = "certificate";
-    radio.value = certificate.id;
-    radio.addEventListener("change", () => onChoose(certificate.id));
-    const id = document.createElement("code");
-    id.textContent = certificate.id;
-    id.title = certificate.id;
-    const badge = document.createElement("span");
-    badge.className = `badge ${certificate.status}`;
-    badge.textContent = certificate.status;
-    const facts = document.createElement("span");
-    facts.className = "facts";
-    facts.textContent = describe(certificate);
-    label.append(radio, id, badge, facts);
-    container.append(label);
-  }
+function row(certificate, badgeStatus, facts, controls) {
+  const item = document.createElement("div");
+  item.className = "certificate";
+  item.dataset.id = certificate.id;
+  const id = document.createElement("code");
+  id.textContent = certificate.id;
+  id.title = certificate.id;
+  const badge = document.createElement("span");
+  badge.className = `badge ${badgeStatus}`;
+  badge.textContent = badgeStatus;
+  const text = document.createElement("span");
+  text.className = "facts";
+  text.textContent = facts;
+  item.append(...controls, id, badge, text);
+  return item;
 }
 
-function describe(certificate) {
-  const policies = certificate.policies === 1 ? "1 policy attached" : `${certificate.policies} policies attached`;
-  if (certificate.status === "ACTIVE") return `${policies}; ACTIVE certificates cannot be transferred`;
-  if (certificate.policies > 0) return `${policies}; detach them before transferring`;
-  if (certificate.status === "PENDING_TRANSFER") return "transfer pending: the target must accept or reject it";
-  return `${policies}; ready to transfer`;
+/** The source's list: a radio button to choose one, its blockers, and Cancel for a pending one. */
+export function renderSource(container, certificates, { onChoose, onCancel }) {
+  container.replaceChildren(
+    ...certificates.map((certificate) => {
+      const radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = "certificate";
+      radio.value = certificate.id;
+      radio.setAttribute("aria-label", `Choose ${certificate.id}`);
+      radio.addEventListener("change", () => onChoose(certificate.id));
+      const facts = certificate.blockers.length
+        ? certificate.blockers.map(describeBlocker).join("; ")
+        : "ready to transfer";
+      const item = row(certificate, certificate.status, facts, [radio]);
+      if (certificate.pendingTo) {
+        const cancel = document.createElement("button");
+        cancel.type = "button";
+        cancel.className = "secondary cancel";
+        cancel.textContent = "Cancel transfer";
+        cancel.addEventListener("click", () => onCancel(certificate.id));
+        item.append(cancel);
+      }
+      return item;
+    }),
+  );
+}
+
+/** The target's list: Accept (optionally as ACTIVE) and Reject buttons for each offered certificate. */
+export function renderOffered(container, certificates, { onAccept, onReject }) {
+  container.replaceChildren(
+    ...certificates.map((certificate) => {
+      const accept = document.createElement("button");
+      accept.type = "button";
+      accept.className = "secondary accept";
+      accept.textContent = "Accept";
+      accept.addEventListener("click", () => onAccept(certificate.id));
+      const reject = document.createElement("button");
+      reject.type = "button";
+      reject.className = "secondary reject";
+      reject.textContent = "Reject";
+      reject.addEventListener("click", () => onReject(certificate.id));
+      const item = row(certificate, "PENDING_TRANSFER", "offered to this account", []);
+      item.classList.add("offered");
+      item.append(accept, reject);
+      return item;
+    }),
+  );
 }

@@ -1,6 +1,8 @@
-// Renders a transfer's outcome: the ARN and metadata, or the typed error with what to do next.
+// Renders an outcome: a prepared transfer's steps, an accept, reject or cancel, or the typed error
+// with what to do next.
 
 import { IoTServiceException, ValidationError } from "./pkg/browser.js";
+import { describeBlocker } from "./certificates.js";
 
 const panel = document.getElementById("result");
 const body = document.getElementById("result-body");
@@ -38,13 +40,48 @@ const metadataFacts = (metadata) => [
   ["Retry delay", metadata.totalRetryDelay ? `${metadata.totalRetryDelay} ms` : undefined],
 ];
 
-/** The transfer is pending on the target account. */
-export function renderSuccess(output, input) {
+const stepNames = {
+  Deactivate: () => "Set INACTIVE",
+  DetachPolicy: (action) => `Detached ${action.policyName}`,
+  Transfer: () => "Transferred",
+};
+
+/** What prepareAndTransfer did: the transfer, or what blocked it, or the step that failed. */
+export function renderReport(report, input) {
+  const steps = report.steps.map((step) => {
+    const name = stepNames[step.action.type]?.(step.action) ?? step.action.type;
+    const outcome = step.outcome.type === "Done" ? "done" : `failed: ${step.outcome.code}: ${step.outcome.message}`;
+    return [name, outcome];
+  });
+  if (report.transfer) {
+    show(
+      "ok",
+      "Transfer started: the certificate is PENDING_TRANSFER",
+      [...steps, ["Transferred certificate ARN", report.transfer.transferredCertificateArn], ...metadataFacts(report.transfer.$metadata)],
+      `tell account ${input.targetAwsAccount} to accept it (AcceptCertificateTransfer); AWS does not notify it.`,
+    );
+    return;
+  }
+  const blockers = report.remainingBlockers.map((blocker) => ["Blocked by", describeBlocker(blocker)]);
+  show(
+    "failed",
+    blockers.length ? "Not transferred: something blocks it, and nothing was changed" : "Not transferred",
+    [...blockers, ...steps, ["State left", report.leftState]],
+    report.hint ?? (blockers.length ? "allow the page to clear it (the options above), or clear it yourself." : undefined),
+  );
+}
+
+/** An accept, reject or cancel that succeeded. */
+export function renderDone(headline, output, certificateId) {
   show(
     "ok",
-    "Transfer started: the certificate is PENDING_TRANSFER",
-    [["Transferred certificate ARN", output.transferredCertificateArn], ...metadataFacts(output.$metadata)],
-    `tell account ${input.targetAwsAccount} to accept it (AcceptCertificateTransfer); AWS does not notify it.`,
+    headline,
+    [
+      ["Certificate", certificateId],
+      ...metadataFacts(output.$metadata),
+      ["Settled from the certificate's state", output.$metadata.reconciled ? "yes" : undefined],
+    ],
+    undefined,
   );
 }
 

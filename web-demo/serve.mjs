@@ -59,6 +59,7 @@ export async function startDemo({ port = 0, emulator = path.join(root, "target",
     accessKeyId: "AKIAEMULATORSOURCE",
     secretAccessKey: "emulator-source-secret",
     targetAwsAccount: "444455556666",
+    target: { accessKeyId: "AKIAEMULATORTARGET", secretAccessKey: "emulator-target-secret" },
   };
   const server = await startPageServer(port, demo);
   const url = `http://127.0.0.1:${server.address().port}/`;
