@@ -119,3 +119,16 @@ def test_bad_input_names_the_member_and_nothing_is_sent(source):
                                                                   new_status=CertificateStatus.PENDING_TRANSFER()))
     assert error.value.field == "newStatus"
     assert error.value.attempts == 0
+
+
+def test_paginators_are_iterators_and_async_iterators(source):
+    for _ in range(2):
+        emulator.transferable_certificate()
+    pages = list(source.list_certificates_paginator(ListCertificatesInput(page_size=1)))
+    assert len(pages) >= 2 and all(len(page.certificates) <= 1 for page in pages)
+
+    async def collect():
+        return [page async for page in source.list_certificates_paginator(ListCertificatesInput(page_size=1))]
+
+    assert [c.certificate_id for p in asyncio.run(collect()) for c in p.certificates] == [
+        c.certificate_id for p in pages for c in p.certificates]
