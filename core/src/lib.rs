@@ -1,6 +1,8 @@
 //! # iot-transfer
 //!
-//! The AWS IoT `TransferCertificate` operation, done carefully: the input is checked against
+//! The AWS IoT certificate-transfer workflow (`TransferCertificate`, accept, reject, cancel,
+//! describe, update, the lists and their paginators, detach, and a preflight that says what
+//! blocks a transfer), done carefully: the input is checked against
 //! the service model before anything is sent, the request is signed with SigV4 (`aws-sigv4`),
 //! sent with connection reuse, retried by the SDKs' standard or adaptive mode (with a retry quota
 //! and, in adaptive mode, a client-side rate limiter), corrected for clock skew, bounded by
