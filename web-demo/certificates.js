@@ -47,8 +47,10 @@ export function describeBlocker(blocker) {
       return "ACTIVE: deactivate it first";
     case "PoliciesAttached":
       return `policies attached (${blocker.policyNames.join(", ")}): detach them first`;
+    case "AlreadyPendingToTarget":
+      return "already offered to the target account: it must accept it; nothing to do here";
     case "PendingTransfer":
-      return `transfer pending to ${blocker.targetAccount}: it must accept or reject it, or you cancel it`;
+      return `transfer pending to ${blocker.targetAccount}: that account must accept or reject it first`;
     case "Revoked":
       return "REVOKED: cannot be transferred";
     case "TargetIsOwner":

@@ -50,7 +50,10 @@ const stepNames = {
 export function renderReport(report, input) {
   const steps = report.steps.map((step) => {
     const name = stepNames[step.action.type]?.(step.action) ?? step.action.type;
-    const outcome = step.outcome.type === "Done" ? "done" : `failed: ${step.outcome.code}: ${step.outcome.message}`;
+    const outcome =
+      step.outcome.type === "Done"
+        ? "done"
+        : `${step.outcome.possiblyApplied ? "outcome unknown" : "failed"}: ${step.outcome.code}: ${step.outcome.message}`;
     return [name, outcome];
   });
   if (report.transfer) {
@@ -60,6 +63,11 @@ export function renderReport(report, input) {
       [...steps, ["Transferred certificate ARN", report.transfer.transferredCertificateArn], ...metadataFacts(report.transfer.$metadata)],
       `tell account ${input.targetAwsAccount} to accept it (AcceptCertificateTransfer); AWS does not notify it.`,
     );
+    return;
+  }
+  if (report.remainingBlockers.some((blocker) => blocker.type === "AlreadyPendingToTarget")) {
+    show("ok", "Already offered to the target account: nothing was changed, and nothing needs to be", [["State", report.leftState]],
+      `tell account ${input.targetAwsAccount} to accept it (AcceptCertificateTransfer).`);
     return;
   }
   const blockers = report.remainingBlockers.map((blocker) => ["Blocked by", describeBlocker(blocker)]);

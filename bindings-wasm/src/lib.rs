@@ -15,6 +15,7 @@ mod member_types;
 mod operations;
 mod output;
 mod panic;
+mod preflight;
 mod shapes;
 mod thrown;
 mod transport;

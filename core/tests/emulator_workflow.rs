@@ -63,6 +63,14 @@ async fn preflight_names_every_blocker_without_changing_anything() {
     assert_eq!(to_owner.blockers, vec![TransferBlocker::TargetIsOwner]);
 
     source.transfer_certificate(TransferCertificateInput::new(&transferable, TARGET)).await.unwrap();
+    let again = source.check_transfer(&transferable, TARGET).await.unwrap();
+    assert_eq!(again.blockers, vec![TransferBlocker::AlreadyPendingToTarget]);
+    let report = source
+        .prepare_and_transfer(TransferCertificateInput::new(&transferable, TARGET), PrepareOptions::default())
+        .await
+        .unwrap();
+    assert!(report.already_pending_to_target() && report.steps.is_empty());
+    assert!(!report.left_state().to_lowercase().contains("cancel"), "{}", report.left_state());
     let pending = source.check_transfer(&transferable, "777788889999").await.unwrap();
     assert_eq!(pending.blockers, vec![TransferBlocker::PendingTransfer { target_account: Some(TARGET.into()) }]);
     let offered = target(&emulator).check_transfer(&transferable, "777788889999").await.unwrap();
@@ -188,12 +196,14 @@ async fn lost_responses_of_accept_reject_and_cancel_are_reported_as_done() {
     set_faults(&emulator, drop("RejectCertificateTransfer"));
     let rejected = target.reject_certificate_transfer(RejectCertificateTransferInput::new(&id)).await.unwrap();
     assert!(rejected.metadata.reconciled);
+    assert_eq!(rejected.metadata.attempts, 2);
     assert_eq!(recorded(&emulator, &id), ("INACTIVE".into(), SOURCE.into()));
 
     source.transfer_certificate(TransferCertificateInput::new(&id, TARGET)).await.unwrap();
     set_faults(&emulator, drop("AcceptCertificateTransfer"));
     let accepted = target.accept_certificate_transfer(AcceptCertificateTransferInput::new(&id)).await.unwrap();
     assert!(accepted.metadata.reconciled);
+    assert_eq!(accepted.metadata.attempts, 2);
     assert_eq!(recorded(&emulator, &id), ("INACTIVE".into(), TARGET.into()));
 }
 

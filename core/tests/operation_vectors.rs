@@ -93,8 +93,9 @@ async fn sign(client: &Client, operation: &str, input: &Value, time: std::time::
         "UpdateCertificate" => {
             let status = match input["newStatus"].as_str() {
                 Some("ACTIVE") => CertificateStatus::Active,
+                Some("INACTIVE") => CertificateStatus::Inactive,
                 Some("REVOKED") => CertificateStatus::Revoked,
-                _ => CertificateStatus::Inactive,
+                other => panic!("a signing vector's newStatus must be settable, not {other:?}"),
             };
             at(client, UpdateCertificateInput::new(text(input, "certificateId"), status), time).await
         }

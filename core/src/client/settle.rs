@@ -33,6 +33,10 @@ pub(crate) trait EndsTransfer: OperationInput<Payload = ()> {
     const END: TransferEnd;
     /// The certificate, as the caller gave it.
     fn certificate(&self) -> &str;
+    /// Whether the end asked for leaves the certificate ACTIVE (an accept with `setAsActive`).
+    fn wants_active(&self) -> bool {
+        false
+    }
 }
 
 macro_rules! ends_transfer {
@@ -46,25 +50,42 @@ macro_rules! ends_transfer {
     };
 }
 
-ends_transfer!(
-    AcceptCertificateTransferInput => Accept,
-    RejectCertificateTransferInput => Reject,
-    CancelCertificateTransferInput => Cancel
-);
+ends_transfer!(RejectCertificateTransferInput => Reject, CancelCertificateTransferInput => Cancel);
+
+impl EndsTransfer for AcceptCertificateTransferInput {
+    const END: TransferEnd = TransferEnd::Accept;
+    fn certificate(&self) -> &str {
+        &self.certificate_id
+    }
+    fn wants_active(&self) -> bool {
+        self.set_as_active == Some(true)
+    }
+}
 
 /// What the certificate's state says of the call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Settlement {
     /// The end the call asked for is in place.
     InPlace,
-    /// It is not, for the reason given: the call was not applied.
+    /// The transfer is still pending: no attempt has ended it yet, though one whose response was
+    /// lost may still reach the service.
+    StillPending,
+    /// The target no longer sees the certificate: it went back to its owner, rejected (perhaps by
+    /// this call) or cancelled by the owner; or the ID is not one the target ever saw.
+    GoneFromTarget,
+    /// It is not, for the reason given: the transfer ended otherwise.
     NotInPlace(String),
     /// The state could not tell: the hint says why.
     Unknown(String),
 }
 
-/// Reads what the caller's `DescribeCertificate` found (or the error it met) for `end`.
-pub(crate) fn settle(end: TransferEnd, found: Result<&CertificateDescription, &Error>) -> Settlement {
+/// Reads what the caller's `DescribeCertificate` found (or the error it met) for `end`;
+/// `wants_active` says whether an accept asked for the certificate ACTIVE.
+pub(crate) fn settle(
+    end: TransferEnd,
+    wants_active: bool,
+    found: Result<&CertificateDescription, &Error>,
+) -> Settlement {
     let description = match found {
         Ok(description) => description,
         Err(error) if *error.kind() == ErrorKind::ResourceNotFound => {
@@ -74,9 +95,7 @@ pub(crate) fn settle(end: TransferEnd, found: Result<&CertificateDescription, &E
                      was rejected. It was not accepted."
                         .into(),
                 ),
-                // The target no longer sees it: it went back to the source, by this rejection or by
-                // the source's cancellation, and either way it is not this account's.
-                TransferEnd::Reject => Settlement::InPlace,
+                TransferEnd::Reject => Settlement::GoneFromTarget,
                 TransferEnd::Cancel => Settlement::NotInPlace(
                     "The certificate is no longer in this account: the target account accepted the transfer \
                      before it could be cancelled."
@@ -93,9 +112,7 @@ pub(crate) fn settle(end: TransferEnd, found: Result<&CertificateDescription, &E
     };
     let status = description.status.as_ref();
     if status == Some(&CertificateStatus::PendingTransfer) {
-        return Settlement::NotInPlace(
-            "The certificate is still PENDING_TRANSFER: the transfer was not ended by this call.".into(),
-        );
+        return Settlement::StillPending;
     }
     let transfer = description.transfer_data.clone().unwrap_or_default();
     let rejected_last = match (transfer.reject_date, transfer.transfer_date) {
@@ -104,8 +121,18 @@ pub(crate) fn settle(end: TransferEnd, found: Result<&CertificateDescription, &E
         _ => false,
     };
     match end {
-        // Visible to the target and no longer pending: it is the target's now.
-        TransferEnd::Accept if transfer.accept_date.is_some() => Settlement::InPlace,
+        // Visible to the target and no longer pending: it is the target's now, in the status asked
+        // for (an accept without `setAsActive` leaves it INACTIVE, and it may have been activated since).
+        TransferEnd::Accept
+            if transfer.accept_date.is_some() && (!wants_active || status == Some(&CertificateStatus::Active)) =>
+        {
+            Settlement::InPlace
+        }
+        TransferEnd::Accept if transfer.accept_date.is_some() => Settlement::Unknown(format!(
+            "The certificate was accepted into this account but is {}, not ACTIVE: another accept may have taken it \
+             first. Activate it with UpdateCertificate if it should be ACTIVE.",
+            status.map_or("without a status", CertificateStatus::as_str)
+        )),
         TransferEnd::Accept => Settlement::Unknown(format!(
             "The certificate is {} but shows no acceptance: check it with DescribeCertificate.",
             status.map_or("without a status", CertificateStatus::as_str)
@@ -118,7 +145,14 @@ pub(crate) fn settle(end: TransferEnd, found: Result<&CertificateDescription, &E
              account, INACTIVE."
                 .into(),
         ),
-        TransferEnd::Cancel => Settlement::InPlace,
+        // Back in the caller's account, INACTIVE, after a transfer that was not rejected: cancelled.
+        TransferEnd::Cancel if status == Some(&CertificateStatus::Inactive) && transfer.transfer_date.is_some() => {
+            Settlement::InPlace
+        }
+        TransferEnd::Cancel => Settlement::Unknown(format!(
+            "The certificate is {} and shows no cancelled transfer: check it with DescribeCertificate.",
+            status.map_or("without a status", CertificateStatus::as_str)
+        )),
     }
 }
 
@@ -145,18 +179,52 @@ impl Client {
             let check = Progress::on_behalf_of(&progress);
             let describe = ValidatedInput::from_valid_id(certificate_id);
             let found = attempt_loop(self, &describe, &endpoint, transport.as_ref(), &check).await;
-            match settle(I::END, found.as_ref().map(|found| &found.output)) {
+            let completed = *error.kind() == ErrorKind::TransferAlreadyCompleted;
+            match settle(I::END, input.wants_active(), found.as_ref().map(|found| &found.output)) {
                 Settlement::InPlace if possibly_applied => {
-                    let Ok(Attempted { metadata: checked, .. }) = found else {
-                        // A reject found in place by a 404: the status and request id stay the failure's.
-                        let mut metadata = read(&progress, |p| p.metadata(error.http_status(), None));
-                        metadata.request_id = error.request_id().map(str::to_owned);
-                        metadata.reconciled = true;
-                        return Ok(I::output((), metadata));
-                    };
+                    let checked = found.map(|found| found.metadata).unwrap_or_default();
                     let mut metadata = read(&progress, |p| p.metadata(checked.http_status, checked.request_id));
                     metadata.reconciled = true;
                     Ok(I::output((), metadata))
+                }
+                // The service said the transfer ended, after an attempt of this reject may have been
+                // applied, and the target no longer sees the certificate: it is back with its owner.
+                Settlement::GoneFromTarget if possibly_applied && completed => {
+                    let mut metadata = read(&progress, |p| p.metadata(error.http_status(), None));
+                    metadata.request_id = error.request_id().map(str::to_owned);
+                    metadata.reconciled = true;
+                    Ok(I::output((), metadata))
+                }
+                Settlement::GoneFromTarget if completed => {
+                    error.set_state_hint(already_in_place(I::END));
+                    error.set_reconciled(false);
+                    Err(error)
+                }
+                Settlement::GoneFromTarget => {
+                    error.set_state_hint(
+                        "The certificate is no longer visible to this account: it was rejected (perhaps by this call) \
+                         or cancelled by its owner, or the ID is not one offered to this account. Check the ID before \
+                         trying again."
+                            .into(),
+                    );
+                    error.set_reconciled(possibly_applied);
+                    Err(error)
+                }
+                Settlement::StillPending if possibly_applied => {
+                    error.set_state_hint(
+                        "The certificate is still PENDING_TRANSFER, but an attempt of this call whose response was \
+                         lost may still reach the service: check it with DescribeCertificate before trying again."
+                            .into(),
+                    );
+                    error.set_reconciled(true);
+                    Err(error)
+                }
+                Settlement::StillPending => {
+                    error.set_state_hint(
+                        "The certificate is still PENDING_TRANSFER: this call did not end the transfer.".into(),
+                    );
+                    error.set_reconciled(false);
+                    Err(error)
                 }
                 Settlement::InPlace => {
                     error.set_state_hint(already_in_place(I::END));
@@ -170,6 +238,7 @@ impl Client {
                 }
                 Settlement::Unknown(hint) => {
                     error.set_state_hint(hint);
+                    error.set_reconciled(possibly_applied);
                     Err(error)
                 }
             }
@@ -207,50 +276,59 @@ mod tests {
     }
 
     #[test]
-    fn still_pending_means_not_applied() {
+    fn still_pending_is_its_own_finding() {
         let pending = described(CertificateStatus::PendingTransfer, TransferData::default());
         for end in [TransferEnd::Accept, TransferEnd::Reject, TransferEnd::Cancel] {
-            assert!(matches!(settle(end, Ok(&pending)), Settlement::NotInPlace(_)), "{end:?}");
+            assert_eq!(settle(end, false, Ok(&pending)), Settlement::StillPending, "{end:?}");
         }
     }
 
     #[test]
-    fn an_accept_is_in_place_when_the_target_owns_it() {
+    fn an_accept_is_in_place_when_the_target_owns_it_in_the_status_asked_for() {
         let accepted = described(CertificateStatus::Active, TransferData { accept_date: at(5), ..Default::default() });
-        assert_eq!(settle(TransferEnd::Accept, Ok(&accepted)), Settlement::InPlace);
-        assert!(matches!(settle(TransferEnd::Accept, Err(&not_found())), Settlement::NotInPlace(_)));
+        assert_eq!(settle(TransferEnd::Accept, true, Ok(&accepted)), Settlement::InPlace);
+        assert_eq!(settle(TransferEnd::Accept, false, Ok(&accepted)), Settlement::InPlace);
+        let inactive =
+            described(CertificateStatus::Inactive, TransferData { accept_date: at(5), ..Default::default() });
+        assert_eq!(settle(TransferEnd::Accept, false, Ok(&inactive)), Settlement::InPlace);
+        assert!(matches!(settle(TransferEnd::Accept, true, Ok(&inactive)), Settlement::Unknown(_)));
+        assert!(matches!(settle(TransferEnd::Accept, false, Err(&not_found())), Settlement::NotInPlace(_)));
         let unclear = described(CertificateStatus::Inactive, TransferData::default());
-        assert!(matches!(settle(TransferEnd::Accept, Ok(&unclear)), Settlement::Unknown(_)));
+        assert!(matches!(settle(TransferEnd::Accept, false, Ok(&unclear)), Settlement::Unknown(_)));
     }
 
     #[test]
-    fn a_reject_is_in_place_when_the_target_no_longer_sees_it() {
-        assert_eq!(settle(TransferEnd::Reject, Err(&not_found())), Settlement::InPlace);
+    fn a_reject_sees_the_certificate_gone_or_accepted() {
+        assert_eq!(settle(TransferEnd::Reject, false, Err(&not_found())), Settlement::GoneFromTarget);
         let accepted =
             described(CertificateStatus::Inactive, TransferData { accept_date: at(5), ..Default::default() });
-        assert!(matches!(settle(TransferEnd::Reject, Ok(&accepted)), Settlement::NotInPlace(_)));
+        assert!(matches!(settle(TransferEnd::Reject, false, Ok(&accepted)), Settlement::NotInPlace(_)));
     }
 
     #[test]
-    fn a_cancel_is_in_place_unless_the_target_rejected_or_accepted_first() {
+    fn a_cancel_is_in_place_only_when_back_inactive_after_a_transfer_not_rejected() {
         let cancelled = described(
             CertificateStatus::Inactive,
             TransferData { transfer_date: at(10), reject_date: at(5), ..Default::default() },
         );
-        assert_eq!(settle(TransferEnd::Cancel, Ok(&cancelled)), Settlement::InPlace);
+        assert_eq!(settle(TransferEnd::Cancel, false, Ok(&cancelled)), Settlement::InPlace);
         let rejected = described(
             CertificateStatus::Inactive,
             TransferData { transfer_date: at(10), reject_date: at(12), ..Default::default() },
         );
-        assert!(matches!(settle(TransferEnd::Cancel, Ok(&rejected)), Settlement::NotInPlace(_)));
-        assert!(matches!(settle(TransferEnd::Cancel, Err(&not_found())), Settlement::NotInPlace(_)));
+        assert!(matches!(settle(TransferEnd::Cancel, false, Ok(&rejected)), Settlement::NotInPlace(_)));
+        assert!(matches!(settle(TransferEnd::Cancel, false, Err(&not_found())), Settlement::NotInPlace(_)));
+        let active = described(CertificateStatus::Active, TransferData { transfer_date: at(10), ..Default::default() });
+        assert!(matches!(settle(TransferEnd::Cancel, false, Ok(&active)), Settlement::Unknown(_)));
+        let never = described(CertificateStatus::Inactive, TransferData::default());
+        assert!(matches!(settle(TransferEnd::Cancel, false, Ok(&never)), Settlement::Unknown(_)));
     }
 
     #[test]
     fn an_unreadable_state_settles_nothing() {
         let throttled = Error::new(ErrorKind::Throttling, "ThrottlingException", "slow");
         for end in [TransferEnd::Accept, TransferEnd::Reject, TransferEnd::Cancel] {
-            assert!(matches!(settle(end, Err(&throttled)), Settlement::Unknown(_)), "{end:?}");
+            assert!(matches!(settle(end, false, Err(&throttled)), Settlement::Unknown(_)), "{end:?}");
         }
     }
 }

@@ -11,7 +11,8 @@ use crate::runtime::TransportErrorKind;
 
 /// Calls `$callback!` with every error kind, in four groups:
 /// - `modelled`: `Variant = "ServiceCode" / HTTP status`, the exceptions the IoT model declares
-///   for the operations this crate implements;
+///   for the operations this crate implements, and `VersionConflictException`, which none of
+///   them declares but IoT's versioned updates return;
 /// - `service`: `Variant = "Name"`, errors the service returned that are not one modelled code;
 /// - `validation`: the one kind that names an input member and a rule;
 /// - `local`: `Variant(payload type)? = "Code"`, other errors raised before sending or below HTTP.

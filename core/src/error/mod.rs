@@ -171,9 +171,9 @@ impl Error {
         self.inner.retry_class == Some(RetryClass::Throttling)
     }
 
-    /// True when some attempt of a `TransferCertificate` call may have been applied (its response
-    /// was lost, timed out, was a 5xx or could not be read) and the certificate's state did not
-    /// settle it: the transfer may have happened, or may still happen. Before the client answers
+    /// True when some attempt of a call that is not idempotent (a transfer, accept, reject or
+    /// cancel) may have been applied (its response was lost, timed out, was a 5xx or could not be
+    /// read) and the certificate's state did not settle it: it may have taken effect, or may still. Before the client answers
     /// with such an error it checks the certificate (see [`ResponseMetadata::reconciled`]).
     pub fn possibly_applied(&self) -> bool {
         self.inner.possibly_applied
@@ -223,7 +223,7 @@ impl Error {
                 Some("IoT endpoints do not redirect: check the endpoint URL, the region and any proxy in between.")
             }
             _ if self.inner.possibly_applied => Some(
-                "The transfer may have happened: check the certificate with DescribeCertificate before trying again.",
+                "The call may have taken effect: check the certificate with DescribeCertificate before trying again.",
             ),
             _ => None,
         }

@@ -17,19 +17,3 @@ pub trait Paginated: OperationInput + Clone {
     /// The items of a page, in the service's order.
     fn into_items(output: Self::Output) -> Vec<Self::Item>;
 }
-
-impl Paginated for super::list_outgoing_certificates::ListOutgoingCertificatesInput {
-    type Item = super::list_outgoing_certificates::OutgoingCertificate;
-
-    fn set_marker(&mut self, marker: Option<String>) {
-        self.marker = marker;
-    }
-
-    fn next_marker(output: &Self::Output) -> Option<&str> {
-        output.next_marker.as_deref()
-    }
-
-    fn into_items(output: Self::Output) -> Vec<Self::Item> {
-        output.outgoing_certificates
-    }
-}

@@ -38,17 +38,6 @@ fn is_marker(value: &str) -> bool {
         && body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
-/// Checks an optional text member of at most `max` characters (`transferMessage`, `rejectReason`).
-pub(crate) fn check_max_length(field: InputField, value: Option<&str>, max: usize) -> Result<(), ValidationError> {
-    if let Some(value) = value {
-        let actual = value.chars().count();
-        if actual > max {
-            return Err(ValidationError::new(field, ValidationRule::MaxLength { max, actual }));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,12 +71,5 @@ mod tests {
             rule(None, Some(&long)),
             (InputField::Marker, ValidationRule::MaxLength { max: 1024, actual: 1025 })
         );
-    }
-
-    #[test]
-    fn max_length_counts_characters() {
-        assert!(check_max_length(InputField::RejectReason, Some(&"é".repeat(128)), 128).is_ok());
-        let error = check_max_length(InputField::RejectReason, Some(&"x".repeat(129)), 128).unwrap_err();
-        assert_eq!(error.to_string(), "rejectReason must be at most 128 characters long (got 129)");
     }
 }

@@ -4,7 +4,7 @@
 
 use super::call::parse_no_output;
 use super::certificate_id::validate_certificate_id;
-use super::paging::check_max_length;
+use super::validation::check_max_length;
 use super::{InputField, OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use crate::error::Error;
 pub use crate::operation::shapes::{RejectCertificateTransferInput, RejectCertificateTransferOutput};

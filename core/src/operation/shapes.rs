@@ -428,7 +428,10 @@ macro_rules! for_each_shape {
                     Active,
                     /// It is REVOKED: a revoked certificate cannot be transferred.
                     Revoked,
-                    /// It is already offered to `target_account` (another transfer is pending).
+                    /// It is already offered to the account asked for, by an earlier transfer: nothing
+                    /// needs to be done; that account must accept it.
+                    AlreadyPendingToTarget,
+                    /// It is already offered to `target_account`, another account than the one asked for.
                     PendingTransfer {
                         /// The account it is offered to.
                         target_account: Option<String>,
@@ -477,6 +480,9 @@ macro_rules! for_each_shape {
                         code: String,
                         /// The error's message.
                         message: String,
+                        /// Whether it may have been applied all the same (its response was lost, it
+                        /// timed out, the service failed): check before trying again.
+                        possibly_applied: bool,
                     },
                 }
             }
@@ -523,3 +529,44 @@ macro_rules! define_shapes {
 }
 
 for_each_shape!(define_shapes);
+
+#[cfg(test)]
+mod tests {
+    use crate::operation::InputField;
+
+    /// `snake_case` to the model's `camelCase`.
+    fn camel(snake: &str) -> String {
+        let mut parts = snake.split('_');
+        let first = parts.next().unwrap_or_default().to_owned();
+        parts.fold(first, |name, part| {
+            let mut chars = part.chars();
+            let head = chars.next().map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default();
+            name + &head + chars.as_str()
+        })
+    }
+
+    macro_rules! input_members {
+        (
+            metadata { $($metadata:tt)* }
+            inputs { $( $(#[$sattr:meta])* struct $record:ident {
+                $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)?
+            } )* }
+            records { $($records:tt)* }
+            status { $($status:tt)* }
+            enums { $($enums:tt)* }
+        ) => {
+            vec![$($(stringify!($field)),*),*]
+        };
+    }
+
+    /// Bindings that read inputs by member name (the npm package) name a wrong member by its
+    /// `InputField`: every input member must have one.
+    #[test]
+    fn every_input_member_is_an_input_field() {
+        let members: Vec<&str> = crate::for_each_shape!(input_members);
+        assert!(members.len() > 10);
+        for member in members {
+            assert!(InputField::from_model_name(&camel(member)).is_some(), "{member} has no InputField");
+        }
+    }
+}

@@ -219,6 +219,17 @@ impl ValidationError {
     }
 }
 
+/// Checks an optional text member of at most `max` characters (`transferMessage`, `rejectReason`).
+pub(crate) fn check_max_length(field: InputField, value: Option<&str>, max: usize) -> Result<(), ValidationError> {
+    if let Some(value) = value {
+        let actual = value.chars().count();
+        if actual > max {
+            return Err(ValidationError::new(field, ValidationRule::MaxLength { max, actual }));
+        }
+    }
+    Ok(())
+}
+
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.field, self.rule)
@@ -255,5 +266,12 @@ mod tests {
             assert_eq!(InputField::from_model_name(field.model_name()), Some(field));
         }
         assert_eq!(InputField::from_model_name("nope"), None);
+    }
+
+    #[test]
+    fn max_length_counts_characters() {
+        assert!(check_max_length(InputField::RejectReason, Some(&"é".repeat(128)), 128).is_ok());
+        let error = check_max_length(InputField::RejectReason, Some(&"x".repeat(129)), 128).unwrap_err();
+        assert_eq!(error.to_string(), "rejectReason must be at most 128 characters long (got 129)");
     }
 }

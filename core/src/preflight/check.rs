@@ -21,9 +21,12 @@ impl TransferBlocker {
                 "The certificate is ACTIVE: deactivate it first (UpdateCertificate to INACTIVE).".into()
             }
             TransferBlocker::Revoked => "The certificate is REVOKED, and a revoked certificate cannot be transferred.".into(),
+            TransferBlocker::AlreadyPendingToTarget => "The certificate is already PENDING_TRANSFER to the target \
+                 account, from an earlier transfer: nothing needs to be done; that account must accept it."
+                .into(),
             TransferBlocker::PendingTransfer { target_account } => format!(
-                "The certificate is already PENDING_TRANSFER to account {}: that transfer must end first (accepted, \
-                 rejected, or cancelled by you).",
+                "The certificate is already PENDING_TRANSFER to account {}: that transfer must end first (the account \
+                 accepts or rejects it, or the certificate's owner cancels it).",
                 target_account.as_deref().unwrap_or("unknown")
             ),
             TransferBlocker::NotOwned { owner } => format!(
@@ -58,7 +61,7 @@ impl Client {
         target_account: impl Into<String>,
     ) -> Result<TransferCheck, Error> {
         let input = TransferCertificateInput::new(certificate_id, target_account);
-        input.validate()?;
+        let valid = input.validate()?;
         let described = self.describe_certificate(DescribeCertificateInput::new(&input.certificate_id)).await;
         let certificate = match described {
             Ok(output) => output.certificate_description,
@@ -72,7 +75,8 @@ impl Client {
             Some(CertificateStatus::Inactive) => {}
             Some(CertificateStatus::Active) => blockers.push(TransferBlocker::Active),
             Some(CertificateStatus::Revoked) => blockers.push(TransferBlocker::Revoked),
-            Some(CertificateStatus::PendingTransfer) => blockers.push(self.pending_blocker(&certificate).await?),
+            Some(CertificateStatus::PendingTransfer) => blockers
+                .push(self.pending_blocker(&certificate, valid.certificate_id(), valid.target_aws_account()).await?),
             Some(other) => blockers.push(TransferBlocker::Status { status: other.as_str().to_owned() }),
             None => blockers.push(TransferBlocker::Status { status: "unknown".into() }),
         }
@@ -92,16 +96,24 @@ impl Client {
         Ok(TransferCheck { certificate: Some(certificate), blockers })
     }
 
-    /// A PENDING_TRANSFER certificate is either the caller's, offered to another account (it is
-    /// among the caller's outgoing transfers), or another account's, offered to the caller.
-    async fn pending_blocker(&self, certificate: &CertificateDescription) -> Result<TransferBlocker, Error> {
-        let id = certificate.certificate_id.as_deref().unwrap_or_default().to_ascii_lowercase();
+    /// A PENDING_TRANSFER certificate is either the caller's, offered to an account (it is among
+    /// the caller's outgoing transfers: the target asked for, or another), or another account's,
+    /// offered to the caller.
+    async fn pending_blocker(
+        &self,
+        certificate: &CertificateDescription,
+        certificate_id: &str,
+        target: &str,
+    ) -> Result<TransferBlocker, Error> {
+        let id = certificate_id.strip_prefix("0x").unwrap_or(certificate_id).to_ascii_lowercase();
         let input = ListOutgoingCertificatesInput { page_size: Some(250), ..Default::default() };
         let outgoing = self.list_outgoing_certificates_paginator(input).collect_items().await?;
-        let mine = outgoing
-            .into_iter()
-            .find(|c| c.certificate_id.as_deref().map(str::to_ascii_lowercase).as_deref() == Some(&id));
+        let bare = |other: &str| other.strip_prefix("0x").unwrap_or(other).to_ascii_lowercase();
+        let mine = outgoing.into_iter().find(|c| c.certificate_id.as_deref().map(bare).as_deref() == Some(&id));
         Ok(match mine {
+            Some(outgoing) if outgoing.transferred_to.as_deref() == Some(target) => {
+                TransferBlocker::AlreadyPendingToTarget
+            }
             Some(outgoing) => TransferBlocker::PendingTransfer { target_account: outgoing.transferred_to },
             None => TransferBlocker::NotOwned { owner: certificate.owned_by.clone() },
         })

@@ -4,7 +4,7 @@
 
 use super::check::{TransferBlocker, TransferCheck};
 use crate::client::Client;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::CertificateStatus;
 pub use crate::operation::shapes::{PrepareOptions, PrepareStep, StepAction, StepOutcome};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
@@ -36,37 +36,53 @@ impl PrepareReport {
         self.check.blockers.iter().filter(|blocker| !clears(options, blocker)).collect()
     }
 
-    /// What state the steps left the certificate in, in one sentence.
+    /// Whether the certificate was already offered to the target, by an earlier transfer: nothing
+    /// was changed, and nothing needs to be.
+    pub fn already_pending_to_target(&self) -> bool {
+        self.check.blockers == [TransferBlocker::AlreadyPendingToTarget]
+    }
+
+    /// What state the steps left the certificate in, in a sentence or two. A step whose outcome is
+    /// unknown (its response was lost, it timed out, the service failed) is said to be unknown,
+    /// never to have failed.
     pub fn left_state(&self) -> String {
-        let deactivated = self.done(|action| *action == StepAction::Deactivate);
-        let detached: Vec<&str> = self
-            .steps
-            .iter()
-            .filter(|step| step.outcome == StepOutcome::Done)
-            .filter_map(|step| match &step.action {
-                StepAction::DetachPolicy { policy_name } => Some(policy_name.as_str()),
-                _ => None,
-            })
-            .collect();
         if self.transferred() {
             return "The certificate is PENDING_TRANSFER to the target account, which must accept it.".into();
         }
+        if self.already_pending_to_target() {
+            return "The certificate was already PENDING_TRANSFER to the target account: nothing was changed, and \
+                    nothing needs to be."
+                .into();
+        }
         let mut changes = Vec::new();
-        if deactivated {
-            changes.push("it was set INACTIVE".to_owned());
+        let mut unknown = Vec::new();
+        for step in &self.steps {
+            let what = match &step.action {
+                StepAction::Deactivate => "set INACTIVE".to_owned(),
+                StepAction::DetachPolicy { policy_name } => format!("policy {policy_name} detached"),
+                StepAction::Transfer => "transferred".to_owned(),
+            };
+            match step.outcome {
+                StepOutcome::Done => changes.push(what),
+                StepOutcome::Failed { possibly_applied: true, .. } => unknown.push(what),
+                StepOutcome::Failed { .. } => {}
+            }
         }
-        if !detached.is_empty() {
-            changes.push(format!("these policies were detached: {}", detached.join(", ")));
-        }
-        if changes.is_empty() {
-            "Nothing was changed: the certificate is as it was.".into()
+        let mut state = if changes.is_empty() && unknown.is_empty() {
+            "Nothing was changed: the certificate is as it was.".to_owned()
+        } else if changes.is_empty() {
+            "No step is known to have changed the certificate.".to_owned()
         } else {
-            format!("The certificate was not transferred; {}.", changes.join("; "))
+            format!("The certificate was {}.", changes.join(", "))
+        };
+        if !unknown.is_empty() {
+            state.push_str(&format!(
+                " Whether it was also {} is not known (the step's outcome was lost): check it with DescribeCertificate \
+                 before trying again.",
+                unknown.join(", ")
+            ));
         }
-    }
-
-    fn done(&self, matches: impl Fn(&StepAction) -> bool) -> bool {
-        self.steps.iter().any(|step| step.outcome == StepOutcome::Done && matches(&step.action))
+        state
     }
 }
 
@@ -91,6 +107,9 @@ impl Client {
         input: TransferCertificateInput,
         options: PrepareOptions,
     ) -> Result<PrepareReport, Error> {
+        // The whole input is checked before anything is changed: a transfer that cannot be sent
+        // must not cost the certificate its ACTIVE status or its policies.
+        input.validate()?;
         let check = self.check_transfer(&input.certificate_id, &input.target_aws_account).await?;
         let mut report = PrepareReport { check, steps: Vec::new(), transfer: None, error: None };
         if !report.remaining_blockers(options).is_empty() {
@@ -127,6 +146,15 @@ impl Client {
     }
 }
 
+/// Whether a failed step may have been applied all the same: a transfer says so itself; an
+/// update or detach (idempotent, so never marked) may have been when its response was lost, it
+/// timed out, or the service failed.
+fn may_have_applied(error: &Error) -> bool {
+    error.possibly_applied()
+        || matches!(error.kind(), ErrorKind::Timeout(_) | ErrorKind::Transport(_) | ErrorKind::InvalidResponse)
+        || error.http_status().is_some_and(|status| status >= 500)
+}
+
 /// Adds the step's outcome to the report; false when it failed (the error is kept).
 fn record<T>(report: &mut PrepareReport, action: StepAction, result: Result<T, Error>) -> bool {
     match result {
@@ -135,10 +163,64 @@ fn record<T>(report: &mut PrepareReport, action: StepAction, result: Result<T, E
             true
         }
         Err(error) => {
-            let outcome = StepOutcome::Failed { code: error.code().to_owned(), message: error.message().to_owned() };
+            let outcome = StepOutcome::Failed {
+                code: error.code().to_owned(),
+                message: error.message().to_owned(),
+                possibly_applied: may_have_applied(&error),
+            };
             report.steps.push(PrepareStep { action, outcome });
             report.error = Some(error);
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(blockers: Vec<TransferBlocker>, steps: Vec<(StepAction, StepOutcome)>) -> PrepareReport {
+        PrepareReport {
+            check: TransferCheck { certificate: None, blockers },
+            steps: steps.into_iter().map(|(action, outcome)| PrepareStep { action, outcome }).collect(),
+            transfer: None,
+            error: None,
+        }
+    }
+
+    fn failed(possibly_applied: bool) -> StepOutcome {
+        StepOutcome::Failed { code: "TimeoutError".into(), message: "no response".into(), possibly_applied }
+    }
+
+    #[test]
+    fn a_transfer_whose_outcome_is_unknown_is_not_called_untransferred() {
+        let lost = report(
+            vec![TransferBlocker::Active],
+            vec![(StepAction::Deactivate, StepOutcome::Done), (StepAction::Transfer, failed(true))],
+        );
+        let state = lost.left_state();
+        assert!(state.starts_with("The certificate was set INACTIVE."), "{state}");
+        assert!(state.contains("Whether it was also transferred is not known"), "{state}");
+        assert!(!state.contains("not transferred"), "{state}");
+    }
+
+    #[test]
+    fn a_refused_step_after_a_change_says_what_was_changed() {
+        let detach = StepAction::DetachPolicy { policy_name: "p1".into() };
+        let refused =
+            StepOutcome::Failed { code: "UnauthorizedException".into(), message: "no".into(), possibly_applied: false };
+        let state = report(vec![], vec![(StepAction::Deactivate, StepOutcome::Done), (detach, refused)]).left_state();
+        assert_eq!(state, "The certificate was set INACTIVE.");
+        let unknown = report(vec![], vec![(StepAction::Deactivate, failed(true))]).left_state();
+        assert!(unknown.starts_with("No step is known to have changed the certificate."), "{unknown}");
+    }
+
+    #[test]
+    fn a_certificate_already_offered_to_the_target_needs_nothing() {
+        let pending = report(vec![TransferBlocker::AlreadyPendingToTarget], vec![]);
+        assert!(pending.already_pending_to_target());
+        assert!(pending.left_state().contains("nothing needs to be"));
+        assert!(!pending.left_state().to_lowercase().contains("cancel"));
+        assert_eq!(report(vec![], vec![]).left_state(), "Nothing was changed: the certificate is as it was.");
     }
 }

@@ -52,3 +52,19 @@ impl OperationInput for ListOutgoingCertificatesInput {
         }
     }
 }
+
+impl crate::operation::Paginated for ListOutgoingCertificatesInput {
+    type Item = OutgoingCertificate;
+
+    fn set_marker(&mut self, marker: Option<String>) {
+        self.marker = marker;
+    }
+
+    fn next_marker(output: &Self::Output) -> Option<&str> {
+        output.next_marker.as_deref()
+    }
+
+    fn into_items(output: Self::Output) -> Vec<Self::Item> {
+        output.outgoing_certificates
+    }
+}
