@@ -36,6 +36,12 @@ class ScriptedServer:
             def do_GET(self):
                 self.do_PATCH()
 
+            def do_PUT(self):
+                self.do_PATCH()
+
+            def do_POST(self):
+                self.do_PATCH()
+
             def do_PATCH(self):
                 length = int(self.headers.get("content-length", 0))
                 body = self.rfile.read(length).decode("utf-8")
