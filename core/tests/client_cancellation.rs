@@ -30,7 +30,7 @@ async fn cancelling_an_attempt_in_flight_drops_it_and_says_it_may_have_been_appl
     assert_eq!((error.kind(), error.code()), (&ErrorKind::Cancelled, "CancelledError"));
     assert!(error.possibly_applied() && cancellation.possibly_applied());
     assert_eq!(error.metadata().attempts, 1);
-    assert!(error.hint().unwrap().contains("may have happened"));
+    assert!(error.hint().unwrap().contains("may have taken effect"));
     for _ in 0..100 {
         if server.hung_connections_closed() == 1 {
             return;
