@@ -242,6 +242,7 @@ fun main(args: Array<String>) {
         "a host credentials provider" to ::hostCredentialsProvider,
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },
+        "every other operation's response vectors" to { operationVectors(vectorsDir) },
     ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir) + sharedConfigTests() +
         workflowTests()
     var failed = 0
@@ -257,4 +258,56 @@ fun main(args: Array<String>) {
     }
     println("${tests.size - failed} passed, $failed failed")
     kotlin.system.exitProcess(if (failed == 0) 0 else 1)
+}
+
+/** A certificate status as the service spells it: `PendingTransfer` is `PENDING_TRANSFER`. */
+fun wireName(status: CertificateStatus): String =
+    status::class.simpleName!!.replace(Regex("([a-z])([A-Z])"), "$1_$2").uppercase()
+
+fun epochSeconds(time: java.time.Instant): Double = time.epochSecond + time.nano / 1e9
+
+/** Every other operation's response vectors (operations.json): the same output or error as in Rust. */
+fun operationVectors(vectorsDir: File) {
+    val file = Gson().fromJson(File(vectorsDir, "operations.json").readText(), Map::class.java) as Map<String, Any?>
+    val id = "0".repeat(64)
+    ScriptedServer().use { server ->
+        val client = IotTransferClient(config(server.url, maxAttempts = 1u), AwsCredentials("AKIDEXAMPLE", "secret", null, null))
+        for (vector in file["responses"] as List<Map<String, Any?>>) {
+            val headers = (vector["headers"] as List<List<String>>).associate { it[0] to it[1] }
+            server.push(Reply((vector["status"] as Double).toInt(), vector["body"] as String, mapOf("x-amzn-RequestId" to "") + headers))
+            val outcome = try {
+                val output: Map<String, Any?> = when (vector["operation"]) {
+                    "AcceptCertificateTransfer" -> emptyMap<String, Any?>().also { client.acceptCertificateTransferBlocking(AcceptCertificateTransferInput(id, null)) }
+                    "RejectCertificateTransfer" -> emptyMap<String, Any?>().also { client.rejectCertificateTransferBlocking(RejectCertificateTransferInput(id, null)) }
+                    "CancelCertificateTransfer" -> emptyMap<String, Any?>().also { client.cancelCertificateTransferBlocking(CancelCertificateTransferInput(id)) }
+                    "UpdateCertificate" -> emptyMap<String, Any?>().also { client.updateCertificateBlocking(UpdateCertificateInput(id, CertificateStatus.Inactive)) }
+                    "DetachPolicy" -> emptyMap<String, Any?>().also { client.detachPolicyBlocking(DetachPolicyInput("p", "t")) }
+                    "ListCertificates" -> client.listCertificatesBlocking(ListCertificatesInput(null, null, null)).let { page ->
+                        mapOf(
+                            "certificates" to page.certificates.map { c ->
+                                mapOf(
+                                    "certificateArn" to c.certificateArn, "certificateId" to c.certificateId,
+                                    "status" to c.status?.let(::wireName), "certificateMode" to c.certificateMode,
+                                    "creationDate" to c.creationDate?.let(::epochSeconds),
+                                ).filterValues { it != null }
+                            },
+                            "nextMarker" to page.nextMarker,
+                        ).filterValues { it != null }
+                    }
+                    "ListAttachedPolicies" -> client.listAttachedPoliciesBlocking(ListAttachedPoliciesInput("t", null, null, null)).let { page ->
+                        mapOf(
+                            "policies" to page.policies.map { p -> mapOf("policyName" to p.policyName, "policyArn" to p.policyArn).filterValues { it != null } },
+                            "nextMarker" to page.nextMarker,
+                        ).filterValues { it != null }
+                    }
+                    else -> error("no operation ${vector["operation"]}")
+                }
+                mapOf("output" to output)
+            } catch (e: TransferCertificateException) {
+                val fields = fieldsOf(e)
+                mapOf("error" to mapOf("code" to fields[0], "kind" to kindOf(e), "message" to fields[1]))
+            }
+            check(outcome == vector["expected"]) { "${vector["name"]}: $outcome" }
+        }
+    }
 }

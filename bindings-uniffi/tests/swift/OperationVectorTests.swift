@@ -1,0 +1,78 @@
+// Every other operation's response vectors (tests/vectors/operations.json) in Swift: the same
+// output or error as in Rust, and as botocore parses them.
+
+import Foundation
+import IotTransfer
+import XCTest
+
+/// A certificate status as the service spells it: `.pendingTransfer` is `PENDING_TRANSFER`.
+func wireName(_ status: CertificateStatus) -> String {
+    String(describing: status).reduce(into: "") { name, c in
+        if c.isUppercase { name += "_" }
+        name += c.uppercased()
+    }
+}
+
+/// A record in the vectors' form: absent members left out.
+func present(_ members: [String: Any?]) -> [String: Any] {
+    members.compactMapValues { $0 }
+}
+
+final class OperationVectorTests: XCTestCase {
+    func testEveryOtherOperationsResponseVectors() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["IOT_TRANSFER_VECTORS"] ?? "tests/vectors")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("operations.json"))) as! [String: Any]
+        let server = ScriptedServer()
+        defer { server.stop() }
+        let client = try! IotTransferClient(config: config(server.url, maxAttempts: 1),
+                                            credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: nil))
+        let id = String(repeating: "0", count: 64)
+        for vector in file["responses"] as! [[String: Any]] {
+            let name = vector["name"] as! String
+            var headers = ["x-amzn-requestid": ""]
+            for pair in vector["headers"] as! [[String]] { headers[pair[0].lowercased()] = pair[1] }
+            server.push(Reply(status: vector["status"] as! Int, body: vector["body"] as! String, headers: headers))
+            var outcome: [String: Any]
+            do {
+                var output: [String: Any] = [:]
+                switch vector["operation"] as! String {
+                case "AcceptCertificateTransfer":
+                    _ = try client.acceptCertificateTransferBlocking(input: AcceptCertificateTransferInput(certificateId: id, setAsActive: nil))
+                case "RejectCertificateTransfer":
+                    _ = try client.rejectCertificateTransferBlocking(input: RejectCertificateTransferInput(certificateId: id, rejectReason: nil))
+                case "CancelCertificateTransfer":
+                    _ = try client.cancelCertificateTransferBlocking(input: CancelCertificateTransferInput(certificateId: id))
+                case "UpdateCertificate":
+                    _ = try client.updateCertificateBlocking(input: UpdateCertificateInput(certificateId: id, newStatus: .inactive))
+                case "DetachPolicy":
+                    _ = try client.detachPolicyBlocking(input: DetachPolicyInput(policyName: "p", target: "t"))
+                case "ListCertificates":
+                    let page = try client.listCertificatesBlocking(input: ListCertificatesInput(pageSize: nil, marker: nil, ascendingOrder: nil))
+                    output = present([
+                        "certificates": page.certificates.map { c in
+                            present([
+                                "certificateArn": c.certificateArn, "certificateId": c.certificateId,
+                                "status": c.status.map(wireName), "certificateMode": c.certificateMode,
+                                "creationDate": c.creationDate?.timeIntervalSince1970,
+                            ])
+                        },
+                        "nextMarker": page.nextMarker,
+                    ])
+                case "ListAttachedPolicies":
+                    let page = try client.listAttachedPoliciesBlocking(input: ListAttachedPoliciesInput(target: "t", recursive: nil, marker: nil, pageSize: nil))
+                    output = present([
+                        "policies": page.policies.map { p in present(["policyName": p.policyName, "policyArn": p.policyArn]) },
+                        "nextMarker": page.nextMarker,
+                    ])
+                default:
+                    XCTFail("no operation \(vector["operation"]!)")
+                }
+                outcome = ["output": output]
+            } catch let error as TransferCertificateError {
+                let got = fields(error)
+                outcome = ["error": ["code": got.code, "kind": got.kind, "message": got.message]]
+            }
+            XCTAssertTrue(NSDictionary(dictionary: outcome).isEqual(to: vector["expected"] as! [String: Any]), "\(name): \(outcome)")
+        }
+    }
+}
