@@ -1,7 +1,7 @@
-//! uniffi bindings of the `iot-transfer` core: one client object, records for its input and
-//! output, one error enum, and a credentials-provider interface the host implements. Python,
-//! Kotlin and Swift get async and blocking calls. Each function converts, calls the core and
-//! converts back; the logic is in the core.
+//! uniffi bindings of the `iot-transfer` core: one client object whose methods (every operation,
+//! async and blocking), paginators, records and error enum are expanded from the core's
+//! declarations, and a credentials-provider interface the host implements. Each function
+//! converts, calls the core and converts back; the logic is in the core.
 
 // The error enum's variants carry their fields inline because that is what the host languages
 // read; it crosses the FFI by value, so boxing it would buy nothing.

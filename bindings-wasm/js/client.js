@@ -89,7 +89,9 @@ export class IoTTransferClient {
    * transfers it. Resolves to a report of each step and the state it left.
    */
   prepareAndTransfer(input, options) {
-    return guarded(() => this.#native.then((native) => native.prepareAndTransfer(input, options ?? {}))).catch(rethrow);
+    return guarded(() => this.#native.then((native) => native.prepareAndTransfer(input, options ?? {})))
+      .then(withErrorClass)
+      .catch(rethrow);
   }
 
   /**
@@ -133,6 +135,13 @@ for (const { name, method } of OPERATIONS) {
     writable: true,
     configurable: true,
   });
+}
+
+/** A report whose failed step's error is an instance of its error class, as a thrown one is. */
+function withErrorClass(report) {
+  if (report.error === undefined) delete report.error;
+  else report.error = toError(report.error);
+  return report;
 }
 
 /** Rethrows a description from the core as its error class, anything else as it is. */

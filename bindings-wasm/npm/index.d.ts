@@ -118,6 +118,8 @@ export interface PrepareReport {
   transfer?: TransferCertificateOutput;
   /** The failed step's hint, when it has one. */
   hint?: string;
+  /** The failed step's error, as the call would have thrown it. */
+  error?: IoTTransferError;
   /** What state the steps left the certificate in, in one sentence. */
   leftState: string;
 }

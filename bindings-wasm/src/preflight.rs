@@ -21,7 +21,8 @@ impl NativeClient {
     }
 
     /// Checks, then with `options` (`{ deactivate?, detachPolicies? }`) clears what it may and
-    /// transfers: `{ check, remainingBlockers, steps, transfer?, hint?, leftState }`.
+    /// transfers: `{ check, remainingBlockers, steps, transfer?, hint?, error?, leftState }`, the
+    /// error a failed step's, described for the JavaScript layer's error classes.
     #[wasm_bindgen(js_name = prepareAndTransfer)]
     pub async fn prepare_and_transfer(&self, input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let input = TransferCertificateInput::from_js(&input).map_err(|e| error::to_js(e.into()))?;
@@ -45,7 +46,10 @@ async fn prepare(
     input: TransferCertificateInput,
     options: PrepareOptions,
 ) -> Result<JsValue, iot_transfer::Error> {
-    let report = client.prepare_and_transfer(input, options).await?;
+    let mut report = client.prepare_and_transfer(input, options).await?;
+    let hint = report.error.as_ref().and_then(|error| error.hint()).map(str::to_owned);
+    // The failed step's error, described like any other for the JavaScript layer's error classes.
+    let error = report.error.take().map_or(JsValue::UNDEFINED, error::to_js);
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Report<'a> {
@@ -55,7 +59,9 @@ async fn prepare(
         #[serde(skip_serializing_if = "Option::is_none")]
         transfer: Option<Js<'a, iot_transfer::TransferCertificateOutput>>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        hint: Option<&'a str>,
+        hint: Option<String>,
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        error: JsValue,
         left_state: String,
     }
     Ok(crate::js_value::to_js(&Report {
@@ -63,7 +69,8 @@ async fn prepare(
         remaining_blockers: report.remaining_blockers(options).into_iter().map(Js).collect(),
         steps: Js(&report.steps),
         transfer: report.transfer.as_ref().map(Js),
-        hint: report.error.as_ref().and_then(|error| error.hint()),
+        hint,
+        error,
         left_state: report.left_state(),
     }))
 }

@@ -19,11 +19,17 @@ pub(crate) trait FromJs: Sized {
 
 /// One member's type, read from its JavaScript value (`undefined` and `null` count as not set).
 trait ReadMember: Sized {
-    fn read(field: InputField, value: JsValue) -> Result<Self, ValidationError>;
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError>;
 }
 
-fn wrong_type(field: InputField, expected: &'static str) -> ValidationError {
-    ValidationError::new(field, ValidationRule::WrongType { expected })
+/// The member named `name`, looked up only when a value is refused, off the path of a good call.
+fn field_named(name: &'static str) -> InputField {
+    // Every input member is an InputField (core's shapes test `every_input_member_is_an_input_field`).
+    InputField::from_model_name(name).unwrap_or_else(|| unreachable!("every input member is an InputField: {name}"))
+}
+
+fn wrong_type(name: &'static str, expected: &'static str) -> ValidationError {
+    ValidationError::new(field_named(name), ValidationRule::WrongType { expected })
 }
 
 fn unset(value: &JsValue) -> bool {
@@ -31,55 +37,55 @@ fn unset(value: &JsValue) -> bool {
 }
 
 impl ReadMember for Option<String> {
-    fn read(field: InputField, value: JsValue) -> Result<Self, ValidationError> {
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
         if unset(&value) {
             return Ok(None);
         }
         match well_formed_text(&value) {
             Ok(text) => Ok(Some(text)),
-            Err(NotText::WrongType) => Err(wrong_type(field, "string")),
-            Err(NotText::LoneSurrogate) => Err(ValidationError::new(field, ValidationRule::LoneSurrogate)),
+            Err(NotText::WrongType) => Err(wrong_type(name, "string")),
+            Err(NotText::LoneSurrogate) => Err(ValidationError::new(field_named(name), ValidationRule::LoneSurrogate)),
         }
     }
 }
 
 impl ReadMember for String {
-    fn read(field: InputField, value: JsValue) -> Result<Self, ValidationError> {
-        Option::<String>::read(field, value).map(Option::unwrap_or_default)
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
+        Option::<String>::read(name, value).map(Option::unwrap_or_default)
     }
 }
 
 impl ReadMember for Option<bool> {
-    fn read(field: InputField, value: JsValue) -> Result<Self, ValidationError> {
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
         if unset(&value) {
             return Ok(None);
         }
-        value.as_bool().map(Some).ok_or_else(|| wrong_type(field, "boolean"))
+        value.as_bool().map(Some).ok_or_else(|| wrong_type(name, "boolean"))
     }
 }
 
 impl ReadMember for bool {
-    fn read(field: InputField, value: JsValue) -> Result<Self, ValidationError> {
-        Option::<bool>::read(field, value).map(Option::unwrap_or_default)
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
+        Option::<bool>::read(name, value).map(Option::unwrap_or_default)
     }
 }
 
 impl ReadMember for Option<u32> {
-    fn read(field: InputField, value: JsValue) -> Result<Self, ValidationError> {
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
         if unset(&value) {
             return Ok(None);
         }
         match value.as_f64() {
             // Out of u32's range saturates, and the core's range check then names the rule.
             Some(n) if n.fract() == 0.0 => Ok(Some(if n < 0.0 { 0 } else { n.min(f64::from(u32::MAX)) as u32 })),
-            _ => Err(wrong_type(field, "whole number")),
+            _ => Err(wrong_type(name, "whole number")),
         }
     }
 }
 
 impl ReadMember for CertificateStatus {
-    fn read(field: InputField, value: JsValue) -> Result<Self, ValidationError> {
-        Ok(CertificateStatus::from_name(String::read(field, value)?))
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
+        Ok(CertificateStatus::from_name(String::read(name, value)?))
     }
 }
 
@@ -203,9 +209,7 @@ macro_rules! js_shapes {
                 Ok(Self { $(
                     $field: {
                         let name = stringify!([<$field:lower_camel>]);
-                        let field = InputField::from_model_name(name)
-                            .unwrap_or_else(|| unreachable!("every input member is an InputField: {name}"));
-                        <$fty as ReadMember>::read(field, js_sys::Reflect::get(&object, &name.into()).unwrap_or_default())?
+                        <$fty as ReadMember>::read(name, js_sys::Reflect::get(&object, &name.into()).unwrap_or_default())?
                     },
                 )* })
             }

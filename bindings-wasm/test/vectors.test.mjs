@@ -7,6 +7,15 @@ import { readFileSync } from "node:fs";
 import { IoTTransferClient } from "iot-transfer";
 import { startServer } from "./scripted-server.mjs";
 
+/** A client of the scripted endpoint that makes one attempt, so each reply answers one call. */
+const scriptedClient = (server) =>
+  new IoTTransferClient({
+    region: "us-east-1",
+    endpoint: server.url,
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+    maxAttempts: 1,
+  });
+
 const vectors = (name) => JSON.parse(readFileSync(new URL(`../../tests/vectors/${name}`, import.meta.url), "utf8"));
 
 test("signing vectors", async () => {
@@ -32,12 +41,7 @@ test("response vectors", async () => {
   const cases = vectors("responses.json");
   const server = await startServer();
   try {
-    const client = new IoTTransferClient({
-      region: "us-east-1",
-      endpoint: server.url,
-      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-      maxAttempts: 1,
-    });
+    const client = scriptedClient(server);
     for (const vector of cases) {
       const headers = Object.fromEntries(vector.headers ?? []);
       server.push({ status: vector.status, headers, body: vector.body, requestId: "" });
@@ -87,12 +91,7 @@ test("every other operation's response vectors", async () => {
   const { responses } = vectors("operations.json");
   const server = await startServer();
   try {
-    const client = new IoTTransferClient({
-      region: "us-east-1",
-      endpoint: server.url,
-      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-      maxAttempts: 1,
-    });
+    const client = scriptedClient(server);
     for (const vector of responses) {
       server.push({ status: vector.status, headers: Object.fromEntries(vector.headers), body: vector.body, requestId: "" });
       const method = vector.operation[0].toLowerCase() + vector.operation.slice(1);

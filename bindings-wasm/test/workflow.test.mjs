@@ -9,6 +9,7 @@ import {
   AcceptCertificateTransferCommand,
   DescribeCertificateCommand,
   IoTServiceException,
+  IoTTransferError,
   IoTTransferClient,
   TransferAlreadyCompletedException,
   ValidationError,
@@ -115,4 +116,19 @@ test("bad input names the member and sends nothing", async () => {
   assert.equal(error.$metadata.attempts, 0);
   const unknown = await source().send({ input: {} }).catch((e) => e);
   assert.equal(unknown.name, "ConfigurationError");
+});
+
+test("a failed step's error is a typed error on the report", async () => {
+  const demo = await admin("POST", "seed-demo");
+  await admin("POST", "faults", { script: [{ operation: "DetachPolicy", fault: "accessDenied" }] });
+  const report = await source().prepareAndTransfer(transfer(demo.withPolicy), { detachPolicies: true });
+  assert.equal(report.transfer, undefined);
+  const [step] = report.steps;
+  assert.deepEqual([step.outcome.type, step.outcome.kind, step.outcome.possiblyApplied], ["Failed", "Auth", false]);
+  assert.ok(report.error instanceof IoTTransferError, String(report.error));
+  assert.equal(report.error.kind, "Auth");
+  assert.equal(report.error.$metadata.httpStatusCode, 403);
+  assert.equal(report.leftState, "Nothing was changed: the certificate is as it was.");
+  const done = await source().prepareAndTransfer(transfer(demo.transferable));
+  assert.ok(!("error" in done));
 });

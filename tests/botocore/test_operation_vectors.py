@@ -12,7 +12,6 @@ Run: $(scripts/setup-python.sh) -m pytest -q tests/botocore/test_operation_vecto
 
 import datetime
 import json
-import os
 from pathlib import Path
 from unittest import mock
 from urllib.parse import urlsplit
@@ -20,7 +19,6 @@ from urllib.parse import urlsplit
 import botocore
 import botocore.auth
 import botocore.parsers
-import botocore.session
 import pytest
 from botocore.awsrequest import AWSRequest, AWSResponse, HeadersDict
 from botocore.config import Config
@@ -30,18 +28,6 @@ VECTORS = json.loads((Path(__file__).resolve().parent.parent / "vectors" / "oper
 SERVICE = "iot"
 SIGNATURE_HEADERS = {"authorization", "x-amz-date", "x-amz-security-token"}
 MOMENT = datetime.datetime.strptime(VECTORS["time"], "%Y-%m-%dT%H:%M:%SZ")
-
-
-@pytest.fixture(scope="module")
-def session():
-    """A botocore session that no AWS_* variable or local AWS file can influence."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in list(os.environ):
-            if name.startswith("AWS_"):
-                patch.delenv(name)
-        patch.setenv("AWS_CONFIG_FILE", os.devnull)
-        patch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
-        yield botocore.session.get_session()
 
 
 def frozen_time():

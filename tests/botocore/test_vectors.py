@@ -17,7 +17,6 @@ Run: $(scripts/setup-python.sh) -m pytest -q tests/botocore/test_vectors.py
 import datetime
 import http.client
 import json
-import os
 from pathlib import Path
 from unittest import mock
 from urllib.parse import urlsplit
@@ -25,7 +24,6 @@ from urllib.parse import urlsplit
 import botocore
 import botocore.auth
 import botocore.parsers
-import botocore.session
 import pytest
 from botocore.awsrequest import AWSRequest, AWSResponse, HeadersDict
 from botocore.config import Config
@@ -84,18 +82,6 @@ def cases(vectors, check, select=lambda case: True):
 def test_known_disagreements_name_existing_cases():
     names = {case["name"] for case in SIGNING + RESPONSES}
     assert {name for _, name in KNOWN_DISAGREEMENTS} <= names
-
-
-@pytest.fixture(scope="module")
-def session():
-    """A botocore session that no AWS_* variable or local AWS file can influence."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in list(os.environ):
-            if name.startswith("AWS_"):
-                patch.delenv(name)
-        patch.setenv("AWS_CONFIG_FILE", os.devnull)
-        patch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
-        yield botocore.session.get_session()
 
 
 @pytest.fixture(scope="module")

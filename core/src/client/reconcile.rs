@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::{self, CertificateDescription, CertificateStatus};
 use crate::operation::list_outgoing_certificates::{ListOutgoingCertificatesInput, OutgoingCertificate};
 use crate::operation::transfer_certificate::{TransferCertificateOutput, ValidatedInput};
-use crate::operation::ResponseMetadata;
+use crate::operation::{same_certificate_id, ResponseMetadata};
 use crate::runtime::HttpTransport;
 
 /// The most pages of outgoing transfers read to find the certificate's: 250 each, in the
@@ -115,7 +115,10 @@ impl Checker<'_> {
             let input = ListOutgoingCertificatesInput { page_size: Some(250), marker, ascending_order: None };
             let validated = input.validate().map_err(Error::from)?;
             let Attempted { output: page, metadata } = self.send(&validated).await?;
-            let found = page.outgoing_certificates.into_iter().find(|c| same_id(c, certificate_id));
+            let found = page
+                .outgoing_certificates
+                .into_iter()
+                .find(|c| c.certificate_id.as_deref().is_some_and(|id| same_certificate_id(id, certificate_id)));
             if let Some(mut outgoing) = found {
                 outgoing.certificate_arn = outgoing.certificate_arn.or(description.certificate_arn);
                 return Ok(Finding::PendingTo { outgoing: Box::new(outgoing), metadata });
@@ -132,11 +135,4 @@ impl Checker<'_> {
         let progress = Progress::on_behalf_of(self.parent);
         attempt_loop(self.client, operation, self.endpoint, self.transport, &progress).await
     }
-}
-
-/// IDs compare without case and without a `0x` prefix, so that an ID given in upper case or
-/// with the prefix still finds its certificate (IDs are hexadecimal SHA-256 digests).
-fn same_id(outgoing: &OutgoingCertificate, certificate_id: &str) -> bool {
-    let bare = |id: &str| id.strip_prefix("0x").unwrap_or(id).to_ascii_lowercase();
-    outgoing.certificate_id.as_deref().is_some_and(|id| bare(id) == bare(certificate_id))
 }

@@ -31,6 +31,14 @@ fn is_certificate_id(value: &str) -> bool {
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Whether two certificate IDs name the same certificate: compared without case and without a
+/// `0x` prefix (IDs are hexadecimal SHA-256 digests), so that an ID given in upper case or with
+/// the prefix still finds its certificate.
+pub(crate) fn same_certificate_id(a: &str, b: &str) -> bool {
+    let bare = |id: &str| id.strip_prefix("0x").unwrap_or(id).to_ascii_lowercase();
+    bare(a) == bare(b)
+}
+
 /// Checks that `value` has exactly `expected` characters (and is not empty).
 pub(crate) fn check_exact(field: InputField, value: &str, expected: usize) -> Result<(), ValidationError> {
     let actual = value.chars().count();
@@ -44,4 +52,17 @@ pub(crate) fn check_exact(field: InputField, value: &str, expected: usize) -> Re
 /// The error of `field` not matching `pattern`.
 pub(crate) fn pattern_error(field: InputField, pattern: &'static str) -> ValidationError {
     ValidationError::new(field, ValidationRule::Pattern { pattern })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_certificate_id;
+
+    #[test]
+    fn ids_compare_without_case_or_prefix() {
+        let id = "ab".repeat(32);
+        assert!(same_certificate_id(&id, &id.to_ascii_uppercase()));
+        assert!(same_certificate_id(&format!("0x{}", &id[2..]), &id[2..]));
+        assert!(!same_certificate_id(&id, &"cd".repeat(32)));
+    }
 }

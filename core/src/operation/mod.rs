@@ -40,7 +40,7 @@ pub use update_certificate::{UpdateCertificateInput, UpdateCertificateOutput, SE
 pub use validation::{InputField, ValidationError, ValidationRule};
 
 pub(crate) use certificate_arn::check_location as check_certificate_arn_location;
-pub(crate) use certificate_id::validate_certificate_id;
+pub(crate) use certificate_id::{same_certificate_id, validate_certificate_id};
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
@@ -72,10 +72,15 @@ pub(crate) mod test_support {
 
     /// The eu-west-1 endpoint.
     pub(crate) fn endpoint() -> Endpoint {
+        endpoint_at("")
+    }
+
+    /// The eu-west-1 endpoint under `base_path` (a custom endpoint URL's path).
+    pub(crate) fn endpoint_at(base_path: &str) -> Endpoint {
         Endpoint {
             scheme: "https",
             authority: "iot.eu-west-1.amazonaws.com".into(),
-            base_path: "".into(),
+            base_path: base_path.into(),
             signing_region: "eu-west-1".into(),
             partition: "aws",
         }

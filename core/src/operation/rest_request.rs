@@ -78,16 +78,7 @@ impl RestRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn endpoint(base_path: &str) -> Endpoint {
-        Endpoint {
-            scheme: "https",
-            authority: "iot.eu-west-1.amazonaws.com".into(),
-            base_path: base_path.into(),
-            signing_region: "eu-west-1".into(),
-            partition: "aws",
-        }
-    }
+    use crate::operation::test_support::endpoint_at as endpoint;
 
     #[test]
     fn builds_path_query_and_body() {

@@ -476,6 +476,8 @@ macro_rules! for_each_shape {
                     Done,
                     /// It failed with this error's code and message; nothing after it was tried.
                     Failed {
+                        /// The error's kind, as every binding names it (`Throttling`, `Auth`, ...).
+                        kind: String,
                         /// The error code, such as `ThrottlingException`.
                         code: String,
                         /// The error's message.

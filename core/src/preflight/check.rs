@@ -8,7 +8,7 @@ use crate::operation::describe_certificate::{CertificateDescription, Certificate
 use crate::operation::list_outgoing_certificates::ListOutgoingCertificatesInput;
 pub use crate::operation::shapes::{TransferBlocker, TransferCheck};
 use crate::operation::transfer_certificate::TransferCertificateInput;
-use crate::operation::ListAttachedPoliciesInput;
+use crate::operation::{same_certificate_id, ListAttachedPoliciesInput};
 
 impl TransferBlocker {
     /// What the blocker means and what clears it, in one sentence.
@@ -105,11 +105,11 @@ impl Client {
         certificate_id: &str,
         target: &str,
     ) -> Result<TransferBlocker, Error> {
-        let id = certificate_id.strip_prefix("0x").unwrap_or(certificate_id).to_ascii_lowercase();
         let input = ListOutgoingCertificatesInput { page_size: Some(250), ..Default::default() };
         let outgoing = self.list_outgoing_certificates_paginator(input).collect_items().await?;
-        let bare = |other: &str| other.strip_prefix("0x").unwrap_or(other).to_ascii_lowercase();
-        let mine = outgoing.into_iter().find(|c| c.certificate_id.as_deref().map(bare).as_deref() == Some(&id));
+        let mine = outgoing
+            .into_iter()
+            .find(|c| c.certificate_id.as_deref().is_some_and(|id| same_certificate_id(id, certificate_id)));
         Ok(match mine {
             Some(outgoing) if outgoing.transferred_to.as_deref() == Some(target) => {
                 TransferBlocker::AlreadyPendingToTarget

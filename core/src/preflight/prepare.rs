@@ -164,6 +164,7 @@ fn record<T>(report: &mut PrepareReport, action: StepAction, result: Result<T, E
         }
         Err(error) => {
             let outcome = StepOutcome::Failed {
+                kind: error.kind().name().to_owned(),
                 code: error.code().to_owned(),
                 message: error.message().to_owned(),
                 possibly_applied: may_have_applied(&error),
@@ -189,7 +190,12 @@ mod tests {
     }
 
     fn failed(possibly_applied: bool) -> StepOutcome {
-        StepOutcome::Failed { code: "TimeoutError".into(), message: "no response".into(), possibly_applied }
+        StepOutcome::Failed {
+            kind: "Timeout".into(),
+            code: "TimeoutError".into(),
+            message: "no response".into(),
+            possibly_applied,
+        }
     }
 
     #[test]
@@ -207,8 +213,12 @@ mod tests {
     #[test]
     fn a_refused_step_after_a_change_says_what_was_changed() {
         let detach = StepAction::DetachPolicy { policy_name: "p1".into() };
-        let refused =
-            StepOutcome::Failed { code: "UnauthorizedException".into(), message: "no".into(), possibly_applied: false };
+        let refused = StepOutcome::Failed {
+            kind: "Unauthorized".into(),
+            code: "UnauthorizedException".into(),
+            message: "no".into(),
+            possibly_applied: false,
+        };
         let state = report(vec![], vec![(StepAction::Deactivate, StepOutcome::Done), (detach, refused)]).left_state();
         assert_eq!(state, "The certificate was set INACTIVE.");
         let unknown = report(vec![], vec![(StepAction::Deactivate, failed(true))]).left_state();

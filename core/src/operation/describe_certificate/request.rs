@@ -22,13 +22,7 @@ mod tests {
     #[test]
     fn builds_the_wire_request() {
         let id = "a".repeat(64);
-        let endpoint = Endpoint {
-            scheme: "https",
-            authority: "iot.eu-west-1.amazonaws.com".into(),
-            base_path: "".into(),
-            signing_region: "eu-west-1".into(),
-            partition: "aws",
-        };
+        let endpoint = crate::operation::test_support::endpoint();
         let input = DescribeCertificateInput::new(format!("arn:aws:iot:eu-west-1:111122223333:cert/{id}"));
         let request = build_request(&input.validate().unwrap(), &endpoint, "ua");
         assert_eq!(request.method(), http::Method::GET);

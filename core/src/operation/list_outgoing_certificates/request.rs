@@ -27,13 +27,7 @@ mod tests {
 
     #[test]
     fn builds_the_wire_request() {
-        let endpoint = Endpoint {
-            scheme: "https",
-            authority: "iot.eu-west-1.amazonaws.com".into(),
-            base_path: "".into(),
-            signing_region: "eu-west-1".into(),
-            partition: "aws",
-        };
+        let endpoint = crate::operation::test_support::endpoint();
         let plain = ListOutgoingCertificatesInput::default().validate().unwrap();
         assert_eq!(
             build_request(&plain, &endpoint, "ua").uri(),

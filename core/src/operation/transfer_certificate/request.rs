@@ -23,19 +23,10 @@ pub fn build_request(input: &ValidatedInput, endpoint: &Endpoint, user_agent: &s
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::operation::test_support::endpoint_at as endpoint;
     use crate::TransferCertificateInput;
 
     const ID: &str = "0x3c4f1e2b5d6a7c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d";
-
-    fn endpoint(base_path: &str) -> Endpoint {
-        Endpoint {
-            scheme: "https",
-            authority: "iot.eu-west-1.amazonaws.com".into(),
-            base_path: base_path.into(),
-            signing_region: "eu-west-1".into(),
-            partition: "aws",
-        }
-    }
 
     #[test]
     fn builds_the_wire_request() {
