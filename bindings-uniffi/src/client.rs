@@ -2,7 +2,7 @@
 
 use crate::config::ClientConfig;
 use crate::credentials::{AwsCredentials, CredentialsProvider, HostProvider};
-use crate::error::TransferCertificateError;
+use crate::error::IotTransferError;
 use crate::signed_request::SignedRequest;
 use iot_transfer::Client;
 use iot_transfer::TransferCertificateInput;
@@ -31,8 +31,8 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 /// host drops the call (a cancelled asyncio task or coroutine), the work is aborted with it: no
 /// retry or attempt outlives its call. A panic in the work is an `Internal` error.
 pub(crate) async fn on_runtime<T: Send + 'static>(
-    work: impl Future<Output = Result<T, TransferCertificateError>> + Send + 'static,
-) -> Result<T, TransferCertificateError> {
+    work: impl Future<Output = Result<T, IotTransferError>> + Send + 'static,
+) -> Result<T, IotTransferError> {
     let mut task = AbortOnDrop(runtime().spawn(work));
     match (&mut task.0).await {
         Ok(result) => result,
@@ -45,8 +45,8 @@ pub(crate) async fn on_runtime<T: Send + 'static>(
 
 /// Runs `work` to completion on the calling thread; a panic in it is an `Internal` error.
 pub(crate) fn blocking<T>(
-    work: impl Future<Output = Result<T, TransferCertificateError>>,
-) -> Result<T, TransferCertificateError> {
+    work: impl Future<Output = Result<T, IotTransferError>>,
+) -> Result<T, IotTransferError> {
     std::panic::catch_unwind(AssertUnwindSafe(|| runtime().block_on(work)))
         .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic)).into()))
 }
@@ -82,14 +82,14 @@ impl IotTransferClient {
     /// the EC2 instance metadata service. `config` sets what should not come from there. A
     /// retry setting there that cannot be used is a `Configuration` error.
     #[uniffi::constructor(default(config = None))]
-    pub fn from_environment(config: Option<ClientConfig>) -> Result<Arc<Self>, TransferCertificateError> {
+    pub fn from_environment(config: Option<ClientConfig>) -> Result<Arc<Self>, IotTransferError> {
         Ok(Self::build(load(config.unwrap_or_default())?))
     }
 
     /// A client with static credentials; the rest of the configuration is loaded as in
     /// `from_environment`.
     #[uniffi::constructor]
-    pub fn new(config: ClientConfig, credentials: Arc<AwsCredentials>) -> Result<Arc<Self>, TransferCertificateError> {
+    pub fn new(config: ClientConfig, credentials: Arc<AwsCredentials>) -> Result<Arc<Self>, IotTransferError> {
         Ok(Self::build(load(config)?.credentials(credentials.inner.clone())))
     }
 
@@ -99,7 +99,7 @@ impl IotTransferClient {
     pub fn with_provider(
         config: ClientConfig,
         provider: Arc<dyn CredentialsProvider>,
-    ) -> Result<Arc<Self>, TransferCertificateError> {
+    ) -> Result<Arc<Self>, IotTransferError> {
         Ok(Self::build(load(config)?.credentials_provider(Arc::new(HostProvider(provider)))))
     }
 
@@ -109,7 +109,7 @@ impl IotTransferClient {
         &self,
         input: TransferCertificateInput,
         signing_time: Option<SystemTime>,
-    ) -> Result<Arc<SignedRequest>, TransferCertificateError> {
+    ) -> Result<Arc<SignedRequest>, IotTransferError> {
         let client = self.client.clone();
         let signed = on_runtime(async move {
             Ok(match signing_time {
@@ -123,12 +123,12 @@ impl IotTransferClient {
 
     /// Panics inside the client's runtime, as a bug in the core would, and returns the `Internal`
     /// error that becomes: for the tests of the panic boundary only.
-    pub async fn panic_for_tests(&self) -> Result<(), TransferCertificateError> {
+    pub async fn panic_for_tests(&self) -> Result<(), IotTransferError> {
         on_runtime(async { panic!("a panic requested by a test of the panic boundary") }).await
     }
 
     /// The same as `panic_for_tests`, on the calling thread.
-    pub fn panic_for_tests_blocking(&self) -> Result<(), TransferCertificateError> {
+    pub fn panic_for_tests_blocking(&self) -> Result<(), IotTransferError> {
         blocking(async { panic!("a panic requested by a test of the panic boundary") })
     }
 
@@ -138,17 +138,17 @@ impl IotTransferClient {
         &self,
         input: TransferCertificateInput,
         signing_time: Option<SystemTime>,
-    ) -> Result<Arc<SignedRequest>, TransferCertificateError> {
+    ) -> Result<Arc<SignedRequest>, IotTransferError> {
         blocking(self.sign_transfer_certificate(input, signing_time))
     }
 }
 
 /// Loads the configuration on the shared runtime from a thread of its own, so a constructor
 /// works from any thread, a runtime thread included.
-fn load(config: ClientConfig) -> Result<iot_transfer::ConfigBuilder, TransferCertificateError> {
+fn load(config: ClientConfig) -> Result<iot_transfer::ConfigBuilder, IotTransferError> {
     std::thread::scope(|scope| scope.spawn(|| runtime().block_on(config.load())).join())
         .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic))))
-        .map_err(TransferCertificateError::from)
+        .map_err(IotTransferError::from)
 }
 
 impl IotTransferClient {

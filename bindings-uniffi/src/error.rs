@@ -19,11 +19,11 @@ macro_rules! uniffi_error {
         validation { $(#[doc = $vdoc:literal])* $validation:ident($vpayload:ty) = $vcode:literal, }
         local { $( $(#[doc = $ldoc:literal])* $local:ident $(($payload:ty))? = $lcode:literal, )* }
     ) => {
-        /// A failed call of any operation (the name is the first operation's): one variant per
+        /// A failed call of any operation of the client: one variant per
         /// service error code, plus validation, auth, transport, timeout, credentials, endpoint
         /// and unknown-code variants.
         #[derive(Debug, uniffi::Error)]
-        pub enum TransferCertificateError {
+        pub enum IotTransferError {
             $( $(#[doc = $mdoc])* $modelled { code: String,
                 error_message: String,
                 http_status: Option<u16>,
@@ -71,7 +71,7 @@ macro_rules! uniffi_error {
                 }, )*
         }
 
-        impl TransferCertificateError {
+        impl IotTransferError {
             /// The error code (`CertificateStateException`, `ValidationError`, ...).
             pub fn code(&self) -> &str {
                 match self {
@@ -89,7 +89,7 @@ macro_rules! uniffi_error {
             }
         }
 
-        impl From<iot_transfer::Error> for TransferCertificateError {
+        impl From<iot_transfer::Error> for IotTransferError {
             fn from(error: iot_transfer::Error) -> Self {
                 let metadata = error.metadata();
                 let (code, error_message) = (error.code().to_owned(), error.message().to_owned());
@@ -132,10 +132,10 @@ macro_rules! uniffi_error {
 
 iot_transfer::for_each_error_kind!(uniffi_error);
 
-impl fmt::Display for TransferCertificateError {
+impl fmt::Display for IotTransferError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.code(), self.message())
     }
 }
 
-impl std::error::Error for TransferCertificateError {}
+impl std::error::Error for IotTransferError {}

@@ -22,7 +22,7 @@ pub use cancellation::CancellationToken;
 pub use client::IotTransferClient;
 pub use config::{ClientConfig, RetryMode};
 pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};
-pub use error::TransferCertificateError;
+pub use error::IotTransferError;
 pub use preflight::PrepareReport;
 pub use signed_request::SignedRequest;
 

@@ -5,7 +5,7 @@
 
 use crate::cancellation::CancellationToken;
 use crate::client::{blocking, on_runtime, IotTransferClient};
-use crate::error::TransferCertificateError;
+use crate::error::IotTransferError;
 use std::sync::Arc;
 
 macro_rules! uniffi_operations {
@@ -25,7 +25,7 @@ macro_rules! uniffi_operations {
                     &self,
                     input: $Input,
                     cancellation: Option<Arc<CancellationToken>>,
-                ) -> Result<$Output, TransferCertificateError> {
+                ) -> Result<$Output, IotTransferError> {
                     let client = self.client.clone();
                     on_runtime(async move {
                         Ok(match cancellation {
@@ -42,7 +42,7 @@ macro_rules! uniffi_operations {
                     &self,
                     input: $Input,
                     cancellation: Option<Arc<CancellationToken>>,
-                ) -> Result<$Output, TransferCertificateError> {
+                ) -> Result<$Output, IotTransferError> {
                     blocking(async {
                         Ok(match cancellation {
                             Some(token) => self.client.$cancellable(input, &token.inner).await?,
@@ -71,13 +71,13 @@ macro_rules! uniffi_operations {
             #[uniffi::export]
             impl [<$paginator:upper_camel>] {
                 /// The next page, or `None` after the last one; a failed call is thrown, and ends the pages.
-                pub async fn next_page(&self) -> Result<Option<<$PInput as iot_transfer::OperationInput>::Output>, TransferCertificateError> {
+                pub async fn next_page(&self) -> Result<Option<<$PInput as iot_transfer::OperationInput>::Output>, IotTransferError> {
                     let pages = self.pages.clone();
                     on_runtime(async move { Ok(pages.lock().await.next_page().await.transpose()?) }).await
                 }
 
                 /// The same as `next_page`, blocking the calling thread.
-                pub fn next_page_blocking(&self) -> Result<Option<<$PInput as iot_transfer::OperationInput>::Output>, TransferCertificateError> {
+                pub fn next_page_blocking(&self) -> Result<Option<<$PInput as iot_transfer::OperationInput>::Output>, IotTransferError> {
                     blocking(async { Ok(self.pages.lock().await.next_page().await.transpose()?) })
                 }
             }

@@ -2,7 +2,7 @@
 //! `prepare_and_transfer`, async and blocking, with the report as a record.
 
 use crate::client::{blocking, on_runtime, IotTransferClient};
-use crate::error::TransferCertificateError;
+use crate::error::IotTransferError;
 use iot_transfer::{
     PrepareOptions, PrepareStep, TransferBlocker, TransferCertificateInput, TransferCertificateOutput, TransferCheck,
 };
@@ -46,7 +46,7 @@ impl IotTransferClient {
         &self,
         certificate_id: String,
         target_account: String,
-    ) -> Result<TransferCheck, TransferCertificateError> {
+    ) -> Result<TransferCheck, IotTransferError> {
         let client = self.client.clone();
         on_runtime(async move { Ok(client.check_transfer(certificate_id, target_account).await?) }).await
     }
@@ -56,7 +56,7 @@ impl IotTransferClient {
         &self,
         certificate_id: String,
         target_account: String,
-    ) -> Result<TransferCheck, TransferCertificateError> {
+    ) -> Result<TransferCheck, IotTransferError> {
         blocking(async { Ok(self.client.check_transfer(certificate_id, target_account).await?) })
     }
 
@@ -67,7 +67,7 @@ impl IotTransferClient {
         &self,
         input: TransferCertificateInput,
         options: PrepareOptions,
-    ) -> Result<PrepareReport, TransferCertificateError> {
+    ) -> Result<PrepareReport, IotTransferError> {
         let client = self.client.clone();
         let report = on_runtime(async move { Ok(client.prepare_and_transfer(input, options).await?) }).await?;
         Ok(PrepareReport::new(report, options))
@@ -78,7 +78,7 @@ impl IotTransferClient {
         &self,
         input: TransferCertificateInput,
         options: PrepareOptions,
-    ) -> Result<PrepareReport, TransferCertificateError> {
+    ) -> Result<PrepareReport, IotTransferError> {
         let report = blocking(async { Ok(self.client.prepare_and_transfer(input, options).await?) })?;
         Ok(PrepareReport::new(report, options))
     }

@@ -5,7 +5,7 @@
 extension IotTransferClient {
     /// `transferCertificate(input:)`, cancelled with the current task: when the task is cancelled,
     /// the call stops its retries and its attempt in flight and throws
-    /// `TransferCertificateError.Cancelled`, whose `possiblyApplied` says whether the transfer may
+    /// `IotTransferError.Cancelled`, whose `possiblyApplied` says whether the transfer may
     /// have happened.
     public func transferCertificate(cancellingWithTask input: TransferCertificateInput) async throws -> TransferCertificateOutput {
         let token = CancellationToken()

@@ -14,7 +14,7 @@ from iot_transfer import (
     AwsCredentials,
     ClientConfig,
     IotTransferClient,
-    TransferCertificateError,
+    IotTransferError,
     TransferCertificateInput,
 )
 
@@ -48,7 +48,7 @@ async def transfer(client, plan, certificate_id, limit_s):
             result["arn"] = output.transferred_certificate_arn
             result["reconciled"] = output.metadata.reconciled
             result["attempts"] = output.metadata.attempts
-        except TransferCertificateError as error:
+        except IotTransferError as error:
             result.update(outcome="failed", kind=type(error).__name__, code=error.code,
                           possiblyApplied=bool(error.possibly_applied), attempts=error.attempts)
         except Exception as error:  # noqa: BLE001 - anything else is a Rust panic or a binding bug

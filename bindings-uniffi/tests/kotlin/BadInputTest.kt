@@ -36,7 +36,7 @@ fun badInputTable(vectors: File) = ScriptedServer().use { server ->
             assertThrows<CharacterCodingException> { client.transferCertificateBlocking(input) }
             continue
         }
-        val error = assertThrows<TransferCertificateException.Validation> { client.transferCertificateBlocking(input) }
+        val error = assertThrows<IotTransferException.Validation> { client.transferCertificateBlocking(input) }
         check(error.field == row["field"].asString && error.rule.startsWith(row["rule"].asString)) { "$name: $error" }
         check(error.errorMessage.length < 300) { "$name: the message repeats the value" }
     }

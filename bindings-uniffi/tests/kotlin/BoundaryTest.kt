@@ -6,9 +6,9 @@ import kotlinx.coroutines.runBlocking
 
 fun aPanicIsAnInternalError() = ScriptedServer(listOf(success(ARN))).use { server ->
     val client = clientFor(server)
-    val error = assertThrows<TransferCertificateException.Internal> { runBlocking { client.panicForTests() } }
+    val error = assertThrows<IotTransferException.Internal> { runBlocking { client.panicForTests() } }
     check(error.errorMessage.contains("a panic requested by a test of the panic boundary") && error.possiblyApplied) { error.toString() }
-    assertThrows<TransferCertificateException.Internal> { client.panicForTestsBlocking() }
+    assertThrows<IotTransferException.Internal> { client.panicForTestsBlocking() }
     check(client.transferCertificateBlocking(INPUT).transferredCertificateArn == ARN)
 }
 
@@ -18,7 +18,7 @@ class Throwing : CredentialsProvider {
 
 fun aProviderThrowingAnythingIsACredentialsError() = ScriptedServer().use { server ->
     val client = IotTransferClient.withProvider(config(server.url), Throwing())
-    val error = assertThrows<TransferCertificateException.Credentials> { client.transferCertificateBlocking(INPUT) }
+    val error = assertThrows<IotTransferException.Credentials> { client.transferCertificateBlocking(INPUT) }
     check(!error.possiblyApplied && server.requests.isEmpty()) { error.toString() }
 }
 

@@ -1,6 +1,6 @@
 // Cancelling a call: a coroutine's cancellation stops the retries and drops the attempt in
 // flight, and the call's CancellationToken then says whether the transfer may have been applied;
-// cancelling the token ends the call with TransferCertificateException.Cancelled.
+// cancelling the token ends the call with IotTransferException.Cancelled.
 
 import dev.iottransfer.*
 import kotlinx.coroutines.CancellationException
@@ -36,7 +36,7 @@ fun cancellingTheCoroutineStopsTheRetries() = ScriptedServer(List(3) { success(A
 fun cancellingTheTokenEndsABlockingCallWithATypedError() = ScriptedServer(listOf(success(ARN).copy(delayMs = 3000))).use { server ->
     val token = CancellationToken()
     thread { waitFor { server.requests.isNotEmpty() }; token.cancel() }
-    val error = assertThrows<TransferCertificateException.Cancelled> { clientFor(server).transferCertificateBlocking(INPUT, token) }
+    val error = assertThrows<IotTransferException.Cancelled> { clientFor(server).transferCertificateBlocking(INPUT, token) }
     check(error.code == "CancelledError" && error.possiblyApplied && error.attempts == 1u) { error.toString() }
 }
 

@@ -51,21 +51,21 @@ fun suspendSuccess() = ScriptedServer(listOf(success(ARN))).use { server ->
 }
 
 fun everyErrorKindIsItsOwnType() {
-    val cases = listOf<Triple<String, Int, (TransferCertificateException) -> Boolean>>(
-        Triple("InvalidRequestException", 400) { it is TransferCertificateException.InvalidRequest },
-        Triple("ResourceNotFoundException", 404) { it is TransferCertificateException.ResourceNotFound },
-        Triple("CertificateStateException", 406) { it is TransferCertificateException.CertificateState },
-        Triple("TransferConflictException", 409) { it is TransferCertificateException.TransferConflict },
-        Triple("ThrottlingException", 400) { it is TransferCertificateException.Throttling },
-        Triple("UnauthorizedException", 401) { it is TransferCertificateException.Unauthorized },
-        Triple("ServiceUnavailableException", 503) { it is TransferCertificateException.ServiceUnavailable },
-        Triple("InternalFailureException", 500) { it is TransferCertificateException.InternalFailure },
-        Triple("InvalidSignatureException", 403) { it is TransferCertificateException.Auth },
-        Triple("BrandNewException", 400) { it is TransferCertificateException.UnknownService },
+    val cases = listOf<Triple<String, Int, (IotTransferException) -> Boolean>>(
+        Triple("InvalidRequestException", 400) { it is IotTransferException.InvalidRequest },
+        Triple("ResourceNotFoundException", 404) { it is IotTransferException.ResourceNotFound },
+        Triple("CertificateStateException", 406) { it is IotTransferException.CertificateState },
+        Triple("TransferConflictException", 409) { it is IotTransferException.TransferConflict },
+        Triple("ThrottlingException", 400) { it is IotTransferException.Throttling },
+        Triple("UnauthorizedException", 401) { it is IotTransferException.Unauthorized },
+        Triple("ServiceUnavailableException", 503) { it is IotTransferException.ServiceUnavailable },
+        Triple("InternalFailureException", 500) { it is IotTransferException.InternalFailure },
+        Triple("InvalidSignatureException", 403) { it is IotTransferException.Auth },
+        Triple("BrandNewException", 400) { it is IotTransferException.UnknownService },
     )
     for ((code, status, isRightType) in cases) {
         ScriptedServer(listOf(serviceError(status, code, "about $code"))).use { server ->
-            val error = assertThrows<TransferCertificateException> { clientFor(server, maxAttempts = 1u).transferCertificateBlocking(INPUT) }
+            val error = assertThrows<IotTransferException> { clientFor(server, maxAttempts = 1u).transferCertificateBlocking(INPUT) }
             check(isRightType(error)) { "$code gave $error" }
             val fields = fieldsOf(error)
             check(fields == listOf(code, "about $code", status.toUShort(), "req-1", 1u)) { "$code: $fields" }
@@ -73,37 +73,37 @@ fun everyErrorKindIsItsOwnType() {
     }
 }
 
-fun fieldsOf(e: TransferCertificateException): List<Any?> = when (e) {
-    is TransferCertificateException.InvalidRequest -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.ResourceNotFound -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.CertificateState -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.TransferConflict -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.TransferAlreadyCompleted -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.VersionConflict -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.LimitExceeded -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Throttling -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Unauthorized -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.ServiceUnavailable -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.InternalFailure -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Auth -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.UnknownService -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.InvalidResponse -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Validation -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Transport -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Timeout -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Cancelled -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Internal -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Credentials -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Endpoint -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
-    is TransferCertificateException.Configuration -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+fun fieldsOf(e: IotTransferException): List<Any?> = when (e) {
+    is IotTransferException.InvalidRequest -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.ResourceNotFound -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.CertificateState -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.TransferConflict -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.TransferAlreadyCompleted -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.VersionConflict -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.LimitExceeded -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Throttling -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Unauthorized -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.ServiceUnavailable -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.InternalFailure -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Auth -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.UnknownService -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.InvalidResponse -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Validation -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Transport -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Timeout -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Cancelled -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Internal -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Credentials -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Endpoint -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
+    is IotTransferException.Configuration -> listOf(e.code, e.errorMessage, e.httpStatus, e.requestId, e.attempts)
 }
 
-fun kindOf(e: TransferCertificateException): String = e::class.simpleName!!
+fun kindOf(e: IotTransferException): String = e::class.simpleName!!
 
 fun suspendCallThrowsTheSameTypes() = ScriptedServer(
     listOf(serviceError(406, "CertificateStateException", "ACTIVE"), Reply(body = "{\"certificateDescription\":{\"status\":\"ACTIVE\"}}")),
 ).use { server ->
-    val error = assertThrows<TransferCertificateException.CertificateState> { runBlocking { clientFor(server).transferCertificate(INPUT) } }
+    val error = assertThrows<IotTransferException.CertificateState> { runBlocking { clientFor(server).transferCertificate(INPUT) } }
     check(error.hint!!.startsWith("The certificate is ACTIVE: deactivate it")) { error.hint!! }
     check(error.reconciled && !error.possiblyApplied)
 }
@@ -114,12 +114,12 @@ fun retriesThenSuccess() = ScriptedServer(listOf(serviceError(503, "ServiceUnava
 }
 
 fun throttlingBurst() = ScriptedServer(List(3) { serviceError(400, "ThrottlingException", "Rate exceeded") }).use { server ->
-    val error = assertThrows<TransferCertificateException.Throttling> { clientFor(server).transferCertificateBlocking(INPUT) }
+    val error = assertThrows<IotTransferException.Throttling> { clientFor(server).transferCertificateBlocking(INPUT) }
     check(error.retryable && error.attempts == 3u)
 }
 
 fun attemptTimeout() = ScriptedServer(List(2) { success(ARN).copy(delayMs = 1500) }).use { server ->
-    val error = assertThrows<TransferCertificateException.Timeout> {
+    val error = assertThrows<IotTransferException.Timeout> {
         clientFor(server, maxAttempts = 2u, attemptTimeoutMs = 100uL).transferCertificateBlocking(INPUT)
     }
     check(error.attempts == 2u && error.possiblyApplied)
@@ -136,7 +136,7 @@ fun validationNamesTheField() = ScriptedServer().use { server ->
         TransferCertificateInput(ID, "444455556666", "x".repeat(129)) to "transferMessage",
     )
     for ((input, field) in cases) {
-        val error = assertThrows<TransferCertificateException.Validation> { clientFor(server).transferCertificateBlocking(input) }
+        val error = assertThrows<IotTransferException.Validation> { clientFor(server).transferCertificateBlocking(input) }
         check(error.field == field && error.errorMessage.startsWith(field)) { error.toString() }
     }
     check(server.requests.isEmpty())
@@ -145,7 +145,7 @@ fun validationNamesTheField() = ScriptedServer().use { server ->
 fun signingDatesSigV4CannotCarry() {
     val client = IotTransferClient(config(null), AwsCredentials("AKIDEXAMPLE", SECRET, null, null))
     for (time in listOf(Instant.parse("1969-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"))) {
-        val error = assertThrows<TransferCertificateException.Validation> { client.signTransferCertificateBlocking(INPUT, time) }
+        val error = assertThrows<IotTransferException.Validation> { client.signTransferCertificateBlocking(INPUT, time) }
         check(error.field == "signingDate") { error.toString() }
         check(error.errorMessage == "signingDate must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z") { error.errorMessage }
     }
@@ -170,7 +170,7 @@ fun hostCredentialsProvider() = ScriptedServer(listOf(success(ARN), success(ARN)
     check(provider.calls == 2)
     check(server.requests[1].headers["authorization"]!!.contains("Credential=ASIAREFRESH2/"))
     val failing = IotTransferClient.withProvider(config(server.url), Refreshing(fail = true))
-    val error = assertThrows<TransferCertificateException.Credentials> { failing.transferCertificateBlocking(INPUT) }
+    val error = assertThrows<IotTransferException.Credentials> { failing.transferCertificateBlocking(INPUT) }
     check(error.errorMessage.contains("identity pool unreachable")) { error.errorMessage }
 }
 
@@ -178,7 +178,7 @@ fun noSecretInToString() {
     val credentials = AwsCredentials("AKIDEXAMPLE", SECRET, TOKEN, null)
     val client = IotTransferClient(config(null), credentials)
     val signed = client.signTransferCertificateBlocking(INPUT, null)
-    val error = assertThrows<TransferCertificateException> { client.transferCertificateBlocking(TransferCertificateInput("x", "1", null)) }
+    val error = assertThrows<IotTransferException> { client.transferCertificateBlocking(TransferCertificateInput("x", "1", null)) }
     for (value in listOf<Any>(credentials, client, signed, error, config(null))) {
         val printed = value.toString() + " " + (value as? Throwable)?.message
         check(!printed.contains(SECRET) && !printed.contains(TOKEN)) { printed }
@@ -216,7 +216,7 @@ fun sharedVectors(vectorsDir: File) {
             try {
                 val output = client.transferCertificateBlocking(TransferCertificateInput("0".repeat(64), "123456789012", null))
                 check(output.transferredCertificateArn == expected["arn"]) { vector["name"]!! }
-            } catch (e: TransferCertificateException) {
+            } catch (e: IotTransferException) {
                 val fields = fieldsOf(e)
                 check(kindOf(e) == expected["kind"]) { "${vector["name"]}: ${kindOf(e)}" }
                 check(fields[0] == expected["code"] && fields[1] == expected["message"]) { "${vector["name"]}: $fields" }
@@ -303,7 +303,7 @@ fun operationVectors(vectorsDir: File) {
                     else -> error("no operation ${vector["operation"]}")
                 }
                 mapOf("output" to output)
-            } catch (e: TransferCertificateException) {
+            } catch (e: IotTransferException) {
                 val fields = fieldsOf(e)
                 mapOf("error" to mapOf("code" to fields[0], "kind" to kindOf(e), "message" to fields[1]))
             }

@@ -81,7 +81,7 @@ fun anAttemptSlowerThanItsTimeoutEndsInTheTruth() = withoutFaultsAfter {
 fun aCallSlowerThanItsTimeoutSaysItMayHaveHappened() = withoutFaultsAfter {
     val id = Emulator.transferableCertificate()
     Emulator.setFaults("""{"latencyMs":800,"operations":["TransferCertificate"]}""")
-    val error = assertThrows<TransferCertificateException.Timeout> {
+    val error = assertThrows<IotTransferException.Timeout> {
         emulatorClient(callTimeoutMs = 300uL).transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
     }
     check(error.possiblyApplied && error.hint!!.contains("DescribeCertificate")) { error.toString() }
@@ -91,7 +91,7 @@ fun aSecondTransferIsExplainedNotUndone() = withoutFaultsAfter {
     val id = Emulator.transferableCertificate()
     val client = emulatorClient()
     client.transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
-    val error = assertThrows<TransferCertificateException.CertificateState> {
+    val error = assertThrows<IotTransferException.CertificateState> {
         client.transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
     }
     check(error.reconciled && !error.possiblyApplied)

@@ -72,7 +72,7 @@ fun noCredentialsIsACredentialsError() = withEnvironment(
     try {
         IotTransferClient.fromEnvironment(null).transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
         error("expected a credentials error")
-    } catch (e: TransferCertificateException.Credentials) {
+    } catch (e: IotTransferException.Credentials) {
         check(Emulator.recorded(id) == "INACTIVE" to null) { "nothing was sent" }
     }
 }

@@ -44,7 +44,7 @@ fun theTargetSeesAcceptsAndOwnsIt() = withoutFaultsAfter {
     check(accepted.metadata.httpStatus == 200.toUShort() && !accepted.metadata.reconciled)
     val described = target.describeCertificateBlocking(DescribeCertificateInput(id)).certificateDescription
     check(described.ownedBy == EMULATOR_TARGET && described.status == CertificateStatus.Active) { described.toString() }
-    val again = assertThrows<TransferCertificateException.TransferAlreadyCompleted> {
+    val again = assertThrows<IotTransferException.TransferAlreadyCompleted> {
         target.acceptCertificateTransferBlocking(AcceptCertificateTransferInput(id, null))
     }
     check(again.hint!!.contains("already ended before this call") && !again.possiblyApplied) { again.toString() }

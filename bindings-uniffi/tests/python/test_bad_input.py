@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 
-from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, TransferCertificateError, TransferCertificateInput
+from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, IotTransferError, TransferCertificateInput
 from scripted_server import ScriptedServer
 from test_client import ID
 
@@ -38,7 +38,7 @@ def expect(row, call):
         with pytest.raises(getattr(builtins, row["python"])):
             call()
         return None
-    with pytest.raises(TransferCertificateError) as caught:
+    with pytest.raises(IotTransferError) as caught:
         call()
     return caught.value
 
@@ -54,7 +54,7 @@ def test_bad_input(row):
         error = expect(row, lambda: client.transfer_certificate_blocking(TransferCertificateInput(**members)))
         assert server.requests == []
     if error is not None:
-        assert isinstance(error, TransferCertificateError.Validation), repr(error)
+        assert isinstance(error, IotTransferError.Validation), repr(error)
         assert error.field == row["field"] and error.rule.startswith(row["rule"]), (error.field, error.rule)
         assert len(error.error_message) < 300, "the message does not repeat the value"
 

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from iot_transfer import ClientConfig, CredentialsProvider, IotTransferClient, TransferCertificateError
+from iot_transfer import ClientConfig, CredentialsProvider, IotTransferClient, IotTransferError
 from scripted_server import ScriptedServer, success
 from test_client import ARN, INPUT, client_for
 
@@ -14,11 +14,11 @@ from test_client import ARN, INPUT, client_for
 def test_a_panic_is_an_internal_error_and_the_client_stays_usable():
     with ScriptedServer([success(ARN)]) as server:
         client = client_for(server)
-        with pytest.raises(TransferCertificateError.Internal) as caught:
+        with pytest.raises(IotTransferError.Internal) as caught:
             asyncio.run(client.panic_for_tests())
         assert "a panic requested by a test of the panic boundary" in caught.value.error_message
         assert caught.value.possibly_applied and "DescribeCertificate" in caught.value.hint
-        with pytest.raises(TransferCertificateError.Internal):
+        with pytest.raises(IotTransferError.Internal):
             client.panic_for_tests_blocking()
         assert client.transfer_certificate_blocking(INPUT).transferred_certificate_arn == ARN
 
@@ -40,7 +40,7 @@ class ReturningGarbage(CredentialsProvider):
 def test_a_misbehaving_credentials_provider_is_a_credentials_error_and_nothing_is_sent(provider):
     with ScriptedServer([]) as server:
         client = IotTransferClient.with_provider(ClientConfig(region="us-east-1", endpoint_url=server.url), provider)
-        with pytest.raises(TransferCertificateError.Credentials) as caught:
+        with pytest.raises(IotTransferError.Credentials) as caught:
             client.transfer_certificate_blocking(INPUT)
         assert server.requests == []
     assert caught.value.code == "CredentialsError" and not caught.value.possibly_applied

@@ -1,6 +1,6 @@
 """Cancelling a call: an asyncio task's cancellation stops the retries and closes the attempt in
 flight, and the call's CancellationToken then says whether the transfer may have been applied;
-cancelling the token ends the call with TransferCertificateError.Cancelled."""
+cancelling the token ends the call with IotTransferError.Cancelled."""
 
 import asyncio
 import threading
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from iot_transfer import CancellationToken, TransferCertificateError
+from iot_transfer import CancellationToken, IotTransferError
 from scripted_server import ScriptedServer, service_error
 from test_client import INPUT, client_for
 
@@ -42,7 +42,7 @@ def test_cancelling_the_token_ends_a_blocking_call_with_a_typed_error():
     token = CancellationToken()
     with ScriptedServer([{"hang": True}]) as server:
         threading.Thread(target=lambda: (wait_for(lambda: server.requests), token.cancel()), daemon=True).start()
-        with pytest.raises(TransferCertificateError.Cancelled) as caught:
+        with pytest.raises(IotTransferError.Cancelled) as caught:
             client_for(server).transfer_certificate_blocking(INPUT, token)
     assert caught.value.code == "CancelledError" and caught.value.possibly_applied
     assert caught.value.attempts == 1 and token.is_cancelled()
@@ -52,7 +52,7 @@ def test_a_token_cancelled_before_the_call_sends_nothing():
     token = CancellationToken()
     token.cancel()
     with ScriptedServer([service_error(400, "ThrottlingException", "never sent")]) as server:
-        with pytest.raises(TransferCertificateError.Cancelled) as caught:
+        with pytest.raises(IotTransferError.Cancelled) as caught:
             asyncio.run(client_for(server).transfer_certificate(INPUT, token))
         assert server.requests == []
     assert not caught.value.possibly_applied and caught.value.attempts == 0

@@ -14,7 +14,7 @@ from iot_transfer import (
     CredentialsProvider,
     CredentialsProviderError,
     IotTransferClient,
-    TransferCertificateError,
+    IotTransferError,
     TransferCertificateInput,
 )
 from scripted_server import ScriptedServer, service_error, success
@@ -57,16 +57,16 @@ def test_async_success():
 
 
 MODELLED = [
-    ("InvalidRequestException", 400, TransferCertificateError.InvalidRequest),
-    ("ResourceNotFoundException", 404, TransferCertificateError.ResourceNotFound),
-    ("CertificateStateException", 406, TransferCertificateError.CertificateState),
-    ("TransferConflictException", 409, TransferCertificateError.TransferConflict),
-    ("ThrottlingException", 400, TransferCertificateError.Throttling),
-    ("UnauthorizedException", 401, TransferCertificateError.Unauthorized),
-    ("ServiceUnavailableException", 503, TransferCertificateError.ServiceUnavailable),
-    ("InternalFailureException", 500, TransferCertificateError.InternalFailure),
-    ("InvalidSignatureException", 403, TransferCertificateError.Auth),
-    ("BrandNewException", 400, TransferCertificateError.UnknownService),
+    ("InvalidRequestException", 400, IotTransferError.InvalidRequest),
+    ("ResourceNotFoundException", 404, IotTransferError.ResourceNotFound),
+    ("CertificateStateException", 406, IotTransferError.CertificateState),
+    ("TransferConflictException", 409, IotTransferError.TransferConflict),
+    ("ThrottlingException", 400, IotTransferError.Throttling),
+    ("UnauthorizedException", 401, IotTransferError.Unauthorized),
+    ("ServiceUnavailableException", 503, IotTransferError.ServiceUnavailable),
+    ("InternalFailureException", 500, IotTransferError.InternalFailure),
+    ("InvalidSignatureException", 403, IotTransferError.Auth),
+    ("BrandNewException", 400, IotTransferError.UnknownService),
 ]
 
 
@@ -76,7 +76,7 @@ def test_each_error_kind_is_its_own_class_with_fields(code, status, error_class)
         with pytest.raises(error_class) as caught:
             client_for(server, max_attempts=1).transfer_certificate_blocking(INPUT)
     error = caught.value
-    assert isinstance(error, TransferCertificateError)
+    assert isinstance(error, IotTransferError)
     assert (error.code, error.error_message, error.http_status, error.request_id) == (code, f"about {code}", status, "req-1")
     assert error.attempts == 1
 
@@ -84,7 +84,7 @@ def test_each_error_kind_is_its_own_class_with_fields(code, status, error_class)
 def test_the_same_errors_from_the_async_call():
     description = {"status": 200, "body": json.dumps({"certificateDescription": {"status": "ACTIVE"}})}
     with ScriptedServer([service_error(406, "CertificateStateException", "ACTIVE"), description]) as server:
-        with pytest.raises(TransferCertificateError.CertificateState) as caught:
+        with pytest.raises(IotTransferError.CertificateState) as caught:
             asyncio.run(client_for(server).transfer_certificate(INPUT))
     assert caught.value.hint.startswith("The certificate is ACTIVE: deactivate it")
     assert caught.value.reconciled and not caught.value.possibly_applied
@@ -101,14 +101,14 @@ def test_retries_then_success():
 def test_throttling_burst_ends_in_throttling_error():
     replies = [service_error(400, "ThrottlingException", "Rate exceeded") for _ in range(3)]
     with ScriptedServer(replies) as server:
-        with pytest.raises(TransferCertificateError.Throttling) as caught:
+        with pytest.raises(IotTransferError.Throttling) as caught:
             client_for(server).transfer_certificate_blocking(INPUT)
     assert caught.value.retryable and caught.value.attempts == 3
 
 
 def test_attempt_timeout():
     with ScriptedServer([dict(success(ARN), delay=2), dict(success(ARN), delay=2)]) as server:
-        with pytest.raises(TransferCertificateError.Timeout) as caught:
+        with pytest.raises(IotTransferError.Timeout) as caught:
             client_for(server, attempt_timeout_ms=100, max_attempts=2).transfer_certificate_blocking(INPUT)
     assert caught.value.attempts == 2
     assert caught.value.possibly_applied
@@ -124,7 +124,7 @@ def test_a_redirect_to_another_host_is_not_followed(status):
     with ScriptedServer([success(ARN)]) as elsewhere:
         target = f"{elsewhere.url}/transfer-certificate/{ID}?targetAwsAccount=444455556666"
         with ScriptedServer([{"status": status, "headers": {"location": target}}]) as server:
-            with pytest.raises(TransferCertificateError.Transport) as caught:
+            with pytest.raises(IotTransferError.Transport) as caught:
                 client_for(server).transfer_certificate_blocking(INPUT)
         assert elsewhere.requests == []
     assert caught.value.http_status == status and target in caught.value.error_message
@@ -144,7 +144,7 @@ def test_a_timed_out_attempt_is_closed_before_its_retry_is_sent():
 ])
 def test_a_signing_date_before_1970_is_a_validation_error(when):
     client = IotTransferClient(ClientConfig(region="us-east-1"), AwsCredentials("AKIDEXAMPLE", SECRET))
-    with pytest.raises(TransferCertificateError.Validation) as caught:
+    with pytest.raises(IotTransferError.Validation) as caught:
         client.sign_transfer_certificate_blocking(INPUT, when)
     assert caught.value.field == "signingDate"
     assert caught.value.error_message == "signingDate must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
@@ -163,7 +163,7 @@ def test_the_last_second_of_9999_signs():
 ])
 def test_validation_errors_name_the_field_and_send_nothing(certificate_id, account, message, field):
     with ScriptedServer([]) as server:
-        with pytest.raises(TransferCertificateError.Validation) as caught:
+        with pytest.raises(IotTransferError.Validation) as caught:
             client_for(server).transfer_certificate_blocking(
                 TransferCertificateInput(certificate_id=certificate_id, target_aws_account=account,
                                          transfer_message=message))
@@ -200,7 +200,7 @@ def test_a_host_credentials_provider_is_asked_again_near_expiry():
 
 def test_a_failing_provider_is_a_credentials_error():
     client = IotTransferClient.with_provider(ClientConfig(region="us-east-1"), RefreshingProvider(fail=True))
-    with pytest.raises(TransferCertificateError.Credentials) as caught:
+    with pytest.raises(IotTransferError.Credentials) as caught:
         client.transfer_certificate_blocking(INPUT)
     assert "identity pool unreachable" in caught.value.error_message
 
@@ -212,7 +212,7 @@ def test_no_secret_in_repr_or_str():
     error = None
     try:
         client.transfer_certificate_blocking(TransferCertificateInput(certificate_id="x", target_aws_account="1"))
-    except TransferCertificateError as caught:
+    except IotTransferError as caught:
         error = caught
     for value in (credentials, client, signed, error, ClientConfig(region="us-east-1")):
         for printed in (repr(value), str(value)):

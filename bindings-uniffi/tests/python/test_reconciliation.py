@@ -8,7 +8,7 @@ import time
 import pytest
 
 import emulator
-from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, TransferCertificateError, TransferCertificateInput
+from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, IotTransferError, TransferCertificateInput
 
 
 def client(**config):
@@ -48,7 +48,7 @@ def test_an_attempt_slower_than_its_timeout_ends_in_the_truth():
 def test_a_call_slower_than_its_timeout_says_the_transfer_may_have_happened():
     certificate = emulator.transferable_certificate()
     emulator.set_faults({"latencyMs": 800, "operations": ["TransferCertificate"]})
-    with pytest.raises(TransferCertificateError.Timeout) as caught:
+    with pytest.raises(IotTransferError.Timeout) as caught:
         client(call_timeout_ms=300).transfer_certificate_blocking(transfer_input(certificate))
     assert caught.value.possibly_applied
     assert "DescribeCertificate" in caught.value.hint
@@ -57,7 +57,7 @@ def test_a_call_slower_than_its_timeout_says_the_transfer_may_have_happened():
 def test_a_second_transfer_of_a_pending_certificate_is_explained_not_undone():
     certificate = emulator.transferable_certificate()
     client().transfer_certificate_blocking(transfer_input(certificate))
-    with pytest.raises(TransferCertificateError.CertificateState) as caught:
+    with pytest.raises(IotTransferError.CertificateState) as caught:
         client().transfer_certificate_blocking(transfer_input(certificate))
     assert caught.value.reconciled and not caught.value.possibly_applied
     assert f"already PENDING_TRANSFER to account {emulator.TARGET_ACCOUNT}" in caught.value.hint

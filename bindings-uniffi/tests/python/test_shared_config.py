@@ -9,7 +9,7 @@ import stat
 import pytest
 
 import emulator
-from iot_transfer import ClientConfig, IotTransferClient, TransferCertificateError, TransferCertificateInput
+from iot_transfer import ClientConfig, IotTransferClient, IotTransferError, TransferCertificateInput
 
 KEY, SECRET = emulator.SOURCE_KEY
 
@@ -70,7 +70,7 @@ def test_no_credentials_anywhere_is_a_credentials_error(monkeypatch):
     monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
     client = IotTransferClient.from_environment(ClientConfig(region="us-east-1"))
     certificate = emulator.transferable_certificate()
-    with pytest.raises(TransferCertificateError.Credentials):
+    with pytest.raises(IotTransferError.Credentials):
         client.transfer_certificate_blocking(TransferCertificateInput(
             certificate_id=certificate, target_aws_account=emulator.TARGET_ACCOUNT))
     assert emulator.recorded(certificate) == ("INACTIVE", None), "nothing was sent"
@@ -80,7 +80,7 @@ def test_no_region_anywhere_is_an_endpoint_error(monkeypatch):
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", KEY)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
     client = IotTransferClient.from_environment()
-    with pytest.raises(TransferCertificateError.Endpoint, match="Missing Region"):
+    with pytest.raises(IotTransferError.Endpoint, match="Missing Region"):
         client.transfer_certificate_blocking(TransferCertificateInput(
             certificate_id="a" * 64, target_aws_account=emulator.TARGET_ACCOUNT))
 
@@ -176,12 +176,12 @@ def test_a_retry_setting_that_cannot_be_used_is_a_configuration_error_unless_giv
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
     monkeypatch.setenv("AWS_ENDPOINT_URL_IOT", emulator.url())
     monkeypatch.setenv("AWS_RETRY_MODE", "legacy")
-    with pytest.raises(TransferCertificateError.Configuration, match="AWS_RETRY_MODE"):
+    with pytest.raises(IotTransferError.Configuration, match="AWS_RETRY_MODE"):
         IotTransferClient.from_environment(ClientConfig(region="us-east-1"))
     # Given in code, the setting is not read from the environment.
     transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1", retry_mode=RetryMode.ADAPTIVE)))
     monkeypatch.delenv("AWS_RETRY_MODE")
     monkeypatch.setenv("AWS_CONFIG_FILE", write_config(tmp_path, "[default]\nmax_attempts = 0\n"))
-    with pytest.raises(TransferCertificateError.Configuration, match="max_attempts"):
+    with pytest.raises(IotTransferError.Configuration, match="max_attempts"):
         IotTransferClient.from_environment(ClientConfig(region="us-east-1"))
     transfer_with(IotTransferClient.from_environment(ClientConfig(region="us-east-1", max_attempts=2)))

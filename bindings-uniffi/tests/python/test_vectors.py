@@ -7,7 +7,7 @@ import pathlib
 
 import iot_transfer
 
-from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, TransferCertificateError, TransferCertificateInput
+from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, IotTransferError, TransferCertificateInput
 from scripted_server import ScriptedServer
 
 VECTORS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors"
@@ -45,7 +45,7 @@ def test_response_vectors():
                 output = client.transfer_certificate_blocking(
                     TransferCertificateInput(certificate_id="0" * 64, target_aws_account="123456789012"))
                 assert output.transferred_certificate_arn == expected["arn"], vector["name"]
-            except TransferCertificateError as error:
+            except IotTransferError as error:
                 # Each variant is named after the core's kind.
                 assert type(error).__name__ == expected["kind"], vector["name"]
                 assert (error.code, error.error_message, error.http_status, error.retryable) == (
@@ -96,6 +96,6 @@ def test_every_other_operations_response_vectors():
             try:
                 output = getattr(client, f"{name}_blocking")(OPERATION_INPUTS[vector["operation"]]())
                 outcome = {"output": as_vector(output)}
-            except TransferCertificateError as error:
+            except IotTransferError as error:
                 outcome = {"error": {"code": error.code, "kind": type(error).__name__, "message": error.error_message}}
             assert outcome == vector["expected"], vector["name"]

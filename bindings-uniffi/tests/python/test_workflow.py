@@ -20,7 +20,7 @@ from iot_transfer import (
     RejectCertificateTransferInput,
     StepAction,
     TransferBlocker,
-    TransferCertificateError,
+    IotTransferError,
     TransferCertificateInput,
     UpdateCertificateInput,
 )
@@ -91,7 +91,7 @@ def test_the_target_lists_accepts_and_owns_it(source, target):
     assert described.certificate_description.previous_owned_by == SOURCE_ACCOUNT
     assert described.certificate_description.transfer_data.accept_date is not None
 
-    with pytest.raises(TransferCertificateError.TransferAlreadyCompleted) as again:
+    with pytest.raises(IotTransferError.TransferAlreadyCompleted) as again:
         target.accept_certificate_transfer_blocking(AcceptCertificateTransferInput(certificate_id=certificate))
     assert "already ended before this call" in again.value.hint
     assert not again.value.possibly_applied
@@ -114,7 +114,7 @@ def test_reject_cancel_and_a_lost_cancel(source, target):
 
 
 def test_bad_input_names_the_member_and_nothing_is_sent(source):
-    with pytest.raises(TransferCertificateError.Validation) as error:
+    with pytest.raises(IotTransferError.Validation) as error:
         source.update_certificate_blocking(UpdateCertificateInput(certificate_id="a" * 64,
                                                                   new_status=CertificateStatus.PENDING_TRANSFER()))
     assert error.value.field == "newStatus"

@@ -19,7 +19,7 @@ final class BoundaryTests: XCTestCase {
         do {
             try await transfer.panicForTests()
             XCTFail("expected an error")
-        } catch let error as TransferCertificateError {
+        } catch let error as IotTransferError {
             let got = fields(error)
             XCTAssertEqual(got.kind, "Internal")
             XCTAssertTrue(got.message.contains("a panic requested by a test of the panic boundary"), got.message)

@@ -27,7 +27,7 @@ final class CancellationTests: XCTestCase {
         do {
             _ = try await task.value
             XCTFail("expected a cancellation")
-        } catch let error as TransferCertificateError {
+        } catch let error as IotTransferError {
             let got = fields(error)
             XCTAssertEqual(got.kind, "Cancelled")
             XCTAssertTrue(got.possiblyApplied)

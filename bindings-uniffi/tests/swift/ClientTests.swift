@@ -26,7 +26,7 @@ struct Fields: Equatable {
     let hint: String?
 }
 
-func fields(_ error: TransferCertificateError) -> Fields {
+func fields(_ error: IotTransferError) -> Fields {
     switch error {
     case let .InvalidRequest(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "InvalidRequest", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .ResourceNotFound(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "ResourceNotFound", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
@@ -64,10 +64,10 @@ func client(_ server: ScriptedServer, maxAttempts: UInt32 = 3, attemptTimeoutMs:
                       credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, sessionToken: TOKEN))
 }
 
-func transferError(_ body: () throws -> Void) -> TransferCertificateError? {
+func transferError(_ body: () throws -> Void) -> IotTransferError? {
     do {
         try body()
-    } catch let error as TransferCertificateError {
+    } catch let error as IotTransferError {
         return error
     } catch {
         XCTFail("unexpected error \(error)")
@@ -141,7 +141,7 @@ final class ClientTests: XCTestCase {
         do {
             _ = try await client(server).transferCertificate(input: INPUT)
             XCTFail("expected an error")
-        } catch TransferCertificateError.CertificateState(_, _, _, _, _, _, _, let possiblyApplied, let reconciled, let hint) {
+        } catch IotTransferError.CertificateState(_, _, _, _, _, _, _, let possiblyApplied, let reconciled, let hint) {
             XCTAssertTrue(hint!.hasPrefix("The certificate is ACTIVE: deactivate it"), hint!)
             XCTAssertTrue(reconciled && !possiblyApplied)
         } catch {
@@ -291,7 +291,7 @@ final class ClientTests: XCTestCase {
                 let output = try client.transferCertificateBlocking(
                     input: TransferCertificateInput(certificateId: String(repeating: "0", count: 64), targetAwsAccount: "123456789012", transferMessage: nil))
                 XCTAssertEqual(output.transferredCertificateArn, expected["arn"] as? String, name)
-            } catch let error as TransferCertificateError {
+            } catch let error as IotTransferError {
                 let got = fields(error)
                 XCTAssertEqual([got.kind, got.code, got.message], [expected["kind"] as! String, expected["code"] as! String, expected["message"] as! String], name)
                 XCTAssertEqual(got.httpStatus.map { Int($0) }, expected["httpStatus"] as? Int, name)

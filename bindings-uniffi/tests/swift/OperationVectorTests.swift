@@ -68,7 +68,7 @@ final class OperationVectorTests: XCTestCase {
                     XCTFail("no operation \(vector["operation"]!)")
                 }
                 outcome = ["output": output]
-            } catch let error as TransferCertificateError {
+            } catch let error as IotTransferError {
                 let got = fields(error)
                 outcome = ["error": ["code": got.code, "kind": got.kind, "message": got.message]]
             }

@@ -61,7 +61,7 @@ final class SharedConfigTests: XCTestCase {
             let id = Emulator.transferableCertificate()
             XCTAssertThrowsError(try IotTransferClient.fromEnvironment().transferCertificateBlocking(
                 input: TransferCertificateInput(certificateId: id, targetAwsAccount: EMULATOR_TARGET, transferMessage: nil))) { error in
-                guard let typed = error as? TransferCertificateError, case .Credentials = typed else { return XCTFail("\(error)") }
+                guard let typed = error as? IotTransferError, case .Credentials = typed else { return XCTFail("\(error)") }
             }
             XCTAssertEqual(Emulator.recorded(id), ["INACTIVE", nil])
         }
