@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Assembles the Swift package of the uniffi bindings in target/uniffi/swift-package: the manifest,
-# the generated Swift source, the FFI header and module map, the tests, and lib/ with the native
-# library. Prints the package folder.
+# Assembles the Swift package of the uniffi bindings as a consumer gets it, in
+# target/uniffi/swift-work/IotTransfer: the manifest, the generated Swift source and the
+# hand-written additions, the FFI header and module map, and the Rust core as a static library,
+# lib/<host triple>/libiot_transfer_uniffi.a (crate iot-transfer-uniffi-static; a debug build
+# stripped of its debug info, 190 MB rather than 535). Prints the package folder.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 uniffi=$("$root/scripts/build-uniffi.sh")
-package="$uniffi/swift-package"
+cargo build --quiet -p iot-transfer-uniffi-static
+package="$uniffi/swift-work/IotTransfer"
+# The Linux triple the manifest picks by the host's architecture.
+triple="$(rustc -vV | sed -n 's/^host: //p')"
 rm -rf "$package"
-mkdir -p "$package/Sources/IotTransferFFI" "$package/Sources/IotTransfer" "$package/Tests/IotTransferTests" "$package/lib"
+mkdir -p "$package/Sources/IotTransferFFI" "$package/Sources/IotTransfer" "$package/lib/$triple"
 cp "$root/bindings-uniffi/swift/Package.swift" "$package/"
 cp "$uniffi/swift/IotTransferFFI.h" "$package/Sources/IotTransferFFI/"
 # SwiftPM looks for module.modulemap in a system-library target.
 cp "$uniffi/swift/IotTransferFFI.modulemap" "$package/Sources/IotTransferFFI/module.modulemap"
 cp "$uniffi/swift/IotTransfer.swift" "$package/Sources/IotTransfer/"
-# Hand-written additions to the generated client (task cancellation).
+# Hand-written additions to the generated client (task cancellation, pages).
 cp "$root/bindings-uniffi/swift/TaskCancellation.swift" "$root/bindings-uniffi/swift/Pages.swift" "$package/Sources/IotTransfer/"
-cp "$root"/bindings-uniffi/tests/swift/*.swift "$package/Tests/IotTransferTests/"
-cp "$uniffi/libiot_transfer_uniffi.so" "$package/lib/"
+strip --strip-debug -o "$package/lib/$triple/libiot_transfer_uniffi.a" "$root/target/debug/libiot_transfer_uniffi_static.a"
 echo "$package"

@@ -1,0 +1,32 @@
+// A command-line app on the package: settings from the environment (the SDKs' default chain:
+// AWS_REGION, AWS_ENDPOINT_URL_IOT, the key pair), then the calls an operator script makes.
+// Usage: TransferApp CERTIFICATE_ID — lists the account's certificates, then describes one,
+// printing what it finds or the typed error; exits 1 on any other failure.
+import Foundation
+import IotTransfer
+
+@main
+struct TransferApp {
+    static func main() async {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let certificateId = arguments.first else {
+            print("usage: TransferApp CERTIFICATE_ID")
+            exit(2)
+        }
+        do {
+            let client = try IotTransferClient.fromEnvironment()
+            var count = 0
+            for try await page in Pages(client.listCertificatesPaginator(input: ListCertificatesInput()).nextPage) {
+                count += page.certificates.count
+            }
+            print("certificates: \(count)")
+            let described = try await client.describeCertificate(input: DescribeCertificateInput(certificateId: certificateId))
+            print("status: \(described.certificateDescription.status.map { "\($0)" } ?? "unknown")")
+        } catch let error as IotTransferError {
+            print("error: \(error)")
+        } catch {
+            print("failed: \(error)")
+            exit(1)
+        }
+    }
+}
