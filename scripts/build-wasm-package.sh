@@ -42,8 +42,11 @@ node -e '
   console.log("// Node'"'"'s import entry: the same module instance as require(), so classes are shared.");
   console.log("import api from \"./index.cjs\";\n\nexport const { " + names.join(", ") + " } = api;");
 ' "$pkg/index.cjs" > "$pkg/index.mjs"
-cp "$wasm_dir"/npm/{package.json,README.md} "$pkg/"
+cp "$wasm_dir"/npm/{package.json,README.md,wasm-url.d.ts} "$pkg/"
 cat "$wasm_dir/npm/index.d.ts" "$stage/generated.d.ts" > "$pkg/index.d.ts"
+# The same declarations for `require` (the package is "type": "module", so TypeScript reads a
+# .d.ts as an ES module's, which a CommonJS consumer under node16/nodenext may not require).
+cp "$pkg/index.d.ts" "$pkg/index.d.cts"
 cp "$root/LICENSE" "$pkg/"
 echo "built $pkg"
 # Lets the package's own tests import it by name, through its package.json "exports".

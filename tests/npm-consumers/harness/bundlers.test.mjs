@@ -1,0 +1,69 @@
+// Each bundler's build of the console page (tests/npm-consumers/app), served as a static site and
+// opened in headless Chromium (Debian's, driven by playwright-core): the page must fetch the wasm
+// its bundler emitted, instantiate it, transfer a certificate on the local endpoint (CORS, SigV4)
+// and branch on the typed errors, exactly as the package does in Node.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { endpoint, seedCertificates, source, targetAwsAccount } from "./emulator.mjs";
+import { assertConsumerResult } from "./expected.mjs";
+import { serveFolder } from "./static-server.mjs";
+
+const consumers = process.env.NPM_CONSUMERS;
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    // Without the background-networking flags Chromium keeps calling out to a closed network.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(() => browser?.close());
+
+for (const bundler of ["vite", "webpack", "esbuild"]) {
+  test(`the ${bundler} build fetches its wasm and transfers on the local endpoint`, async () => {
+    const dist = path.join(consumers, bundler, "dist");
+    assert.ok(existsSync(path.join(dist, "index.html")), `no build in ${dist}`);
+    const seeded = await seedCertificates();
+    const site = await serveFolder(dist);
+    const page = await browser.newPage();
+    const problems = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error}`));
+    page.on("console", (message) => {
+      // Chromium logs every non-2xx response, the refused transfer's 406 among them; the
+      // responses that matter are checked below and in the result.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console: ${message.text()}`);
+    });
+    try {
+      const query = new URLSearchParams({
+        endpoint,
+        accessKeyId: source.accessKeyId,
+        secretAccessKey: source.secretAccessKey,
+        targetAwsAccount,
+        transferable: seeded.transferable,
+        active: seeded.active,
+      });
+      await page.goto(`${site.url}/?${query}`);
+      await page.waitForSelector("#result:not([data-state=pending])", { timeout: 20_000 });
+      const shown = await page.textContent("#result");
+      assert.equal(await page.getAttribute("#result", "data-state"), "done", `${shown}\n${problems.join("\n")}`);
+      await assertConsumerResult(JSON.parse(shown), seeded);
+
+      // The wasm came from the build's own output, where the bundler put it, and nothing was missing.
+      const wasm = site.requests.filter((request) => request.path.endsWith(".wasm"));
+      assert.equal(wasm.length, 1, JSON.stringify(site.requests));
+      assert.equal(wasm[0].status, 200);
+      assert.deepEqual(site.requests.filter((request) => request.status !== 200), []);
+      // The console's own errors are the ones asserted above; nothing else went wrong on the page.
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+}
