@@ -18,10 +18,30 @@ rm -rf "$pkg" "$stage"
 mkdir -p "$pkg" "$stage"
 wasm-bindgen "$wasm" --target web --out-dir "$stage/web" --no-typescript
 wasm-bindgen "$wasm" --target nodejs --out-dir "$pkg/node" --no-typescript
-"$bin/wasm-opt" -Oz "${features[@]}" --strip-debug --strip-producers \
-  "$stage/web/iot_transfer_wasm_bg.wasm" -o "$pkg/iot_transfer_wasm_bg.wasm"
-"$bin/wasm-opt" -Oz "${features[@]}" --strip-debug --strip-producers \
-  "$pkg/node/iot_transfer_wasm_bg.wasm" -o "$pkg/node/iot_transfer_wasm_bg.wasm"
+# wasm-opt -Oz takes about 15 s of CPU a run, and its output depends only on its input and flags:
+# it is kept under their hash in target/wasm-opt-cache, so a rebuild of unchanged code (every
+# `make` target that depends on `wasm`) reuses it, and when the web and Node glue's modules are
+# the same bytes (as they usually are) the second one is found there too.
+opt_cache="$root/target/wasm-opt-cache"
+mkdir -p "$opt_cache"
+opt_flags=(-Oz "${features[@]}" --strip-debug --strip-producers)
+used=()
+optimise() {
+  local key
+  key=$({ sha256sum <"$1"; echo "${opt_flags[*]}"; "$bin/wasm-opt" --version; } | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$opt_cache/$key.wasm" ]; then
+    "$bin/wasm-opt" "${opt_flags[@]}" "$1" -o "$opt_cache/$key.tmp"
+    mv "$opt_cache/$key.tmp" "$opt_cache/$key.wasm"
+  fi
+  cp "$opt_cache/$key.wasm" "$2"
+  used+=("$key.wasm")
+}
+optimise "$stage/web/iot_transfer_wasm_bg.wasm" "$pkg/iot_transfer_wasm_bg.wasm"
+optimise "$pkg/node/iot_transfer_wasm_bg.wasm" "$pkg/node/iot_transfer_wasm_bg.wasm"
+# Only this build's entries are kept: the cache never grows past two modules.
+for entry in "$opt_cache"/*; do
+  case " ${used[*]} " in *" ${entry##*/} "*) ;; *) rm -f "$entry" ;; esac
+done
 # The Node glue is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 
