@@ -176,7 +176,7 @@ export declare class IoTTransferClient {
  * `WebAssembly.Module` where the program's `lib` declares it (DOM, web workers); `never` where it
  * does not (Node with `@types/node` only), so the declarations compile there too.
  */
-type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;
 
 /**
  * Loads the wasm module ahead of the first call (browsers); optional. Pass a URL, a fetched
