@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-credentials test-demo \
+	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers \
 	soak soak-smoke fuzz test-fuzz-corpora
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-credentials test-demo soak-smoke
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
 	@echo "make test: all checks passed"
 
 setup:
@@ -88,6 +88,11 @@ test-swift: setup
 test-demo: wasm
 	$(CARGO) build --quiet -p iot-emulator
 	cd web-demo && node --test test/
+
+## test-npm-consumers: the npm tarball installed into fresh Vite, webpack 5, esbuild, Node (ESM, CommonJS) and
+## TypeScript projects; the bundled pages in Chromium and the Node ones against the local endpoint
+test-npm-consumers: wasm
+	scripts/test-npm-consumers.sh
 
 ## test-credentials: botocore's credential providers against the local endpoint's STS, SSO, IMDS and ECS stand-ins
 test-credentials: setup

@@ -18,10 +18,30 @@ rm -rf "$pkg" "$stage"
 mkdir -p "$pkg" "$stage"
 wasm-bindgen "$wasm" --target web --out-dir "$stage/web" --no-typescript
 wasm-bindgen "$wasm" --target nodejs --out-dir "$pkg/node" --no-typescript
-"$bin/wasm-opt" -Oz "${features[@]}" --strip-debug --strip-producers \
-  "$stage/web/iot_transfer_wasm_bg.wasm" -o "$pkg/iot_transfer_wasm_bg.wasm"
-"$bin/wasm-opt" -Oz "${features[@]}" --strip-debug --strip-producers \
-  "$pkg/node/iot_transfer_wasm_bg.wasm" -o "$pkg/node/iot_transfer_wasm_bg.wasm"
+# wasm-opt -Oz takes about 15 s of CPU a run, and its output depends only on its input and flags:
+# it is kept under their hash in target/wasm-opt-cache, so a rebuild of unchanged code (every
+# `make` target that depends on `wasm`) reuses it, and when the web and Node glue's modules are
+# the same bytes (as they usually are) the second one is found there too.
+opt_cache="$root/target/wasm-opt-cache"
+mkdir -p "$opt_cache"
+opt_flags=(-Oz "${features[@]}" --strip-debug --strip-producers)
+used=()
+optimise() {
+  local key
+  key=$({ sha256sum <"$1"; echo "${opt_flags[*]}"; "$bin/wasm-opt" --version; } | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$opt_cache/$key.wasm" ]; then
+    "$bin/wasm-opt" "${opt_flags[@]}" "$1" -o "$opt_cache/$key.tmp"
+    mv "$opt_cache/$key.tmp" "$opt_cache/$key.wasm"
+  fi
+  cp "$opt_cache/$key.wasm" "$2"
+  used+=("$key.wasm")
+}
+optimise "$stage/web/iot_transfer_wasm_bg.wasm" "$pkg/iot_transfer_wasm_bg.wasm"
+optimise "$pkg/node/iot_transfer_wasm_bg.wasm" "$pkg/node/iot_transfer_wasm_bg.wasm"
+# Only this build's entries are kept: the cache never grows past two modules.
+for entry in "$opt_cache"/*; do
+  case " ${used[*]} " in *" ${entry##*/} "*) ;; *) rm -f "$entry" ;; esac
+done
 # The Node glue is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 
@@ -42,8 +62,11 @@ node -e '
   console.log("// Node'"'"'s import entry: the same module instance as require(), so classes are shared.");
   console.log("import api from \"./index.cjs\";\n\nexport const { " + names.join(", ") + " } = api;");
 ' "$pkg/index.cjs" > "$pkg/index.mjs"
-cp "$wasm_dir"/npm/{package.json,README.md} "$pkg/"
+cp "$wasm_dir"/npm/{package.json,README.md,wasm-url.d.ts} "$pkg/"
 cat "$wasm_dir/npm/index.d.ts" "$stage/generated.d.ts" > "$pkg/index.d.ts"
+# The same declarations for `require` (the package is "type": "module", so TypeScript reads a
+# .d.ts as an ES module's, which a CommonJS consumer under node16/nodenext may not require).
+cp "$pkg/index.d.ts" "$pkg/index.d.cts"
 cp "$root/LICENSE" "$pkg/"
 echo "built $pkg"
 # Lets the package's own tests import it by name, through its package.json "exports".

@@ -172,8 +172,19 @@ export declare class IoTTransferClient {
   destroy(): Promise<void>;
 }
 
-/** Loads the wasm module ahead of the first call (browsers); optional. */
-export declare function initialize(moduleOrPath?: string | URL | Response | WebAssembly.Module): Promise<unknown>;
+/**
+ * `WebAssembly.Module` where the program's `lib` declares it (DOM, web workers); `never` where it
+ * does not (Node with `@types/node` only), so the declarations compile there too.
+ */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;
+
+/**
+ * Loads the wasm module ahead of the first call (browsers); optional. Pass a URL, a fetched
+ * `Response` or a compiled module to load it from elsewhere than next to the package's code
+ * (as `iot-transfer/iot_transfer_wasm_bg.wasm` gives it with esbuild's file loader). In Node the
+ * module is loaded with the package and this does nothing.
+ */
+export declare function initialize(moduleOrPath?: string | URL | Response | WasmModule): Promise<unknown>;
 
 
 

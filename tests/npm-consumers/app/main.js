@@ -1,0 +1,60 @@
+// A web console's use of the package, as its users write it: a named import of the package, a
+// client for the endpoint and account given in the query string, one transfer, and the typed
+// errors it branches on. What it found is shown as JSON in #result for the test to read.
+
+import { IoTTransferClient, IoTTransferError, CertificateStateException, ValidationError } from "iot-transfer";
+
+const query = new URLSearchParams(location.search);
+const client = new IoTTransferClient({
+  region: "us-east-1",
+  endpoint: query.get("endpoint"),
+  credentials: { accessKeyId: query.get("accessKeyId"), secretAccessKey: query.get("secretAccessKey") },
+});
+const target = query.get("targetAwsAccount");
+
+/** The members of an error a console branches on. */
+function describe(error) {
+  return {
+    name: error.name,
+    message: error.message,
+    kind: error.kind,
+    field: error.field,
+    httpStatusCode: error.$metadata?.httpStatusCode,
+    hint: error.hint,
+    isIoTTransferError: error instanceof IoTTransferError,
+    isValidationError: error instanceof ValidationError,
+    isCertificateStateException: error instanceof CertificateStateException,
+  };
+}
+
+/** Runs `call`, resolving to its output or to its error described. */
+async function outcome(call) {
+  try {
+    const { $metadata, ...output } = await call();
+    return { output, httpStatusCode: $metadata.httpStatusCode };
+  } catch (error) {
+    return { error: describe(error) };
+  }
+}
+
+async function main() {
+  return {
+    transferred: await outcome(() => client.transferCertificate({ certificateId: query.get("transferable"), targetAwsAccount: target })),
+    // An ACTIVE certificate: the service refuses it, and the error is its own class.
+    refused: await outcome(() => client.transferCertificate({ certificateId: query.get("active"), targetAwsAccount: target })),
+    // Refused before anything is sent.
+    invalid: await outcome(() => client.transferCertificate({ certificateId: "not-a-certificate-id", targetAwsAccount: target })),
+  };
+}
+
+const shown = document.getElementById("result");
+main().then(
+  (result) => {
+    shown.textContent = JSON.stringify(result, null, 2);
+    shown.dataset.state = "done";
+  },
+  (failure) => {
+    shown.textContent = String(failure?.stack ?? failure);
+    shown.dataset.state = "failed";
+  },
+);
