@@ -80,7 +80,7 @@ test-python: setup
 test-kotlin: setup
 	scripts/test-kotlin-binding.sh
 
-## test-swift: the Swift package built and tested with `swift test` in a Debian 13 root (Swift 6)
+## test-swift: the Swift package as a consumer uses it: a consumer package built with plain `swift build`, its app run against the local endpoint, and `swift test`, in a Debian 13 root (Swift 6)
 test-swift: setup
 	scripts/test-swift-binding.sh
 
