@@ -1,13 +1,22 @@
 """iot-transfer: the AWS IoT certificate-transfer workflow from one Rust core.
 
-The generated uniffi module (``iot_transfer.iot_transfer``) is re-exported as it is; this file adds
-what Python users expect of it, written once for every operation: each paginator object is an
-iterator of pages (``for page in client.list_certificates_paginator(ListCertificatesInput())``)
-and an async iterator (``async for page in ...``), one request per page.
+The Python face, as boto3 users write it: ``Client`` and ``AsyncClient`` (``iot_transfer.client``),
+made with boto3's keyword arguments, every operation a method taking keyword arguments, paginators
+from ``get_paginator``, and exceptions by the service's names (``iot_transfer.exceptions``, also
+``client.exceptions``).
+
+The generated uniffi module (``iot_transfer.iot_transfer``) is re-exported as it is, for its
+records and the lower-level ``IotTransferClient``; this file adds what Python users expect of it,
+written once for every operation: each of its paginator objects is an iterator of pages
+(``for page in client.list_certificates_paginator(ListCertificatesInput())``) and an async
+iterator (``async for page in ...``), one request per page.
 """
 
 from .iot_transfer import *  # noqa: F401,F403
 from . import iot_transfer as _generated
+from . import exceptions as exceptions
+from .client import AsyncClient as AsyncClient
+from .client import Client as Client
 
 
 def _iterate(self):
