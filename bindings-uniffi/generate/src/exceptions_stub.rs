@@ -104,11 +104,10 @@ pub fn render(declarations: &Declarations) -> String {
     pyi.push_str(
         "    IotTransferError: ClassVar[Type[IotTransferError]]\n    ClientError: ClassVar[Type[ClientError]]\n",
     );
-    for kind in &declarations.error_kinds {
-        let class = kind.python_class();
-        for name in names(kind) {
-            let _ = writeln!(pyi, "    {name}: ClassVar[Type[{class}]]");
-        }
+    // Each attribute's type names the module's class of the same name: in a class body a name
+    // already declared as an attribute would be taken for that attribute, not the class.
+    for name in declarations.error_kinds.iter().flat_map(names) {
+        let _ = writeln!(pyi, "    {name}: ClassVar[Type[{name}]]");
     }
     pyi
 }

@@ -17,25 +17,6 @@ from . import iot_transfer as _generated
 from . import exceptions as exceptions
 from .client import AsyncClient as AsyncClient
 from .client import Client as Client
-
-
-def _iterate(self):
-    while (page := self.next_page_blocking()) is not None:
-        yield page
-
-
-async def _iterate_async(self):
-    while (page := await self.next_page()) is not None:
-        yield page
-
-
-def _make_iterable(module):
-    """Gives every paginator class of `module` ``__iter__`` and ``__aiter__``."""
-    for name in dir(module):
-        cls = getattr(module, name)
-        if isinstance(cls, type) and name.endswith("Paginator") and hasattr(cls, "next_page_blocking"):
-            cls.__iter__ = _iterate
-            cls.__aiter__ = _iterate_async
-
+from ._iteration import make_iterable as _make_iterable
 
 _make_iterable(_generated)

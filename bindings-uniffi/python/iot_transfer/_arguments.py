@@ -29,7 +29,7 @@ def records(call: Call, arguments: Mapping[str, Any]) -> List[Any]:
         if name not in names:
             takes = ", ".join(names) if names else "no arguments"
             raise param_validation_error(name, name, f"is not an argument of {call.method} (it takes {takes})")
-    filled = []
+    filled: List[Any] = []
     for record in call.records:
         for member in record.members:
             if member.required and member.name not in arguments:

@@ -113,15 +113,15 @@ for _kind, _name, _group, _code, _doc in _declarations.ERROR_KINDS:
         CLASSES[_alias] = _class
         setattr(ClientExceptions, _alias, _class)
 
-_PARAM_VALIDATION_ERROR = CLASSES["ParamValidationError"]
+_PARAM_VALIDATION_ERROR: Any = CLASSES["ParamValidationError"]
 
 
 def param_validation_error(field: str, model_field: str, rule: str) -> Exception:
     """The validation error for a keyword argument the face refuses before calling the core
     (unknown, missing), with the fields of one the core raises."""
     message = f"{field} {rule}"
-    error: Any = _PARAM_VALIDATION_ERROR.__new__(_PARAM_VALIDATION_ERROR)
-    error.__dict__.update(
+    error: Exception = _PARAM_VALIDATION_ERROR.__new__(_PARAM_VALIDATION_ERROR)
+    vars(error).update(
         code=_VALIDATION_CODE, error_message=message, http_status=None, request_id=None, attempts=0,
         total_retry_delay_ms=0, retryable=False, possibly_applied=False, reconciled=False, hint=None,
         operation_name=None, field=field, model_field=model_field, rule=rule, snake_case_field=field,
@@ -134,16 +134,16 @@ def param_validation_error(field: str, model_field: str, rule: str) -> Exception
 def translate(error: Exception, operation_name: Optional[str]) -> Exception:
     """The face's exception for a generated ``error``: the same fields, of the face's class for
     its kind, naming ``operation_name``. Any other exception is returned as it is."""
-    face = _FACE_OF.get(type(error))
+    face: Any = _FACE_OF.get(type(error))
     if face is None:
         return error
-    translated: Any = face.__new__(face)
-    translated.__dict__.update(vars(error))
-    translated.args = error.args
-    translated.operation_name = operation_name
-    if issubclass(face, _ParamValidation):
+    translated: Exception = face.__new__(face)
+    fields = dict(vars(error), operation_name=operation_name)
+    if isinstance(translated, _ParamValidation):
         # The core renders the message naming the member as Python spells it; the face chooses it.
-        translated.model_field = translated.field
-        translated.field = translated.snake_case_field
-        translated.error_message = translated.snake_case_message
+        fields.update(
+            model_field=fields["field"], field=fields["snake_case_field"], error_message=fields["snake_case_message"]
+        )
+    vars(translated).update(fields)
+    translated.args = error.args
     return translated

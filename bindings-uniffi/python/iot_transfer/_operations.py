@@ -10,19 +10,26 @@ from ._table import COMPOSITES, OPERATIONS, PAGINATIONS, Call
 from .paginate import AsyncPaginator, Paginator
 
 
+def _blocking_method(call: Call) -> Callable[..., Any]:
+    def method(self: Any, **kwargs: Any) -> Any:
+        records = _arguments.records(call, kwargs)
+        return _calls.blocking(getattr(self.uniffi_client, call.method + "_blocking"), records, call.operation_name)
+
+    return method
+
+
+def _async_method(call: Call) -> Callable[..., Any]:
+    async def method(self: Any, **kwargs: Any) -> Any:
+        records = _arguments.records(call, kwargs)
+        return await _calls.awaited(getattr(self.uniffi_client, call.method), records, call.operation_name)
+
+    return method
+
+
 def _method(owner: type, call: Call, blocking: bool) -> Callable[..., Any]:
-    if blocking:
-
-        def method(self: Any, **kwargs: Any) -> Any:
-            records = _arguments.records(call, kwargs)
-            return _calls.blocking(getattr(self.uniffi_client, call.method + "_blocking"), records, call.operation_name)
-
-    else:
-
-        async def method(self: Any, **kwargs: Any) -> Any:
-            records = _arguments.records(call, kwargs)
-            return await _calls.awaited(getattr(self.uniffi_client, call.method), records, call.operation_name)
-
+    """``call`` as a method of ``owner``, named, documented and with its keyword arguments'
+    signature."""
+    method = (_blocking_method if blocking else _async_method)(call)
     method.__name__ = call.method
     method.__qualname__ = f"{owner.__name__}.{call.method}"
     method.__doc__ = call.doc
@@ -36,7 +43,8 @@ def _get_paginator(blocking: bool) -> Callable[[Any, str], Any]:
         pagination = PAGINATIONS.get(operation_name)
         if pagination is None:
             raise ValueError(f"{operation_name!r} cannot be paginated; these can: {', '.join(PAGINATIONS)}")
-        return (Paginator if blocking else AsyncPaginator)(self.uniffi_client, pagination)
+        paginator: Any = Paginator if blocking else AsyncPaginator
+        return paginator(self.uniffi_client, pagination)
 
     return get_paginator
 

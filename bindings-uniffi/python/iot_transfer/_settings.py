@@ -50,7 +50,7 @@ def _retry_mode(mode: Any) -> Any:
 
 def client_config(settings: Dict[str, Any]) -> Any:
     """The ``ClientConfig`` of the configuration arguments (``CONFIG_FIELDS``) that are set."""
-    fields = {}
+    fields: Dict[str, Any] = {}
     for argument, value in settings.items():
         if value is None:
             continue
@@ -73,17 +73,15 @@ def connect(
     else credentials as the AWS SDKs find them. What ``settings`` leaves unset comes from the
     environment and the shared files in every case."""
     config = client_config(settings)
-    keys = {"aws_access_key_id": aws_access_key_id, "aws_secret_access_key": aws_secret_access_key}
-    given = [name for name, value in keys.items() if value is not None]
-    if len(given) == 1:
-        missing = next(name for name in keys if name not in given)
-        raise ValueError(f"{given[0]} was given without {missing}: give both, or neither")
-    if aws_session_token is not None and not given:
+    if (aws_access_key_id is None) != (aws_secret_access_key is None):
+        given, missing = ("aws_access_key_id", "aws_secret_access_key")[:: 1 if aws_secret_access_key is None else -1]
+        raise ValueError(f"{given} was given without {missing}: give both, or neither")
+    if aws_session_token is not None and aws_access_key_id is None:
         raise ValueError("aws_session_token was given without aws_access_key_id and aws_secret_access_key")
-    if given and credentials_provider is not None:
+    if aws_access_key_id is not None and credentials_provider is not None:
         raise ValueError("give either static keys or credentials_provider, not both")
     client = _generated.IotTransferClient
-    if given:
+    if aws_access_key_id is not None and aws_secret_access_key is not None:
         credentials = _generated.AwsCredentials(aws_access_key_id, aws_secret_access_key, aws_session_token)
         return blocking(client, (config, credentials), None)
     if credentials_provider is not None:
