@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers \
+	wasm test-wasm bench bench-size test-python test-python-types test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers \
 	soak soak-smoke fuzz test-fuzz-corpora
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
 	@echo "make test: all checks passed"
 
 setup:
@@ -75,6 +75,11 @@ bench-size: wasm
 ## test-python: the Python wheel (maturin, uniffi) installed into a fresh virtualenv and tested
 test-python: setup
 	scripts/test-python-binding.sh
+
+## test-python-types: the wheel's stubs against its runtime (stubtest), mypy --strict and pyright on
+## the package and a consumer program (tests/python-consumer), then the consumer against the local endpoint
+test-python-types: setup
+	scripts/test-python-types.sh
 
 ## test-kotlin: the Kotlin bindings in a jar carrying the native library, tested on the JVM
 test-kotlin: setup

@@ -6,6 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 python=$("$root/scripts/setup-python.sh")
 wheels="$root/target/wheels"
 rm -rf "$wheels"
+cargo run --quiet -p iot-transfer-py-generate -- "$root/bindings-uniffi/python/iot_transfer" >&2
 (cd "$root/bindings-uniffi" && "$(dirname "$python")/maturin" build --quiet --out "$wheels" >&2)
 venv="$root/target/python-binding-venv"
 rm -rf "$venv"

@@ -3,10 +3,12 @@
 //! Every variant carries the same fields, readable in each host language: `code`,
 //! `error_message` (not `message`, which Kotlin's `Throwable` owns),
 //! `http_status`, `request_id`, `attempts`, `total_retry_delay_ms`, `retryable`,
-//! `possibly_applied`, `reconciled` and `hint`; `Validation` also names the `field` and the `rule`.
+//! `possibly_applied`, `reconciled` and `hint`; `Validation` also names the `field` and the `rule`,
+//! and gives the member's name and the message in snake case (`snake_case_field`,
+//! `snake_case_message`) for hosts whose arguments are spelled so (Python).
 
 use crate::records::millis;
-use iot_transfer::ErrorKind;
+use iot_transfer::{ErrorKind, FieldNaming};
 use std::fmt;
 
 /// Expands the error enum, its accessors and its mapping from the core's error from the core's
@@ -57,7 +59,7 @@ macro_rules! uniffi_error {
                 possibly_applied: bool,
                 reconciled: bool,
                 hint: Option<String>,
-                field: String, rule: String },
+                field: String, rule: String, snake_case_field: String, snake_case_message: String },
             $( $(#[doc = $ldoc])* $local { code: String,
                 error_message: String,
                 http_status: Option<u16>,
@@ -112,6 +114,8 @@ macro_rules! uniffi_error {
                         possibly_applied, reconciled, hint,
                         field: validation.field().model_name().to_owned(),
                         rule: validation.rule().to_string(),
+                        snake_case_field: validation.field().snake_case_name().to_owned(),
+                        snake_case_message: validation.message(FieldNaming::SnakeCase),
                     },
                     $( uniffi_error!(@pattern $local $(($payload))?) => Self::$local {
                         code, error_message, http_status, request_id, attempts, total_retry_delay_ms, retryable,

@@ -62,7 +62,7 @@ pub use operation::list_outgoing_certificates::{
 pub use operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
 pub use operation::{
     AcceptCertificateTransferInput, AcceptCertificateTransferOutput, CancelCertificateTransferInput,
-    CancelCertificateTransferOutput, Certificate, DetachPolicyInput, DetachPolicyOutput, InputField,
+    CancelCertificateTransferOutput, Certificate, DetachPolicyInput, DetachPolicyOutput, FieldNaming, InputField,
     ListAttachedPoliciesInput, ListAttachedPoliciesOutput, ListCertificatesInput, ListCertificatesOutput,
     OperationInput, Paginated, Policy, RejectCertificateTransferInput, RejectCertificateTransferOutput,
     ResponseMetadata, UpdateCertificateInput, UpdateCertificateOutput, ValidationError, ValidationRule,

@@ -1,32 +1,22 @@
 """iot-transfer: the AWS IoT certificate-transfer workflow from one Rust core.
 
-The generated uniffi module (``iot_transfer.iot_transfer``) is re-exported as it is; this file adds
-what Python users expect of it, written once for every operation: each paginator object is an
-iterator of pages (``for page in client.list_certificates_paginator(ListCertificatesInput())``)
-and an async iterator (``async for page in ...``), one request per page.
+The Python face, as boto3 users write it: ``Client`` and ``AsyncClient`` (``iot_transfer.client``),
+made with boto3's keyword arguments, every operation a method taking keyword arguments, paginators
+from ``get_paginator``, and exceptions by the service's names (``iot_transfer.exceptions``, also
+``client.exceptions``).
+
+The generated uniffi module (``iot_transfer.iot_transfer``) is re-exported as it is, for its
+records and the lower-level ``IotTransferClient``; this file adds what Python users expect of it,
+written once for every operation: each of its paginator objects is an iterator of pages
+(``for page in client.list_certificates_paginator(ListCertificatesInput())``) and an async
+iterator (``async for page in ...``), one request per page.
 """
 
 from .iot_transfer import *  # noqa: F401,F403
 from . import iot_transfer as _generated
-
-
-def _iterate(self):
-    while (page := self.next_page_blocking()) is not None:
-        yield page
-
-
-async def _iterate_async(self):
-    while (page := await self.next_page()) is not None:
-        yield page
-
-
-def _make_iterable(module):
-    """Gives every paginator class of `module` ``__iter__`` and ``__aiter__``."""
-    for name in dir(module):
-        cls = getattr(module, name)
-        if isinstance(cls, type) and name.endswith("Paginator") and hasattr(cls, "next_page_blocking"):
-            cls.__iter__ = _iterate
-            cls.__aiter__ = _iterate_async
-
+from . import exceptions as exceptions
+from .client import AsyncClient as AsyncClient
+from .client import Client as Client
+from ._iteration import make_iterable as _make_iterable
 
 _make_iterable(_generated)

@@ -32,7 +32,7 @@ final class BadInputTests: XCTestCase {
                 targetAwsAccount: members["targetAwsAccount"].map(tableText) ?? "444455556666",
                 transferMessage: members["transferMessage"].map(tableText))
             let error = transferError { _ = try transfer.transferCertificateBlocking(input: input) }!
-            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, rule) = error else {
+            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, rule, _, _) = error else {
                 XCTFail("\(name): \(error)")
                 continue
             }

@@ -42,7 +42,7 @@ func fields(_ error: IotTransferError) -> Fields {
     case let .Auth(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Auth", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .UnknownService(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "UnknownService", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .InvalidResponse(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "InvalidResponse", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
-    case let .Validation(c, m, s, r, a, _, re, p, rc, h, _, _): return Fields(kind: "Validation", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
+    case let .Validation(c, m, s, r, a, _, re, p, rc, h, _, _, _, _): return Fields(kind: "Validation", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Transport(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Transport", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Timeout(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Timeout", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
     case let .Cancelled(c, m, s, r, a, _, re, p, rc, h): return Fields(kind: "Cancelled", code: c, message: m, httpStatus: s, requestId: r, attempts: a, retryable: re, possiblyApplied: p, reconciled: rc, hint: h)
@@ -194,7 +194,7 @@ final class ClientTests: XCTestCase {
         ]
         for (input, expectedField) in cases {
             let error = transferError { _ = try client(server).transferCertificateBlocking(input: input) }
-            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, _) = error else {
+            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, _, _, _) = error else {
                 return XCTFail("expected a validation error, got \(String(describing: error))")
             }
             XCTAssertEqual(field, expectedField)
@@ -209,7 +209,7 @@ final class ClientTests: XCTestCase {
         // One second before 1970, and 10000-01-01T00:00:00Z.
         for time in [Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 253_402_300_800)] {
             let error = transferError { _ = try client.signTransferCertificateBlocking(input: INPUT, signingTime: time) }
-            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, _) = error else {
+            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, _, _, _) = error else {
                 return XCTFail("expected a validation error, got \(String(describing: error))")
             }
             XCTAssertEqual(field, "signingDate")

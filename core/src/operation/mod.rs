@@ -37,7 +37,7 @@ pub use paginated::Paginated;
 pub use reject_certificate_transfer::{RejectCertificateTransferInput, RejectCertificateTransferOutput};
 pub use rest_request::RestRequest;
 pub use update_certificate::{UpdateCertificateInput, UpdateCertificateOutput, SETTABLE_STATUSES};
-pub use validation::{InputField, ValidationError, ValidationRule};
+pub use validation::{FieldNaming, InputField, ValidationError, ValidationRule};
 
 pub(crate) use certificate_arn::check_location as check_certificate_arn_location;
 pub(crate) use certificate_id::{same_certificate_id, validate_certificate_id};

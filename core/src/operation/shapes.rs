@@ -562,13 +562,15 @@ mod tests {
     }
 
     /// Bindings that read inputs by member name (the npm package) name a wrong member by its
-    /// `InputField`: every input member must have one.
+    /// `InputField`, and Python names it by its snake-case name: every input member must have
+    /// one, whose snake-case name is the member's own.
     #[test]
     fn every_input_member_is_an_input_field() {
         let members: Vec<&str> = crate::for_each_shape!(input_members);
         assert!(members.len() > 10);
         for member in members {
-            assert!(InputField::from_model_name(&camel(member)).is_some(), "{member} has no InputField");
+            let field = InputField::from_model_name(&camel(member));
+            assert_eq!(field.map(InputField::snake_case_name), Some(member), "{member} has no InputField");
         }
     }
 }

@@ -64,6 +64,37 @@ impl InputField {
 }
 
 impl InputField {
+    /// The member's name in snake case, as the core's Rust fields and the Python binding's
+    /// arguments spell it (`certificate_id`, ...). The signing time is `signing_time`, the
+    /// argument of the uniffi binding's signing methods.
+    pub fn snake_case_name(self) -> &'static str {
+        match self {
+            InputField::CertificateId => "certificate_id",
+            InputField::TargetAwsAccount => "target_aws_account",
+            InputField::TransferMessage => "transfer_message",
+            InputField::PageSize => "page_size",
+            InputField::Marker => "marker",
+            InputField::SetAsActive => "set_as_active",
+            InputField::AscendingOrder => "ascending_order",
+            InputField::Recursive => "recursive",
+            InputField::Deactivate => "deactivate",
+            InputField::DetachPolicies => "detach_policies",
+            InputField::RejectReason => "reject_reason",
+            InputField::NewStatus => "new_status",
+            InputField::PolicyName => "policy_name",
+            InputField::Target => "target",
+            InputField::SigningDate => "signing_time",
+        }
+    }
+
+    /// The member's name as `naming` spells it.
+    pub fn name(self, naming: FieldNaming) -> &'static str {
+        match naming {
+            FieldNaming::Model => self.model_name(),
+            FieldNaming::SnakeCase => self.snake_case_name(),
+        }
+    }
+
     /// Every member, for looking one up by its model name.
     pub const ALL: [InputField; 15] = [
         InputField::CertificateId,
@@ -88,6 +119,16 @@ impl InputField {
     pub fn from_model_name(name: &str) -> Option<InputField> {
         Self::ALL.into_iter().find(|field| field.model_name() == name)
     }
+}
+
+/// How a message names an input member: each binding chooses the names its callers write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FieldNaming {
+    /// As the AWS model and the JavaScript, Kotlin and Swift bindings name it: `certificateId`.
+    #[default]
+    Model,
+    /// As Rust fields and Python arguments name it: `certificate_id`.
+    SnakeCase,
 }
 
 impl fmt::Display for InputField {
@@ -217,6 +258,12 @@ impl ValidationError {
     pub fn rule(&self) -> &ValidationRule {
         &self.rule
     }
+
+    /// The message, naming the member as `naming` does: `certificate_id must be exactly 64
+    /// characters long (got 3)` in snake case. `Display` gives the model's naming.
+    pub fn message(&self, naming: FieldNaming) -> String {
+        format!("{} {}", self.field.name(naming), self.rule)
+    }
 }
 
 /// Checks an optional text member of at most `max` characters (`transferMessage`, `rejectReason`).
@@ -232,7 +279,7 @@ pub(crate) fn check_max_length(field: InputField, value: Option<&str>, max: usiz
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.field, self.rule)
+        f.write_str(&self.message(FieldNaming::Model))
     }
 }
 
@@ -266,6 +313,34 @@ mod tests {
             assert_eq!(InputField::from_model_name(field.model_name()), Some(field));
         }
         assert_eq!(InputField::from_model_name("nope"), None);
+    }
+
+    #[test]
+    fn snake_case_names_are_the_model_names_in_snake_case() {
+        for field in InputField::ALL {
+            let snake: String = field
+                .model_name()
+                .chars()
+                .flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] })
+                .collect();
+            // The signing time is not a model member: its snake-case name is the uniffi argument's.
+            let expected = if field == InputField::SigningDate { "signing_time".to_owned() } else { snake };
+            assert_eq!(field.snake_case_name(), expected);
+            assert_eq!(field.name(FieldNaming::SnakeCase), expected);
+            assert_eq!(field.name(FieldNaming::Model), field.model_name());
+        }
+    }
+
+    #[test]
+    fn a_message_names_the_member_as_asked() {
+        let error =
+            ValidationError::new(InputField::TargetAwsAccount, ValidationRule::ExactLength { expected: 12, actual: 3 });
+        assert_eq!(
+            error.message(FieldNaming::SnakeCase),
+            "target_aws_account must be exactly 12 characters long (got 3)"
+        );
+        assert_eq!(error.message(FieldNaming::Model), "targetAwsAccount must be exactly 12 characters long (got 3)");
+        assert_eq!(error.to_string(), error.message(FieldNaming::Model));
     }
 
     #[test]

@@ -1,0 +1,149 @@
+"""Where the face's exceptions are made: a class per error kind the core declares, at import
+time from the table (``_declarations.ERROR_KINDS``), each deriving from its generated uniffi
+variant; and the translation of a generated error into the face's class. ``exceptions`` is the
+public module that holds them."""
+
+from typing import Any, Dict, Optional, Tuple
+
+from . import _declarations
+from . import iot_transfer as _generated
+
+IotTransferError = _generated.IotTransferError
+"""The one base: the generated uniffi error, whose variants are the core's error kinds."""
+
+# Written once over the generated base, like the paginators' iteration in __init__.py: every
+# error, the generated ones included, reads its message as `message` and names its operation.
+setattr(IotTransferError, "message", property(lambda self: self.error_message, doc="The human-readable message."))
+setattr(IotTransferError, "operation_name", None)
+
+
+class _Readable:
+    """What the face's classes carry (the uniffi error's fields, and the operation) and print:
+    the code and message (boto3's wording for service errors)."""
+
+    code: str
+    error_message: str
+    http_status: Optional[int]
+    request_id: Optional[str]
+    attempts: int
+    total_retry_delay_ms: int
+    retryable: bool
+    possibly_applied: bool
+    reconciled: bool
+    hint: Optional[str]
+    operation_name: Optional[str]
+
+    @property
+    def message(self) -> str:
+        """The human-readable message."""
+        return self.error_message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+
+class ClientError(_Readable, IotTransferError):
+    """An error the service returned, as boto3's ``ClientError``: a modelled exception, an
+    authentication failure or a code the model does not define."""
+
+    __module__ = "iot_transfer.exceptions"
+
+    def __str__(self) -> str:
+        operation = f" when calling the {self.operation_name} operation" if self.operation_name else ""
+        return f"An error occurred ({self.code}){operation}: {self.message}"
+
+    @property
+    def response(self) -> Dict[str, Any]:
+        """The error as boto3 shapes ``ClientError.response``."""
+        return {
+            "Error": {"Code": self.code, "Message": self.message},
+            "ResponseMetadata": {
+                "HTTPStatusCode": self.http_status,
+                "RequestId": self.request_id,
+                "RetryAttempts": max(self.attempts - 1, 0),
+            },
+        }
+
+
+class _ParamValidation(_Readable):
+    """The validation error's face: ``field`` is the Python argument (``certificate_id``) and the
+    message names it, as the core renders it in snake case; ``model_field`` is the model's name."""
+
+    field: str
+    model_field: str
+    rule: str
+    snake_case_field: str
+    snake_case_message: str
+
+    def __str__(self) -> str:
+        return f"Parameter validation failed: {self.message}"
+
+
+_BASES: Dict[str, Tuple[type, ...]] = {
+    "modelled": (ClientError,),
+    "service": (ClientError,),
+    "validation": (_ParamValidation,),
+    "local": (_Readable,),
+}
+_VALIDATION_CODE = next(code for _, _, group, code, _ in _declarations.ERROR_KINDS if group == "validation")
+
+
+class ClientExceptions:
+    """Every exception class, as boto3's ``client.exceptions`` holds them."""
+
+    __module__ = "iot_transfer.exceptions"
+    IotTransferError = IotTransferError
+    ClientError = ClientError
+
+
+CLASSES: Dict[str, type] = {}
+"""Every class of the face, by each name it is exported under: its class name (boto3's), and its
+code when that differs (the validation error is also ``ValidationError``)."""
+
+_FACE_OF: Dict[type, type] = {}
+
+for _kind, _name, _group, _code, _doc in _declarations.ERROR_KINDS:
+    _variant = getattr(IotTransferError, _kind)
+    _class = type(_name, _BASES[_group] + (_variant,), {"__doc__": _doc, "__module__": "iot_transfer.exceptions"})
+    _FACE_OF[_variant] = _class
+    for _alias in {_name, _code or _name}:
+        CLASSES[_alias] = _class
+        setattr(ClientExceptions, _alias, _class)
+
+_PARAM_VALIDATION_ERROR: Any = CLASSES["ParamValidationError"]
+
+
+def param_validation_error(field: str, model_field: str, rule: str) -> Exception:
+    """The validation error for a keyword argument the face refuses before calling the core
+    (unknown, missing), with the fields of one the core raises."""
+    message = f"{field} {rule}"
+    error: Exception = _PARAM_VALIDATION_ERROR.__new__(_PARAM_VALIDATION_ERROR)
+    vars(error).update(
+        code=_VALIDATION_CODE, error_message=message, http_status=None, request_id=None, attempts=0,
+        total_retry_delay_ms=0, retryable=False, possibly_applied=False, reconciled=False, hint=None,
+        operation_name=None, field=field, model_field=model_field, rule=rule, snake_case_field=field,
+        snake_case_message=message,
+    )
+    error.args = (message,)
+    return error
+
+
+def translate(error: Exception, operation_name: Optional[str]) -> Exception:
+    """The face's exception for a generated ``error``: the same fields, of the face's class for
+    its kind, naming ``operation_name``. Any other exception is returned as it is."""
+    face: Any = _FACE_OF.get(type(error))
+    if face is None:
+        return error
+    translated: Exception = face.__new__(face)
+    fields = dict(vars(error), operation_name=operation_name)
+    if isinstance(translated, _ParamValidation):
+        # The core renders the message naming the member as Python spells it; the face chooses it.
+        fields.update(
+            model_field=fields["field"], field=fields["snake_case_field"], error_message=fields["snake_case_message"]
+        )
+    vars(translated).update(fields)
+    translated.args = error.args
+    return translated

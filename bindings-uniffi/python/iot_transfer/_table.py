@@ -1,0 +1,80 @@
+"""The table of the core's declarations (``_declarations.py``, generated when the wheel is built)
+with each record's class found in the generated module: what the face's methods, paginators and
+keyword arguments are made from. Nothing here names an operation."""
+
+from typing import Any, Dict, NamedTuple, Optional, Tuple
+
+from . import _declarations
+from . import iot_transfer as _generated
+
+
+class Member(NamedTuple):
+    """A member of a record, given as a keyword argument."""
+
+    name: str
+    """Its name, the keyword argument's (``certificate_id``)."""
+    model_name: str
+    """Its name in the AWS model (``certificateId``)."""
+    required: bool
+    """Whether a caller must give it."""
+    default: Any
+    """What a caller who leaves it out gets."""
+    status: Optional[str]
+    """The status enum it holds, which may also be given by name (``"INACTIVE"``), if it is one."""
+
+
+class Record(NamedTuple):
+    """A record callers fill with keyword arguments: an operation's input, the prepare options."""
+
+    name: str
+    cls: Any
+    """The generated record class."""
+    members: Tuple[Member, ...]
+
+
+class Call(NamedTuple):
+    """A method of the face that fills records from its keyword arguments and calls the uniffi
+    client's method of the same name (``..._blocking`` for the blocking client)."""
+
+    method: str
+    operation_name: Optional[str]
+    """The operation's model name (``TransferCertificate``); None for a call of several operations."""
+    records: Tuple[Record, ...]
+    doc: str
+
+
+class Pagination(NamedTuple):
+    """A list operation a paginator walks."""
+
+    operation: Call
+    """The paginated operation."""
+    method: str
+    """The uniffi client's method that makes its paginator object."""
+    doc: str
+
+
+def _record(name: str) -> Record:
+    members = tuple(Member(*member) for member in _declarations.INPUTS[name])
+    return Record(name, getattr(_generated, name), members)
+
+
+OPERATIONS: Tuple[Call, ...] = tuple(
+    Call(method, operation_name, (_record(input_name),), doc)
+    for method, operation_name, input_name, _output, doc in _declarations.OPERATIONS
+)
+"""Every operation of the client."""
+
+COMPOSITES: Tuple[Call, ...] = tuple(
+    Call(method, None, tuple(_record(name) for name in records), doc) for method, records, doc in _declarations.COMPOSITES
+)
+"""The calls of several records that are not operations (``prepare_and_transfer``)."""
+
+_BY_METHOD = {call.method: call for call in OPERATIONS}
+
+PAGINATIONS: Dict[str, Pagination] = {
+    operation: Pagination(_BY_METHOD[operation], method, doc) for operation, method, doc in _declarations.PAGINATORS
+}
+"""Every paginator, by the method of the operation it walks (``list_certificates``)."""
+
+STATUSES: Dict[str, Tuple[Dict[str, str], Optional[str]]] = dict(_declarations.STATUSES)
+"""Every status enum: its variants by wire name, and the variant that carries any other name."""
