@@ -42,6 +42,16 @@ optimise "$pkg/node/iot_transfer_wasm_bg.wasm" "$pkg/node/iot_transfer_wasm_bg.w
 for entry in "$opt_cache"/*; do
   case " ${used[*]} " in *" ${entry##*/} "*) ;; *) rm -f "$entry" ;; esac
 done
+# One copy of the module in the tarball: when the Node glue's module is the web one's bytes, the
+# Node glue reads the package's top-level copy (its one line that names the file is rewritten,
+# and the build stops if wasm-bindgen ever writes that line differently).
+if cmp -s "$pkg/iot_transfer_wasm_bg.wasm" "$pkg/node/iot_transfer_wasm_bg.wasm"; then
+  glue="$pkg/node/iot_transfer_wasm.js"
+  line='const wasmPath = `${__dirname}/iot_transfer_wasm_bg.wasm`;'
+  grep -qxF "$line" "$glue" || { echo "build-wasm-package: the Node glue no longer names its wasm as expected: $line" >&2; exit 1; }
+  sed -i 's|^const wasmPath = `${__dirname}/iot_transfer_wasm_bg.wasm`;$|const wasmPath = `${__dirname}/../iot_transfer_wasm_bg.wasm`;|' "$glue"
+  rm "$pkg/node/iot_transfer_wasm_bg.wasm"
+fi
 # The Node glue is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 
