@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size test-python test-kotlin test-swift test-official-clients test-credentials test-demo \
+	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-kotlin test-swift test-official-clients test-credentials test-demo \
 	soak soak-smoke fuzz test-fuzz-corpora
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
@@ -72,9 +72,19 @@ bench-size: wasm
 	scripts/setup-twiggy.sh
 	scripts/wasm-size.sh --by-crate
 
-## test-python: the Python wheel (maturin, uniffi) installed into a fresh virtualenv and tested
+## test-python: one manylinux2014 wheel (maturin, uniffi; debug), checked with auditwheel, installed
+## into a fresh virtualenv of Python 3.9 (Debian 11 root), the host's 3.11 and 3.13 (Debian 13 root), tested in each
 test-python: setup
 	scripts/test-python-binding.sh
+
+## wheels: release wheels into target/wheels/: manylinux2014 and musllinux 1.2, x86_64 and aarch64
+## (maturin --zig), each checked with auditwheel; WHEEL_TARGETS=TRIPLE... builds a subset
+wheels: setup
+	scripts/build-wheels.sh
+
+## test-python-aarch64: the aarch64 wheel in Debian 11's arm64 Python 3.9 under qemu-user, tested (slow)
+test-python-aarch64: setup
+	scripts/test-python-aarch64.sh
 
 ## test-kotlin: the Kotlin bindings in a jar carrying the native library, tested on the JVM
 test-kotlin: setup

@@ -8,7 +8,8 @@
 #   x86_64-unknown-linux-musl   musllinux 1.2               musllinux_1_2_x86_64
 #   aarch64-unknown-linux-musl  musllinux 1.2               musllinux_1_2_aarch64
 #
-# WHEEL_TARGETS (space-separated triples) builds a subset. Prints each wheel's name, size and build
+# WHEEL_TARGETS (space-separated triples) builds a subset (the other targets' wheels in
+# target/wheels/ stay). Prints each wheel's name, size and build
 # time at the end. Each target builds in a target folder of its own (target/wheels-build/TRIPLE):
 # maturin's zig linker is part of cargo's fingerprint, also for the host's build scripts and
 # proc-macros, so sharing one folder (or target/release) would rebuild them on every switch.
@@ -24,7 +25,6 @@ python=$("$root/scripts/setup-python.sh")
 export PATH="$(dirname "$python"):$PATH" ZIG_GLOBAL_CACHE_DIR="$cache/zig"
 
 out="$root/target/wheels"
-rm -rf "$out"
 mkdir -p "$out"
 summary=()
 for triple in $targets; do
@@ -38,8 +38,12 @@ for triple in $targets; do
   mkdir -p "$build"
   echo "build-wheels: $triple ($compatibility)" >&2
   started=$SECONDS
-  if ! (cd "$root/bindings-uniffi" && CARGO_TARGET_DIR="$build" maturin build --release --zig \
-      --target "$triple" --compatibility "$compatibility" --out "$build/wheel") >"$build/build.log" 2>&1; then
+  # --target-dir, not CARGO_TARGET_DIR: maturin then generates the Python module with the
+  # workspace's own debug uniffi-bindgen (target/debug, `cargo run`) instead of building another in
+  # each folder. Not stripped (cargo strips release builds' debug info by default, and zig's
+  # linker takes that for a full strip): uniffi-bindgen reads its metadata from the symbol table.
+  if ! (cd "$root/bindings-uniffi" && CARGO_PROFILE_RELEASE_STRIP=false maturin build --release --zig \
+      --target "$triple" --target-dir "$build" --compatibility "$compatibility" --out "$build/wheel") >"$build/build.log" 2>&1; then
     tail -n 30 "$build/build.log" >&2
     echo "build-wheels: $triple failed (full log: $build/build.log)" >&2
     exit 1
@@ -47,6 +51,8 @@ for triple in $targets; do
   seconds=$((SECONDS - started))
   wheel="$(ls -t "$build"/wheel/iot_transfer-*.whl | head -n 1)"
   "$root/scripts/check-wheel.sh" "$wheel" "$platform" >&2
+  # Replaces this target's wheel of an earlier run; the other targets' stay.
+  rm -f "$out"/iot_transfer-*-"$(basename "$wheel" | cut -d- -f3-)"
   mv "$wheel" "$out/"
   rm -rf "$build/wheel"
   summary+=("$(basename "$wheel")  $(du -k "$out/$(basename "$wheel")" | cut -f1) KB  ${seconds} s")

@@ -5,9 +5,9 @@
 # wheel, never the source tree: the tests run from an empty folder, and inside a root only the
 # tests and the shared vectors are bound in (read-only, at /repo/...), not bindings-uniffi/python.
 #
-# Usage: scripts/python-test-run.sh host|bullseye|trixie [PYTEST_ARG]...
+# Usage: scripts/python-test-run.sh host|bullseye|trixie|bullseye-arm64 [PYTEST_ARG]...
 set -euo pipefail
-[ $# -ge 1 ] || { echo "usage: $0 host|bullseye|trixie [PYTEST_ARG]..." >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 host|bullseye|trixie|bullseye-arm64 [PYTEST_ARG]..." >&2; exit 2; }
 name="$1"
 shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,11 +21,13 @@ if [ "$name" = host ]; then
   exec "$python" -m pytest -q -p no:cacheprovider "$root/bindings-uniffi/tests/python" "$@"
 fi
 
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
-case "$name" in
-  trixie) debian_root="$cache/swift-root" ;;
-  *) debian_root="$cache/$name-root" ;;
-esac
+# NAME is SUITE or SUITE-ARCH; a foreign architecture's programs run under qemu-user.
+suite="${name%%-*}" arch="" emulator=()
+if [ "$suite" != "$name" ]; then
+  arch="${name#*-}"
+  emulator=("$root/scripts/with-qemu-aarch64.sh")
+fi
+debian_root=$("$root/scripts/setup-python-root.sh" "$suite" ${arch:+"$arch"})
 dir="$root/target/python-venvs/$name"
 [ -x "$dir/venv/bin/python" ] || { echo "python-test-run: no venv for $name: run scripts/python-test-venv.sh first" >&2; exit 1; }
 # The tests find the vectors at ../../../tests/vectors from their own folder, hence /repo/...
@@ -35,7 +37,7 @@ for variable in IOT_EMULATOR_URL AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE AWS
   if [ -n "${!variable+set}" ]; then envs+=(-e "$variable"); fi
 done
 # shellcheck disable=SC2016 # expanded by the inner shell
-exec "$root/scripts/root-run.sh" --root "$debian_root" \
+exec ${emulator[@]+"${emulator[@]}"} "$root/scripts/root-run.sh" --root "$debian_root" \
   --bind "$dir/venv:/venv" --bind "$dir/tmp:/tmp" \
   --ro-bind "$root/bindings-uniffi/tests:/repo/bindings-uniffi/tests" --ro-bind "$root/tests/vectors:/repo/tests/vectors" \
   -e PYTHONDONTWRITEBYTECODE=1 ${envs[@]+"${envs[@]}"} -C /tmp -- \

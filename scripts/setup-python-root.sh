@@ -4,25 +4,33 @@
 # python3, python3-venv and ca-certificates. Prints the root's path on stdout, progress on stderr.
 # Needs root. Run commands in it with scripts/root-run.sh --root PATH.
 #
-# Usage: scripts/setup-python-root.sh SUITE
+# Usage: scripts/setup-python-root.sh SUITE [arm64]
 #   bullseye  Debian 11, Python 3.9 (glibc 2.31): ${IOT_TRANSFER_CACHE:-~/.cache/iot-transfer}/bullseye-root
 #   trixie    Debian 13, Python 3.13: the Swift root (swift-root), which already is trixie; its
 #             Swift stamp is left alone, Python gets a stamp of its own
+#   arm64     the same for arm64, in SUITE-arm64-root, whose programs run under qemu-user
+#             (scripts/with-qemu-aarch64.sh; debootstrap --foreign, then its second stage there)
 #
 # Safe to run twice (a no-op once the root has .iot-transfer-python-ready, written after a venv was
 # made in it) and after an interrupted run. Environment: IOT_TRANSFER_CACHE, IOT_TRANSFER_DEBIAN_MIRROR.
 set -euo pipefail
-[ $# -eq 1 ] || { echo "usage: $0 SUITE (bullseye, trixie)" >&2; exit 2; }
-suite="$1"
+[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 SUITE [arm64]" >&2; exit 2; }
+suite="$1" arch="${2:-}"
 cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
-case "$suite" in
-  trixie) root="$cache/swift-root" ;;
-  *) root="$cache/$suite-root" ;;
-esac
-stamp="$root/.iot-transfer-python-ready"
 root_log_name=setup-python-root
 # shellcheck source=lib/debian-root.sh
 . "$(dirname "$0")/lib/debian-root.sh"
+debootstrap_args=()
+case "$suite-$arch" in
+  trixie-) root="$cache/swift-root" ;;
+  *-) root="$cache/$suite-root" ;;
+  *-arm64)
+    root="$cache/$suite-arm64-root"
+    root_emulator=("$(cd "$(dirname "$0")" && pwd)/with-qemu-aarch64.sh")
+    debootstrap_args=(--arch=arm64 --foreign) ;;
+  *) root_die "unknown architecture $arch (arm64 is the one known)" ;;
+esac
+stamp="$root/.iot-transfer-python-ready"
 
 ready() { [ -f "$stamp" ] && [ -e "$root/usr/bin/python3" ]; }
 if ready; then
@@ -42,7 +50,7 @@ root_log "Debian mirror: $mirror (suite $suite)"
 packages=(python3 python3-venv ca-certificates)
 # A new root gets them from debootstrap directly (one download of the package lists, not two); an
 # existing one (the Swift root) from apt.
-root_base "$root" "$suite" "$mirror" --include="$(IFS=,; echo "${packages[*]}")"
+root_base "$root" "$suite" "$mirror" ${debootstrap_args[@]+"${debootstrap_args[@]}"} --include="$(IFS=,; echo "${packages[*]}")"
 root_apt_install "$root" "$root.python-apt.log" "${packages[@]}"
 
 # A venv with pip (ensurepip, from python3-venv) is what the tests need: make one to be sure.

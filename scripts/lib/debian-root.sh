@@ -14,6 +14,10 @@
 # - concurrent setups of one root wait for each other on a lock (NAME.lock beside it).
 #
 # The caller sets root_log_name (the prefix of its messages) before sourcing, and must run as root.
+# For a root of another architecture it also sets root_emulator to the command that runs the
+# root's programs (scripts/with-qemu-aarch64.sh) and passes --arch=ARCH --foreign to root_base:
+# debootstrap's second stage and root_run then run under it.
+root_emulator=()
 
 root_log() { echo "${root_log_name:-debian-root}: $*" >&2; }
 root_die() { echo "${root_log_name:-debian-root}: error: $*" >&2; exit 1; }
@@ -168,6 +172,18 @@ root_base() {
     [ -f "$partial/debootstrap/debootstrap.log" ] && tail -n 20 "$partial/debootstrap/debootstrap.log" >&2
     root_die "debootstrap of $suite from $mirror failed (full log: $log)"
   fi
+  # A foreign root's second stage runs its own programs, so under the emulator, whose user
+  # namespace may not mknod: container=lxc skips debootstrap's check that it can (the first stage
+  # made the device nodes already, as real root).
+  case " $* " in
+    *" --foreign "*)
+      root_log "debootstrap --second-stage under ${root_emulator[*]:-(no emulator)}"
+      if ! ${root_emulator[@]+"${root_emulator[@]}"} chroot "$partial" /usr/bin/env container=lxc /debootstrap/debootstrap --second-stage >>"$log" 2>&1; then
+        tail -n 20 "$log" >&2 || true
+        root_die "debootstrap --second-stage of $suite failed (full log: $log)"
+      fi
+      ;;
+  esac
   printf 'deb %s %s main\n' "$mirror" "$suite" >"$partial/etc/apt/sources.list"
   # No daemons are to be started by package scripts inside the root.
   printf '#!/bin/sh\nexit 101\n' >"$partial/usr/sbin/policy-rc.d"
@@ -181,7 +197,7 @@ root_base() {
 # instruction" without them), in a private mount namespace that takes the mounts away on exit.
 root_run() {
   # shellcheck disable=SC2016 # expanded by the inner shell
-  unshare --mount --propagation private -- /bin/sh -eu -c '
+  ${root_emulator[@]+"${root_emulator[@]}"} unshare --mount --propagation private -- /bin/sh -eu -c '
     r="$1"; shift
     mount -t proc proc "$r/proc"
     mount --rbind /dev "$r/dev"
