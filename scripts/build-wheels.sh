@@ -52,10 +52,11 @@ for triple in $targets; do
   wheel="$(ls -t "$build"/wheel/iot_transfer-*.whl | head -n 1)"
   "$root/scripts/check-wheel.sh" "$wheel" "$platform" >&2
   # Replaces this target's wheel of an earlier run; the other targets' stay.
-  rm -f "$out"/iot_transfer-*-"$(basename "$wheel" | cut -d- -f3-)"
+  name="$(basename "$wheel")"
+  rm -f "$out"/iot_transfer-*-"$(cut -d- -f3- <<<"$name")"
   mv "$wheel" "$out/"
   rm -rf "$build/wheel"
-  summary+=("$(basename "$wheel")  $(du -k "$out/$(basename "$wheel")" | cut -f1) KB  ${seconds} s")
+  summary+=("$name  $(du -k "$out/$name" | cut -f1) KB  ${seconds} s")
 done
 echo "build-wheels: built into $out:" >&2
 printf '  %s\n' "${summary[@]}" >&2

@@ -13,17 +13,26 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 interpreters="${PYTHON_TEST_INTERPRETERS:-bullseye host trixie}"
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+
+# The Debian roots (made once, then cached) are set up while the wheel builds: debootstrap mostly
+# waits on downloads and the disk, the build on the processor.
+(
+  for name in $interpreters; do
+    [ "$name" = host ] || "$root/scripts/setup-python-root.sh" "$name" >/dev/null
+  done
+) 2>"$logs/roots" &
+roots=$!
 wheel=$("$root/scripts/build-python-test-wheel.sh")
 echo "test-python: $(basename "$wheel")" >&2
 # The emulator is built here, once, rather than by each with-emulator.sh at the same time.
 cargo build --quiet --manifest-path "$root/Cargo.toml" -p iot-emulator
-# The roots are set up one after the other (the Swift root's lock is shared with test-swift).
-for name in $interpreters; do
-  [ "$name" = host ] || "$root/scripts/setup-python-root.sh" "$name" >/dev/null
-done
-
-logs="$(mktemp -d)"
-trap 'rm -rf "$logs"' EXIT
+if ! wait "$roots"; then
+  cat "$logs/roots" >&2
+  echo "test-python: setting up the Debian roots failed" >&2
+  exit 1
+fi
 pids=()
 for name in $interpreters; do
   (

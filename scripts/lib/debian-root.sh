@@ -164,7 +164,7 @@ root_base() {
   fi
   local include=()
   case "$mirror" in https:*) include=(--include=ca-certificates) ;; esac
-  root_log "debootstrap --variant=minbase $* $suite into $partial (takes a minute or two)"
+  root_log "debootstrap --variant=minbase${*:+ $*} $suite into $partial (takes a minute or two)"
   # debootstrap mounts /proc and /sys in the target itself; the namespace guarantees they go away.
   if ! unshare --mount --propagation private -- \
       debootstrap --variant=minbase "${include[@]}" "$@" "$suite" "$partial" "$mirror" >"$log" 2>&1; then
