@@ -20,8 +20,10 @@ demo: wasm
 test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-kotlin test-swift test-official-clients test-credentials test-demo soak-smoke
 	@echo "make test: all checks passed"
 
+# Also starts the Python tests' Debian roots in the background (scripts/prefetch-python-roots.sh).
 setup:
 	@scripts/setup-rust.sh
+	@scripts/prefetch-python-roots.sh
 
 setup-wasm:
 	@scripts/setup-wasm.sh

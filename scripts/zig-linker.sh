@@ -6,5 +6,5 @@
 # and zig (the ziglang package).
 venv="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}/venv"
 export CARGO_ZIGBUILD_ZIG_COMMAND="$venv/bin/python3" CARGO_ZIGBUILD_ZIG_COMMAND_ARGS="-m ziglang"
-export ZIG_GLOBAL_CACHE_DIR="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}/zig"
+export ZIG_GLOBAL_CACHE_DIR="${ZIG_GLOBAL_CACHE_DIR:-${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}/zig}"
 exec "$venv/bin/maturin" zig cc -- -g -fno-sanitize=all -target x86_64-linux-gnu.2.17 "$@"
