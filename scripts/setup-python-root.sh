@@ -14,7 +14,7 @@
 # Safe to run twice (a no-op once the root has .iot-transfer-python-ready, written after a venv was
 # made in it) and after an interrupted run. Environment: IOT_TRANSFER_CACHE, IOT_TRANSFER_DEBIAN_MIRROR.
 set -euo pipefail
-[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 SUITE [arm64]" >&2; exit 2; }
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then echo "usage: $0 SUITE [arm64]" >&2; exit 2; fi
 suite="$1" arch="${2:-}"
 cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
 root_log_name=setup-python-root
@@ -55,6 +55,7 @@ root_apt_install "$root" "$root.python-apt.log" "${packages[@]}"
 
 # A venv with pip (ensurepip, from python3-venv) is what the tests need: make one to be sure.
 check="/tmp/setup-python-root-check.$$"
+# shellcheck disable=SC2016 # expanded by the inner shell
 if ! out="$(root_run "$root" /bin/sh -euc 'python3 -m venv "$1" && "$1/bin/python" -m pip --version && rm -rf "$1"' sh "$check" 2>&1)"; then
   echo "$out" >&2
   rm -rf "$root$check"

@@ -12,14 +12,14 @@
 #   PYTHON_TEST_INTERPRETERS  which ones, space-separated (default: "bullseye host trixie")
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-interpreters="${PYTHON_TEST_INTERPRETERS:-bullseye host trixie}"
+read -ra interpreters <<<"${PYTHON_TEST_INTERPRETERS:-bullseye host trixie}"
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 
 # The Debian roots (made once, then cached) are set up while the wheel builds: debootstrap mostly
 # waits on downloads and the disk, the build on the processor.
 (
-  for name in $interpreters; do
+  for name in "${interpreters[@]}"; do
     [ "$name" = host ] || "$root/scripts/setup-python-root.sh" "$name" >/dev/null
   done
 ) 2>"$logs/roots" &
@@ -34,7 +34,7 @@ if ! wait "$roots"; then
   exit 1
 fi
 pids=()
-for name in $interpreters; do
+for name in "${interpreters[@]}"; do
   (
     started=$SECONDS
     "$root/scripts/python-test-venv.sh" "$name" "$wheel"
@@ -45,14 +45,12 @@ for name in $interpreters; do
   pids+=("$!")
 done
 failed=()
-set -- $interpreters
-for pid in "${pids[@]}"; do
-  name="$1"
-  shift
+for i in "${!pids[@]}"; do
+  name="${interpreters[$i]}"
   status=0
-  wait "$pid" || status=$?
-  echo "=== Python tests on $name ===" >&2
-  cat "$logs/$name" >&2
+  wait "${pids[$i]}" || status=$?
+  echo "=== Python tests on $name ==="
+  cat "$logs/$name"
   [ "$status" -eq 0 ] || failed+=("$name")
 done
 if [ ${#failed[@]} -gt 0 ]; then
