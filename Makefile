@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size test-python test-python-types test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers \
+	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers \
 	soak soak-smoke fuzz test-fuzz-corpora
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
@@ -20,8 +20,10 @@ demo: wasm
 test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
 	@echo "make test: all checks passed"
 
+# Also starts the Python tests' Debian roots in the background (scripts/prefetch-python-roots.sh).
 setup:
 	@scripts/setup-rust.sh
+	@scripts/prefetch-python-roots.sh
 
 setup-wasm:
 	@scripts/setup-wasm.sh
@@ -72,7 +74,8 @@ bench-size: wasm
 	scripts/setup-twiggy.sh
 	scripts/wasm-size.sh --by-crate
 
-## test-python: the Python wheel (maturin, uniffi) installed into a fresh virtualenv and tested
+## test-python: one manylinux2014 wheel (maturin, uniffi; debug), checked with auditwheel, installed
+## into a fresh virtualenv of Python 3.9 (Debian 11 root), the host's 3.11 and 3.13 (Debian 13 root), tested in each
 test-python: setup
 	scripts/test-python-binding.sh
 
@@ -80,6 +83,15 @@ test-python: setup
 ## the package and a consumer program (tests/python-consumer), then the consumer against the local endpoint
 test-python-types: setup
 	scripts/test-python-types.sh
+
+## wheels: release wheels into target/wheels/: manylinux2014 and musllinux 1.2, x86_64 and aarch64
+## (maturin --zig), each checked with auditwheel; WHEEL_TARGETS=TRIPLE... builds a subset
+wheels: setup
+	scripts/build-wheels.sh
+
+## test-python-aarch64: the aarch64 wheel in Debian 11's arm64 Python 3.9 under qemu-user, tested (slow)
+test-python-aarch64: setup
+	scripts/test-python-aarch64.sh
 
 ## test-kotlin: the Kotlin bindings in a jar carrying the native library, tested on the JVM
 test-kotlin: setup
