@@ -3,6 +3,7 @@ with the next scripted reply (a response, a delayed response, a dropped connecti
 left hanging until the client closes its connection, which is counted)."""
 
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -23,6 +24,7 @@ class ScriptedServer:
         self.replies = list(replies)
         self.requests = []
         self.hung_connections_closed = 0
+        self._hung_sockets = []
         self._lock = threading.Lock()
         self._release = threading.Event()
         server = self
@@ -48,9 +50,11 @@ class ScriptedServer:
                 with server._lock:
                     server.requests.append({"method": self.command, "path": self.path,
                                             "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body,
-                                            "hung_connections_closed_before": server.hung_connections_closed})
+                                            "hung_connections_closed_before": server._closed_hung_sockets()})
                     reply = server.replies.pop(0) if server.replies else {"status": 599, "body": "{}"}
                 if reply.get("hang"):
+                    with server._lock:
+                        server._hung_sockets.append(self.connection)
                     while self.connection.recv(1024):
                         pass
                     with server._lock:
@@ -78,6 +82,20 @@ class ScriptedServer:
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def _closed_hung_sockets(self):
+        """How many hung connections the client has closed, as the kernel knows it when a request
+        arrives (its FIN is queued before the next connection's request), not as the thread
+        waiting on the connection has noticed yet, which under load can come later."""
+        closed = 0
+        for connection in self._hung_sockets:
+            try:
+                closed += connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+            except BlockingIOError:
+                pass
+            except OSError:
+                closed += 1
+        return closed
 
     def push(self, *replies):
         with self._lock:
