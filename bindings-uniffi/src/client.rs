@@ -44,9 +44,7 @@ pub(crate) async fn on_runtime<T: Send + 'static>(
 }
 
 /// Runs `work` to completion on the calling thread; a panic in it is an `Internal` error.
-pub(crate) fn blocking<T>(
-    work: impl Future<Output = Result<T, IotTransferError>>,
-) -> Result<T, IotTransferError> {
+pub(crate) fn blocking<T>(work: impl Future<Output = Result<T, IotTransferError>>) -> Result<T, IotTransferError> {
     std::panic::catch_unwind(AssertUnwindSafe(|| runtime().block_on(work)))
         .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic)).into()))
 }
