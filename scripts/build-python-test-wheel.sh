@@ -13,7 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python=$("$root/scripts/setup-python.sh")
-# The face's table and stubs, written from the core's declarations (bindings-uniffi/generate).
+# The face's table and stubs, written from the core's declarations (bindings-uniffi/generate-python).
 cargo run --quiet -p iot-transfer-py-generate -- "$root/bindings-uniffi/python/iot_transfer" >&2
 out="$root/target/python-test-wheel"
 rm -rf "$out"

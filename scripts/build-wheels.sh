@@ -26,7 +26,7 @@ export PATH="$(dirname "$python"):$PATH" ZIG_GLOBAL_CACHE_DIR="$cache/zig"
 
 out="$root/target/wheels"
 mkdir -p "$out"
-# The face's table and stubs, written from the core's declarations (bindings-uniffi/generate).
+# The face's table and stubs, written from the core's declarations (bindings-uniffi/generate-python).
 cargo run --quiet -p iot-transfer-py-generate -- "$root/bindings-uniffi/python/iot_transfer" >&2
 summary=()
 for triple in $targets; do

@@ -4,6 +4,7 @@
 package dev.iottransfer
 
 import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.emitAll
 import kotlinx.coroutines.flow.flow
 
 /**
@@ -14,4 +15,16 @@ fun <Page : Any> pages(nextPage: suspend () -> Page?): Flow<Page> = flow {
     while (true) {
         emit(nextPage() ?: break)
     }
+}
+
+/**
+ * The pages of a paginator that [open] makes afresh for each collection, so the flow is cold as
+ * the AWS SDK for Kotlin's paginators are; the paginator is closed when the collection ends, however
+ * it ends. The generated `...Paginated` functions are this over uniffi's paginators.
+ */
+internal fun <Paginator : AutoCloseable, Page : Any> paginated(
+    open: () -> Paginator,
+    nextPage: suspend (Paginator) -> Page?,
+): Flow<Page> = flow {
+    open().use { paginator -> emitAll(pages { nextPage(paginator) }) }
 }

@@ -1,28 +1,30 @@
-//! Writes the parts of the Python package that follow the core's declarations, so that an
-//! operation, a member or an error kind added to the core reaches Python's face with no Python
-//! written for it: `_declarations.py` (the table the face's clients, paginators and exceptions
-//! are made from at import time), and the type stubs of what is made from it, `client.pyi` and
-//! `exceptions.pyi`.
+//! Writes the parts of the uniffi bindings' language faces that follow the core's declarations,
+//! so that an operation or a member added to the core reaches them with no code written for it.
+//! Kotlin: `Builders.kt` (a builder and `Input { ... }` per input record), `Operations.kt` (the
+//! client's methods taking a builder lambda, suspend and blocking) and `Paginators.kt` (a `Flow`
+//! per list operation, and one of its items), in the shape of the AWS SDK for Kotlin, over the
+//! records and methods uniffi generates.
 //!
-//! Usage: `iot-transfer-py-generate PACKAGE_DIR` (scripts/build-python-wheel.sh runs it into
-//! bindings-uniffi/python/iot_transfer before maturin packs the wheel).
+//! Usage: `iot-transfer-uniffi-generate kotlin OUT_DIR` (scripts/build-kotlin-jar.sh runs it).
 
-mod client_stub;
-mod declarations;
-mod exceptions_stub;
-mod python;
-mod table;
-
-use declarations::Declarations;
+mod kotlin;
 
 fn main() {
-    let out = std::env::args().nth(1).expect("usage: iot-transfer-py-generate PACKAGE_DIR");
-    let out = std::path::Path::new(&out);
-    let declarations = Declarations::new();
-    let write = |name: &str, text: String| {
-        std::fs::write(out.join(name), text).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+    let mut args = std::env::args().skip(1);
+    let (Some(language), Some(out)) = (args.next(), args.next()) else {
+        eprintln!("usage: iot-transfer-uniffi-generate kotlin OUT_DIR");
+        std::process::exit(2);
     };
-    write("_declarations.py", table::render(&declarations));
-    write("client.pyi", client_stub::render(&declarations));
-    write("exceptions.pyi", exceptions_stub::render(&declarations));
+    let files = match language.as_str() {
+        "kotlin" => kotlin::files(),
+        other => {
+            eprintln!("iot-transfer-uniffi-generate: no generator for {other} (kotlin only)");
+            std::process::exit(2);
+        }
+    };
+    let out = std::path::Path::new(&out);
+    std::fs::create_dir_all(out).unwrap_or_else(|e| panic!("cannot create {}: {e}", out.display()));
+    for (name, text) in files {
+        std::fs::write(out.join(name), text).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+    }
 }

@@ -244,7 +244,7 @@ fun main(args: Array<String>) {
         "shared vectors" to { sharedVectors(vectorsDir) },
         "every other operation's response vectors" to { operationVectors(vectorsDir) },
     ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir) + sharedConfigTests() +
-        workflowTests()
+        workflowTests() + dslTests()
     var failed = 0
     for ((name, test) in tests) {
         try {

@@ -2,123 +2,13 @@
 //! shapes, the client's operation methods, the commands, the paginate functions and the service
 //! error classes.
 
-use crate::camel;
 use iot_transfer::{ErrorOrigin, ERROR_KINDS};
+use iot_transfer_codegen::{camel, Group, Item, Member, Operation, Paginator};
 use std::fmt::Write as _;
-
-/// An operation, as the declarations name it.
-pub struct Operation {
-    pub name: &'static str,
-    pub method: &'static str,
-    pub input: &'static str,
-    pub output: &'static str,
-    pub doc: String,
-}
-
-/// A member of a record or an enum variant.
-struct Member {
-    name: &'static str,
-    rust_type: &'static str,
-    has_default: bool,
-    doc: String,
-}
-
-enum Item {
-    Record {
-        name: &'static str,
-        doc: String,
-        members: Vec<Member>,
-    },
-    /// The model's status: its wire names.
-    Status {
-        name: &'static str,
-        doc: String,
-        values: Vec<&'static str>,
-    },
-    Enum {
-        name: &'static str,
-        doc: String,
-        variants: Vec<(&'static str, String, Vec<Member>)>,
-    },
-}
 
 /// Every shape, collected from the core's declaration.
 pub struct Declarations {
     items: Vec<Item>,
-}
-
-macro_rules! collect_shapes {
-    (
-        metadata { $($metadata:tt)* }
-        inputs { $($inputs:tt)* }
-        records { $($records:tt)* }
-        status { $($status:tt)* }
-        enums { $($enums:tt)* }
-    ) => {{
-        let mut items = Vec::new();
-        collect_shapes!(@records items, $($inputs)*);
-        collect_shapes!(@records items, $($records)*);
-        collect_shapes!(@status items, $($status)*);
-        collect_shapes!(@enums items, $($enums)*);
-        items
-    }};
-    (@records $items:ident, $(
-        $(#[$sattr:meta])*
-        struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
-    )*) => {$(
-        $items.push(Item::Record {
-            name: stringify!($record),
-            doc: doc_of(&[$(stringify!($sattr)),*]),
-            members: vec![$(Member {
-                name: stringify!($field),
-                rust_type: stringify!($fty),
-                has_default: false $(|| { let _ = stringify!($default); true })?,
-                doc: doc_of(&[$(stringify!($fattr)),*]),
-            }),*],
-        });
-    )*};
-    (@status $items:ident, $(
-        $(#[$eattr:meta])*
-        enum $enum:ident { $( $(#[$vattr:meta])* $variant:ident $( ( $($tty:ty),* ) )? ),* $(,)? }
-    )*) => {$(
-        $items.push(Item::Status {
-            name: stringify!($enum),
-            doc: doc_of(&[$(stringify!($eattr)),*]),
-            values: [$(collect_shapes!(@wire $enum $variant $( ( $($tty),* ) )?)),*].into_iter().flatten().collect(),
-        });
-    )*};
-    (@wire $enum:ident $variant:ident) => { Some(iot_transfer::$enum::$variant.as_str()) };
-    (@wire $enum:ident $variant:ident ( $($tty:ty),* )) => { None::<&'static str> };
-    (@enums $items:ident, $(
-        $(#[$eattr:meta])*
-        enum $enum:ident { $(
-            $(#[$vattr:meta])*
-            $variant:ident $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
-        ),* $(,)? }
-    )*) => {$(
-        $items.push(Item::Enum {
-            name: stringify!($enum),
-            doc: doc_of(&[$(stringify!($eattr)),*]),
-            variants: vec![$((
-                stringify!($variant),
-                doc_of(&[$(stringify!($vattr)),*]),
-                vec![$($(Member { name: stringify!($vfield), rust_type: stringify!($vfty), has_default: false, doc: doc_of(&[$(stringify!($vfattr)),*]) }),*)?],
-            )),*],
-        });
-    )*};
-}
-
-/// The doc comment among stringified attributes (`doc = r" ..."`, as `stringify!` prints a doc
-/// comment), trimmed and joined.
-fn doc_of(attributes: &[&str]) -> String {
-    let text = |attribute: &str| -> Option<String> {
-        let value = attribute.strip_prefix("doc")?.trim_start().strip_prefix('=')?.trim();
-        let raw = value.strip_prefix('r').map(|v| v.trim_matches('#'));
-        let quoted = raw.unwrap_or(value).strip_prefix('"')?.strip_suffix('"')?;
-        Some(if raw.is_some() { quoted.to_owned() } else { quoted.replace("\\\"", "\"") })
-    };
-    let lines: Vec<String> = attributes.iter().filter_map(|a| text(a)).map(|line| line.trim().to_owned()).collect();
-    lines.join(" ")
 }
 
 /// The TypeScript type of a Rust field type; `Option<T>` is `T` (the member is then optional).
@@ -141,7 +31,7 @@ fn ts_type(rust: &str) -> String {
 }
 
 fn is_optional(member: &Member) -> bool {
-    member.has_default || member.rust_type.replace(' ', "").starts_with("Option<")
+    member.default.is_some() || member.rust_type.replace(' ', "").starts_with("Option<")
 }
 
 fn member_line(member: &Member) -> String {
@@ -157,22 +47,24 @@ fn member_line(member: &Member) -> String {
 impl Declarations {
     /// Every shape of the core.
     pub fn new() -> Self {
-        Self { items: iot_transfer::for_each_shape!(collect_shapes) }
+        Self { items: iot_transfer_codegen::shapes() }
     }
 
     /// The declarations file.
-    pub fn render(&self, operations: &[Operation], paginators: &[(&str, &str, String)]) -> String {
+    pub fn render(&self, operations: &[Operation], paginators: &[Paginator]) -> String {
         let mut ts = String::from(
             "\n// ---- Generated by bindings-wasm/generate from the core's declarations: do not edit below.\n",
         );
         for item in &self.items {
             match item {
+                // The metadata is `$metadata`, declared with the hand-written types.
+                Item::Record { group: Group::Metadata, .. } => {}
                 Item::Record { name, doc, members, .. } => {
                     let _ = write!(ts, "\n/** {doc} */\nexport interface {name} {{\n");
                     members.iter().for_each(|member| ts.push_str(&member_line(member)));
                     ts.push_str("}\n");
                 }
-                Item::Status { name, doc, values } => {
+                Item::Status { name, doc, values, .. } => {
                     let union: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
                     let _ =
                         write!(ts, "\n/** {doc} */\nexport type {name} = {} | (string & {{}});\n", union.join(" | "));
@@ -217,7 +109,7 @@ impl Declarations {
                 input = operation.input,
             );
         }
-        for (name, _, doc) in paginators {
+        for Paginator { name, doc, .. } in paginators {
             let _ = write!(
                 ts,
                 "\n/** {doc} */\nexport declare function paginate{name}(\n  config: {{ client: IoTTransferClient }},\n  \

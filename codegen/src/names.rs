@@ -1,0 +1,70 @@
+//! Names and doc comments as the declarations give them, turned into the bindings' forms.
+
+/// `snake_case` to `camelCase`.
+pub fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `snake_case` to `UpperCamelCase`.
+pub fn upper_camel(snake: &str) -> String {
+    let camel = camel(snake);
+    let mut chars = camel.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A doc comment's lines, trimmed and joined.
+pub fn doc(lines: &[&str]) -> String {
+    lines.iter().map(|line| line.trim()).collect::<Vec<_>>().join(" ")
+}
+
+/// The doc comment among stringified attributes (`doc = r" ..."`, as `stringify!` prints a doc
+/// comment), trimmed and joined; other attributes are skipped.
+pub(crate) fn doc_of(attributes: &[&str]) -> String {
+    let text = |attribute: &str| -> Option<String> {
+        let value = attribute.strip_prefix("doc")?.trim_start().strip_prefix('=')?.trim();
+        let raw = value.strip_prefix('r').map(|v| v.trim_matches('#'));
+        let quoted = raw.unwrap_or(value).strip_prefix('"')?.strip_suffix('"')?;
+        Some(if raw.is_some() { quoted.to_owned() } else { quoted.replace("\\\"", "\"") })
+    };
+    let lines: Vec<String> = attributes.iter().filter_map(|a| text(a)).map(|line| line.trim().to_owned()).collect();
+    lines.join(" ")
+}
+
+/// The last segment of a stringified type path (`$crate::TransferCertificateInput`).
+pub(crate) fn last_segment(path: &'static str) -> &'static str {
+    path.rsplit("::").next().unwrap_or(path).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(camel("list_certificates_paginator"), "listCertificatesPaginator");
+        assert_eq!(upper_camel("list_certificates_paginator"), "ListCertificatesPaginator");
+        assert_eq!(last_segment("$crate :: TransferCertificateInput"), "TransferCertificateInput");
+    }
+
+    #[test]
+    fn doc_comments() {
+        assert_eq!(
+            doc_of(&["doc = r\" The ID.\"", "serde(default)", "doc = r\" Or its ARN.\""]),
+            "The ID. Or its ARN."
+        );
+        assert_eq!(doc_of(&["doc = \" A \\\"quoted\\\" word.\""]), "A \"quoted\" word.");
+        assert_eq!(doc_of(&["derive(Debug)"]), "");
+    }
+}

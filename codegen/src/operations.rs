@@ -1,0 +1,77 @@
+//! The operations and paginators of [`iot_transfer::for_each_operation!`].
+
+use crate::names::{doc, last_segment};
+
+/// An operation: its model name, the client's method and its input and output types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    /// The model's name, such as `TransferCertificate`.
+    pub name: &'static str,
+    /// The client's method, such as `transfer_certificate`.
+    pub method: &'static str,
+    /// The input type's name, such as `TransferCertificateInput`.
+    pub input: &'static str,
+    /// The output type's name, such as `TransferCertificateOutput`.
+    pub output: &'static str,
+    /// The declaration's doc comment.
+    pub doc: String,
+}
+
+/// A list operation the client walks page by page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paginator {
+    /// The model name of the operation it calls, such as `ListCertificates`.
+    pub name: &'static str,
+    /// The client's method that makes one, such as `list_certificates_paginator`.
+    pub method: &'static str,
+    /// The input type's name, such as `ListCertificatesInput`.
+    pub input: &'static str,
+    /// The type of the items a page lists, such as `Certificate`.
+    pub item: &'static str,
+    /// The declaration's doc comment.
+    pub doc: String,
+}
+
+macro_rules! collect_operations {
+    (
+        operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
+    ) => {
+        (
+            vec![$(Operation {
+                name: <$Input as iot_transfer::OperationInput>::NAME,
+                method: stringify!($method),
+                input: last_segment(stringify!($Input)),
+                output: last_segment(stringify!($Output)),
+                doc: doc(&[$($doc),*]),
+            }),*],
+            vec![$(Paginator {
+                name: <$PInput as iot_transfer::OperationInput>::NAME,
+                method: stringify!($paginator),
+                input: last_segment(stringify!($PInput)),
+                item: last_segment(stringify!($Item)),
+                doc: doc(&[$($pdoc),*]),
+            }),*],
+        )
+    };
+}
+
+/// Every operation and every paginator, in the order the core declares them.
+pub fn operations() -> (Vec<Operation>, Vec<Paginator>) {
+    iot_transfer::for_each_operation!(collect_operations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_paginator_walks_a_declared_operation() {
+        let (operations, paginators) = operations();
+        assert!(operations.iter().any(|o| o.name == "TransferCertificate" && o.input == "TransferCertificateInput"));
+        assert!(!paginators.is_empty());
+        for paginator in &paginators {
+            assert!(operations.iter().any(|o| o.name == paginator.name && o.input == paginator.input), "{paginator:?}");
+        }
+    }
+}

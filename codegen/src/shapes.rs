@@ -1,0 +1,175 @@
+//! The records and enums of [`iot_transfer::for_each_shape!`], grouped by role.
+
+use crate::names::doc_of;
+
+/// What a record is for, as the declaration groups it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// How a call went (`ResponseMetadata`), in every output.
+    Metadata,
+    /// What callers give: an operation's input or an option record.
+    Input,
+    /// An output, or a record an output holds.
+    Record,
+}
+
+/// A member of a record or a field of an enum variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Its name, `snake_case`.
+    pub name: &'static str,
+    /// Its Rust type as written, such as `Option<String>`.
+    pub rust_type: &'static str,
+    /// The value a binding gives it when the caller leaves it out (`= default` in the
+    /// declaration), as Rust source such as `None` or `false`.
+    pub default: Option<&'static str>,
+    /// Its doc comment.
+    pub doc: String,
+}
+
+impl Member {
+    /// The Rust type with its whitespace removed (`Option<String>`), for matching.
+    pub fn compact_type(&self) -> String {
+        self.rust_type.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+/// A declared type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A struct.
+    Record {
+        /// Its name.
+        name: &'static str,
+        /// Its role.
+        group: Group,
+        /// Its doc comment.
+        doc: String,
+        /// Its members, in order.
+        members: Vec<Member>,
+    },
+    /// The model's status: a string on the wire, with a variant for values this version does not know.
+    Status {
+        /// Its name.
+        name: &'static str,
+        /// Its doc comment.
+        doc: String,
+        /// The wire names of its known values.
+        values: Vec<&'static str>,
+        /// The variant that keeps an unknown value's name, such as `Unknown`.
+        unknown: Option<&'static str>,
+    },
+    /// An enum whose variants may carry fields.
+    Enum {
+        /// Its name.
+        name: &'static str,
+        /// Its doc comment.
+        doc: String,
+        /// Each variant: its name, doc comment and fields.
+        variants: Vec<(&'static str, String, Vec<Member>)>,
+    },
+}
+
+impl Item {
+    /// The type's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Item::Record { name, .. } | Item::Status { name, .. } | Item::Enum { name, .. } => name,
+        }
+    }
+}
+
+macro_rules! collect_shapes {
+    (
+        metadata { $($metadata:tt)* }
+        inputs { $($inputs:tt)* }
+        records { $($records:tt)* }
+        status { $($status:tt)* }
+        enums { $($enums:tt)* }
+    ) => {{
+        let mut items = Vec::new();
+        collect_shapes!(@records items, Group::Metadata, $($metadata)*);
+        collect_shapes!(@records items, Group::Input, $($inputs)*);
+        collect_shapes!(@records items, Group::Record, $($records)*);
+        collect_shapes!(@status items, $($status)*);
+        collect_shapes!(@enums items, $($enums)*);
+        items
+    }};
+    (@records $items:ident, $group:expr, $(
+        $(#[$sattr:meta])*
+        struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
+    )*) => {$(
+        $items.push(Item::Record {
+            name: stringify!($record),
+            group: $group,
+            doc: doc_of(&[$(stringify!($sattr)),*]),
+            members: vec![$(Member {
+                name: stringify!($field),
+                rust_type: stringify!($fty),
+                default: None $(.or(Some(stringify!($default))))?,
+                doc: doc_of(&[$(stringify!($fattr)),*]),
+            }),*],
+        });
+    )*};
+    (@status $items:ident, $(
+        $(#[$eattr:meta])*
+        enum $enum:ident { $( $(#[$vattr:meta])* $variant:ident $( ( $($tty:ty),* ) )? ),* $(,)? }
+    )*) => {$(
+        $items.push(Item::Status {
+            name: stringify!($enum),
+            doc: doc_of(&[$(stringify!($eattr)),*]),
+            values: [$(collect_shapes!(@wire $enum $variant $( ( $($tty),* ) )?)),*].into_iter().flatten().collect(),
+            unknown: [$(collect_shapes!(@unknown $variant $( ( $($tty),* ) )?)),*].into_iter().flatten().next(),
+        });
+    )*};
+    (@wire $enum:ident $variant:ident) => { Some(iot_transfer::$enum::$variant.as_str()) };
+    (@wire $enum:ident $variant:ident ( $($tty:ty),* )) => { None::<&'static str> };
+    (@unknown $variant:ident) => { None::<&'static str> };
+    (@unknown $variant:ident ( $($tty:ty),* )) => { Some(stringify!($variant)) };
+    (@enums $items:ident, $(
+        $(#[$eattr:meta])*
+        enum $enum:ident { $(
+            $(#[$vattr:meta])*
+            $variant:ident $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
+        ),* $(,)? }
+    )*) => {$(
+        $items.push(Item::Enum {
+            name: stringify!($enum),
+            doc: doc_of(&[$(stringify!($eattr)),*]),
+            variants: vec![$((
+                stringify!($variant),
+                doc_of(&[$(stringify!($vattr)),*]),
+                vec![$($(Member { name: stringify!($vfield), rust_type: stringify!($vfty), default: None, doc: doc_of(&[$(stringify!($vfattr)),*]) }),*)?],
+            )),*],
+        });
+    )*};
+}
+
+/// Every record and enum of the core, in the order it declares them.
+pub fn shapes() -> Vec<Item> {
+    iot_transfer::for_each_shape!(collect_shapes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_keep_their_groups_defaults_and_unknown_variant() {
+        let items = shapes();
+        let input = items.iter().find(|item| item.name() == "TransferCertificateInput").unwrap();
+        let Item::Record { group: Group::Input, members, .. } = input else { panic!("{input:?}") };
+        let defaults: Vec<_> = members.iter().map(|m| (m.name, m.default)).collect();
+        assert_eq!(
+            defaults,
+            [("certificate_id", None), ("target_aws_account", None), ("transfer_message", Some("None"))]
+        );
+        assert!(items
+            .iter()
+            .any(|item| matches!(item, Item::Record { name: "ResponseMetadata", group: Group::Metadata, .. })));
+        let status = items.iter().find(|item| item.name() == "CertificateStatus").unwrap();
+        let Item::Status { values, unknown, .. } = status else { panic!("{status:?}") };
+        assert!(values.contains(&"PENDING_TRANSFER"));
+        assert_eq!(*unknown, Some("Unknown"));
+    }
+}
