@@ -8,8 +8,8 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers \
-	soak soak-smoke fuzz test-fuzz-corpora
+	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients \
+	test-credentials test-demo test-npm-consumers soak soak-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
 demo: wasm
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
+test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
 	@echo "make test: all checks passed"
 
 # Also starts the Python tests' Debian roots in the background (scripts/prefetch-python-roots.sh).
@@ -96,6 +96,26 @@ test-python-aarch64: setup
 ## test-kotlin: the Kotlin bindings in a jar carrying the native library, tested on the JVM
 test-kotlin: setup
 	scripts/test-kotlin-binding.sh
+
+## test-kotlin-consumer: an app compiled with only the Maven artifact (the debug jar test-kotlin
+## builds) and the jars its POM names, resolved from this machine's local repositories, against the local endpoint
+test-kotlin-consumer: setup
+	tests/kotlin-consumer/run.sh
+
+## jar: the Kotlin bindings as a Maven artifact in target/maven (release natives for linux-x86-64 and
+## linux-aarch64, -sources.jar, POM, checksums), checked by the same consumer
+jar: setup
+	scripts/build-maven-repo.sh release target/maven
+	tests/kotlin-consumer/run.sh target/maven
+
+## test-kotlin-aarch64: the same consumer on an aarch64 JVM (Debian arm64 OpenJDK under qemu-user), with the
+## release jar's linux-aarch64 library; not part of `test` (it needs the release builds of `jar`)
+test-kotlin-aarch64: jar
+	scripts/test-kotlin-aarch64.sh target/maven
+
+## aar: the Android library (needs ANDROID_NDK_HOME; not built on this project's machines: docs/android.md)
+aar: setup
+	scripts/build-android-aar.sh
 
 ## test-swift: the Swift package as a consumer uses it: a consumer package built with plain `swift build`, its app run against the local endpoint, and `swift test`, in a Debian 13 root (Swift 6)
 test-swift: setup

@@ -4,7 +4,8 @@
 # paginator Flows) and the hand-written one (bindings-uniffi/kotlin), compiled against exactly the
 # jars of scripts/kotlin-classpath.sh, with the native library inside where JNA looks for it.
 #   debug:   linux-x86-64 only, the debug library the tests already build (for `make test`)
-#   release: linux-x86-64 and linux-aarch64, release builds, symbols stripped (for `make jar`)
+#   release: linux-x86-64 and linux-aarch64, release builds for glibc 2.17+ (scripts/build-native.sh)
+#            without static symbols (for `make jar`)
 # Writes target/kotlin/PROFILE/{iot-transfer.jar, sources/} and reuses the jar when no source,
 # native library or dependency changed (a content stamp beside it).
 #
@@ -56,11 +57,11 @@ cp_joined=$(IFS=:; echo "${classpath[*]}")
 mv "$build/classes.jar" "$jar"
 for platform in "${!natives[@]}"; do
   mkdir -p "$build/native/$platform"
-  if [ "$profile" = release ]; then
-    # The dynamic symbols JNA binds stay; the static symbol table goes.
-    strip --strip-all -o "$build/native/$platform/libiot_transfer_uniffi.so" "${natives[$platform]}"
-  else
-    cp "${natives[$platform]}" "$build/native/$platform/"
+  cp "${natives[$platform]}" "$build/native/$platform/"
+  # A release library keeps the dynamic symbols JNA binds and loses any static symbol table (Zig's
+  # linker leaves none; uniffi-bindgen reads the debug library's).
+  if [ "$profile" = release ] && readelf -S -W "${natives[$platform]}" | grep -q ' \.symtab '; then
+    strip --strip-all "$build/native/$platform/libiot_transfer_uniffi.so"
   fi
 done
 printf 'Implementation-Title: iot-transfer\nImplementation-Version: %s\nAutomatic-Module-Name: dev.iottransfer\n' "$version" >"$build/manifest.txt"

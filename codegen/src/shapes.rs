@@ -86,20 +86,21 @@ macro_rules! collect_shapes {
         records { $($records:tt)* }
         status { $($status:tt)* }
         enums { $($enums:tt)* }
-    ) => {{
-        let mut items = Vec::new();
-        collect_shapes!(@records items, Group::Metadata, $($metadata)*);
-        collect_shapes!(@records items, Group::Input, $($inputs)*);
-        collect_shapes!(@records items, Group::Record, $($records)*);
-        collect_shapes!(@status items, $($status)*);
-        collect_shapes!(@enums items, $($enums)*);
-        items
-    }};
-    (@records $items:ident, $group:expr, $(
+    ) => {
+        [
+            collect_shapes!(@records Group::Metadata, $($metadata)*),
+            collect_shapes!(@records Group::Input, $($inputs)*),
+            collect_shapes!(@records Group::Record, $($records)*),
+            collect_shapes!(@status $($status)*),
+            collect_shapes!(@enums $($enums)*),
+        ]
+        .concat()
+    };
+    (@records $group:expr, $(
         $(#[$sattr:meta])*
         struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
-    )*) => {$(
-        $items.push(Item::Record {
+    )*) => {
+        vec![$(Item::Record {
             name: stringify!($record),
             group: $group,
             doc: doc_of(&[$(stringify!($sattr)),*]),
@@ -109,31 +110,31 @@ macro_rules! collect_shapes {
                 default: None $(.or(Some(stringify!($default))))?,
                 doc: doc_of(&[$(stringify!($fattr)),*]),
             }),*],
-        });
-    )*};
-    (@status $items:ident, $(
+        }),*]
+    };
+    (@status $(
         $(#[$eattr:meta])*
         enum $enum:ident { $( $(#[$vattr:meta])* $variant:ident $( ( $($tty:ty),* ) )? ),* $(,)? }
-    )*) => {$(
-        $items.push(Item::Status {
+    )*) => {
+        vec![$(Item::Status {
             name: stringify!($enum),
             doc: doc_of(&[$(stringify!($eattr)),*]),
             values: [$(collect_shapes!(@wire $enum $variant $( ( $($tty),* ) )?)),*].into_iter().flatten().collect(),
             unknown: [$(collect_shapes!(@unknown $variant $( ( $($tty),* ) )?)),*].into_iter().flatten().next(),
-        });
-    )*};
+        }),*]
+    };
     (@wire $enum:ident $variant:ident) => { Some(iot_transfer::$enum::$variant.as_str()) };
     (@wire $enum:ident $variant:ident ( $($tty:ty),* )) => { None::<&'static str> };
     (@unknown $variant:ident) => { None::<&'static str> };
     (@unknown $variant:ident ( $($tty:ty),* )) => { Some(stringify!($variant)) };
-    (@enums $items:ident, $(
+    (@enums $(
         $(#[$eattr:meta])*
         enum $enum:ident { $(
             $(#[$vattr:meta])*
             $variant:ident $( { $( $(#[$vfattr:meta])* $vfield:ident: $vfty:ty ),* $(,)? } )?
         ),* $(,)? }
-    )*) => {$(
-        $items.push(Item::Enum {
+    )*) => {
+        vec![$(Item::Enum {
             name: stringify!($enum),
             doc: doc_of(&[$(stringify!($eattr)),*]),
             variants: vec![$((
@@ -141,8 +142,8 @@ macro_rules! collect_shapes {
                 doc_of(&[$(stringify!($vattr)),*]),
                 vec![$($(Member { name: stringify!($vfield), rust_type: stringify!($vfty), default: None, doc: doc_of(&[$(stringify!($vfattr)),*]) }),*)?],
             )),*],
-        });
-    )*};
+        }),*]
+    };
 }
 
 /// Every record and enum of the core, in the order it declares them.
