@@ -22,7 +22,8 @@ python=$("$root/scripts/setup-python.sh")
 "$root/scripts/setup-rust.sh" $targets
 # maturin finds zig (the ziglang package) through the tools venv's python; zig's own cache of
 # compiled libc stubs goes with the other caches.
-export PATH="$(dirname "$python"):$PATH" ZIG_GLOBAL_CACHE_DIR="$cache/zig"
+PATH="$(dirname "$python"):$PATH"
+export PATH ZIG_GLOBAL_CACHE_DIR="$cache/zig"
 
 out="$root/target/wheels"
 mkdir -p "$out"
@@ -51,7 +52,9 @@ for triple in $targets; do
     exit 1
   fi
   seconds=$((SECONDS - started))
-  wheel="$(ls -t "$build"/wheel/iot_transfer-*.whl | head -n 1)"
+  wheel="$(find "$build/wheel" -name 'iot_transfer-*.whl' | head -n 1)"
+  # zig names musl's libc differently from Alpine; auditwheel knows only Alpine's name.
+  case "$triple" in *-musl) "$root/scripts/fix-musl-wheel.sh" "$wheel" "$arch" ;; esac
   "$root/scripts/check-wheel.sh" "$wheel" "$platform" >&2
   # Replaces this target's wheel of an earlier run; the other targets' stay.
   name="$(basename "$wheel")"
