@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Zig as a C compiler and linker for one target, for cargo (linker) and the cc crate (CC):
 # `ZIG_PYTHON -m ziglang cc -target ZIG_CC_TARGET ARGS`. build-native.sh sets both variables.
-# Drops the arguments Zig refuses or gets wrong from rustc and cc-rs: their own `--target`
-# (the Zig target names the glibc version), and `-lgcc_s` (Zig links its own unwinder).
+# Drops the `--target` that cc-rs passes in the compiler's own spelling (Zig cannot parse
+# `aarch64-unknown-linux-gnu`; its own target, which names the glibc version, comes first).
 set -euo pipefail
 : "${ZIG_PYTHON:?set by build-native.sh}" "${ZIG_CC_TARGET:?set by build-native.sh}"
 args=()
@@ -13,9 +13,8 @@ for arg in "$@"; do
     continue
   fi
   case "$arg" in
-    --target=* | -Wl,--no-undefined-version) ;;
+    --target=*) ;;
     --target | -target) skip_next=true ;;
-    -lgcc_s) args+=("-lunwind") ;;
     *) args+=("$arg") ;;
   esac
 done
