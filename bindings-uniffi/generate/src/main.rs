@@ -5,20 +5,25 @@
 //! per list operation, and one of its items), in the shape of the AWS SDK for Kotlin, over the
 //! records and methods uniffi generates.
 //!
-//! Usage: `iot-transfer-uniffi-generate kotlin OUT_DIR` (scripts/build-kotlin-jar.sh runs it).
+//! Swift: `Paginated.swift` (a paginated method per list operation, an `AsyncSequence` of pages).
+//!
+//! Usage: `iot-transfer-uniffi-generate kotlin|swift OUT_DIR` (scripts/build-kotlin-jar.sh and
+//! scripts/build-swift-package.sh run it).
 
 mod kotlin;
+mod swift;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(language), Some(out)) = (args.next(), args.next()) else {
-        eprintln!("usage: iot-transfer-uniffi-generate kotlin OUT_DIR");
+        eprintln!("usage: iot-transfer-uniffi-generate kotlin|swift OUT_DIR");
         std::process::exit(2);
     };
     let files = match language.as_str() {
         "kotlin" => kotlin::files(),
+        "swift" => swift::files(),
         other => {
-            eprintln!("iot-transfer-uniffi-generate: no generator for {other} (kotlin only)");
+            eprintln!("iot-transfer-uniffi-generate: no generator for {other} (kotlin, swift)");
             std::process::exit(2);
         }
     };

@@ -16,7 +16,7 @@ struct TransferApp {
         do {
             let client = try IotTransferClient.fromEnvironment()
             var count = 0
-            for try await page in Pages(client.listCertificatesPaginator(input: ListCertificatesInput()).nextPage) {
+            for try await page in client.listCertificatesPaginated() {
                 count += page.certificates.count
             }
             print("certificates: \(count)")
