@@ -72,13 +72,16 @@ class IotTransferClientConfigBuilder {
         endpointUrl = endpointUrl,
         useFips = useFips,
         useDualStack = useDualStack,
-        maxAttempts = maxAttempts?.let(::saturatingUInt),
+        maxAttempts = maxAttempts?.let { attempts ->
+            require(attempts >= 0) { "maxAttempts must not be negative (got $attempts)" }
+            attempts.toUInt()
+        },
         retryMode = retryMode,
-        retryBaseDelayMs = millis(retryBaseDelay),
+        retryBaseDelayMs = millis("retryBaseDelay", retryBaseDelay),
         useRetryQuota = useRetryQuota,
-        connectTimeoutMs = connectTimeout?.let(::millis),
-        attemptTimeoutMs = attemptTimeout?.let(::millis),
-        callTimeoutMs = callTimeout?.let(::millis),
+        connectTimeoutMs = connectTimeout?.let { millis("connectTimeout", it) },
+        attemptTimeoutMs = attemptTimeout?.let { millis("attemptTimeout", it) },
+        callTimeoutMs = callTimeout?.let { millis("callTimeout", it) },
         appName = appName,
     )
 
@@ -95,8 +98,14 @@ class IotTransferClientConfigBuilder {
     }
 }
 
-/** A duration in whole milliseconds, as [ClientConfig] carries it (a negative one is 0). */
-private fun millis(duration: Duration): ULong = saturatingULong(duration.inWholeMilliseconds)
+/**
+ * A duration in whole milliseconds, as [ClientConfig] carries it. A negative one is refused,
+ * naming the setting: made 0, it would be a timeout every attempt hits at once.
+ */
+private fun millis(setting: String, duration: Duration): ULong {
+    require(!duration.isNegative()) { "$setting must not be negative (got $duration)" }
+    return duration.inWholeMilliseconds.toULong()
+}
 
 /**
  * A client configured by [block], with every setting it leaves unset from the environment and the

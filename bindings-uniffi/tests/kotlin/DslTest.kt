@@ -97,10 +97,26 @@ fun paginatedFlowsAreColdAndLazy() = ScriptedServer(List(2) { listOf(page(listOf
     }
 }
 
+fun negativeSettingsAreRefusedByName() {
+    val cases = listOf<Pair<String, IotTransferClientConfigBuilder.() -> Unit>>(
+        "attemptTimeout" to { attemptTimeout = (-5).milliseconds },
+        "connectTimeout" to { connectTimeout = (-1).milliseconds },
+        "callTimeout" to { callTimeout = (-1).milliseconds },
+        "retryBaseDelay" to { retryBaseDelay = (-1).milliseconds },
+        "maxAttempts" to { maxAttempts = -2 },
+    )
+    for ((setting, block) in cases) {
+        val error = assertThrows<IllegalArgumentException> { IotTransferClientConfigBuilder().apply(block).settings() }
+        check(error.message!!.startsWith("$setting must not be negative")) { "$setting: ${error.message}" }
+    }
+    check(IotTransferClientConfigBuilder().apply { attemptTimeout = 1500.milliseconds }.settings().attemptTimeoutMs == 1500uL)
+}
+
 fun dslTests(): Map<String, () -> Unit> = linkedMapOf(
     "input builders give the records" to ::inputBuildersGiveTheRecords,
     "unset and negative members are named by the core" to ::unsetAndNegativeMembersAreNamedByTheCore,
     "the config builder sets every setting" to ::theConfigBuilderSetsEverySetting,
+    "negative settings are refused by name" to ::negativeSettingsAreRefusedByName,
     "builder-lambda methods call the operations" to ::builderLambdaMethodsCallTheOperations,
     "paginated flows are cold and lazy" to ::paginatedFlowsAreColdAndLazy,
 )
