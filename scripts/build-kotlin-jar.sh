@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Kotlin bindings' jar and prints its path: uniffi's generated Kotlin, the Kotlin face
-# generated from the core's declarations (bindings-uniffi/generate: builders, DSL methods,
+# generated from the core's declarations (codegen, `iot-transfer-generate kotlin`: builders, DSL methods,
 # paginator Flows) and the hand-written one (bindings-uniffi/kotlin), compiled against exactly the
 # jars of scripts/kotlin-classpath.sh, with the native library inside where JNA looks for it.
 #   debug:   linux-x86-64 only, the debug library the tests already build (for `make test`)
@@ -19,7 +19,7 @@ uniffi=$("$root/scripts/build-uniffi.sh")
 build="$root/target/kotlin/$profile"
 generated="$root/target/kotlin/generated/dev/iottransfer"
 rm -rf "$generated"
-cargo run --quiet --manifest-path "$root/Cargo.toml" -p iot-transfer-uniffi-generate -- kotlin "$generated"
+cargo run --quiet --manifest-path "$root/Cargo.toml" -p iot-transfer-codegen -- kotlin "$generated"
 
 # Natives as JNA's resource prefixes name the platforms.
 declare -A natives

@@ -13,8 +13,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python=$("$root/scripts/setup-python.sh")
-# The face's table and stubs, written from the core's declarations (bindings-uniffi/generate-python).
-cargo run --quiet -p iot-transfer-py-generate -- "$root/bindings-uniffi/python/iot_transfer" >&2
+# The face's table and stubs, written from the core's declarations (codegen, `iot-transfer-generate python`).
+cargo run --quiet -p iot-transfer-codegen -- python "$root/bindings-uniffi/python/iot_transfer" >&2
 out="$root/target/python-test-wheel"
 rm -rf "$out"
 (cd "$root/bindings-uniffi" && "$(dirname "$python")/maturin" build --quiet --compatibility manylinux2014 \

@@ -21,7 +21,7 @@ cp "$uniffi/swift/IotTransfer.swift" "$package/Sources/IotTransfer/"
 # Hand-written additions to the generated client (task cancellation, pages).
 cp "$root/bindings-uniffi/swift/TaskCancellation.swift" "$root/bindings-uniffi/swift/Pages.swift" "$package/Sources/IotTransfer/"
 # The AWS SDK for Swift's shape where it follows the core's declarations (a paginated method per
-# list operation), written from them by bindings-uniffi/generate.
-cargo run --quiet -p iot-transfer-uniffi-generate -- swift "$package/Sources/IotTransfer"
+# list operation), written from them by codegen (`iot-transfer-generate swift`).
+cargo run --quiet -p iot-transfer-codegen -- swift "$package/Sources/IotTransfer"
 strip --strip-debug -o "$package/lib/$triple/libiot_transfer_uniffi.a" "$root/target/debug/libiot_transfer_uniffi_static.a"
 echo "$package"

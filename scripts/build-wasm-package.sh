@@ -58,7 +58,7 @@ echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 cp "$wasm_dir"/js/*.js "$stage/"
 # The operation methods, commands, paginate functions, service error classes and their
 # TypeScript declarations, written from the core's declarations.
-cargo run --quiet -p iot-transfer-js-generate -- "$stage"
+cargo run --quiet -p iot-transfer-codegen -- js "$stage"
 # browser.js: the browser entry, the JS layer and the web glue in one minified ES module; the glue
 # fetches iot_transfer_wasm_bg.wasm from next to it (new URL(..., import.meta.url)).
 "$bin/esbuild" "$stage/browser.js" --bundle --format=esm --minify --keep-names --target=es2020 \

@@ -27,8 +27,8 @@ export PATH ZIG_GLOBAL_CACHE_DIR="$cache/zig"
 
 out="$root/target/wheels"
 mkdir -p "$out"
-# The face's table and stubs, written from the core's declarations (bindings-uniffi/generate-python).
-cargo run --quiet -p iot-transfer-py-generate -- "$root/bindings-uniffi/python/iot_transfer" >&2
+# The face's table and stubs, written from the core's declarations (codegen, `iot-transfer-generate python`).
+cargo run --quiet -p iot-transfer-codegen -- python "$root/bindings-uniffi/python/iot_transfer" >&2
 summary=()
 for triple in $targets; do
   arch="${triple%%-*}"

@@ -1,13 +1,20 @@
-//! The core's declarations, read as plain data for the generators of the bindings' source
-//! (`bindings-wasm/generate` for the npm package, `bindings-uniffi/generate` for Kotlin): the
-//! operations and paginators of [`iot_transfer::for_each_operation!`] and the records and enums
-//! of [`iot_transfer::for_each_shape!`], each with its doc comment. A generator renders them; an
-//! operation or member added to the core reaches every generated file with no code written here.
+//! The one reader of the core's declarations, and the one generator of the bindings' source.
+//!
+//! The library reads, as plain data with their doc comments: the operations and paginators of
+//! [`iot_transfer::for_each_operation!`], the records and enums of
+//! [`iot_transfer::for_each_shape!`] and the error kinds of [`iot_transfer::for_each_error_kind!`]
+//! ([`Declarations`]). The binary `iot-transfer-generate` renders them for each language (see
+//! `src/main.rs`). An operation, member or error kind added to the core reaches every generated
+//! file with no code written here.
 
+mod declarations;
+mod errors;
 mod names;
 mod operations;
 mod shapes;
 
+pub use declarations::{Declarations, Record, Status};
+pub use errors::{error_kinds, ErrorGroup, ErrorKind};
 pub use names::{camel, doc, upper_camel};
 pub use operations::{operations, Operation, Paginator};
-pub use shapes::{shapes, Group, Item, Member};
+pub use shapes::{shapes, Group, Item, Member, StatusValue};

@@ -24,9 +24,9 @@ pub fn upper_camel(snake: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// A doc comment's lines, trimmed and joined.
+/// A doc comment's lines, trimmed and joined into one paragraph (blank lines dropped).
 pub fn doc(lines: &[&str]) -> String {
-    lines.iter().map(|line| line.trim()).collect::<Vec<_>>().join(" ")
+    lines.iter().map(|line| line.trim()).filter(|line| !line.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// The doc comment among stringified attributes (`doc = r" ..."`, as `stringify!` prints a doc
@@ -38,8 +38,8 @@ pub(crate) fn doc_of(attributes: &[&str]) -> String {
         let quoted = raw.unwrap_or(value).strip_prefix('"')?.strip_suffix('"')?;
         Some(if raw.is_some() { quoted.to_owned() } else { quoted.replace("\\\"", "\"") })
     };
-    let lines: Vec<String> = attributes.iter().filter_map(|a| text(a)).map(|line| line.trim().to_owned()).collect();
-    lines.join(" ")
+    let lines: Vec<String> = attributes.iter().filter_map(|a| text(a)).collect();
+    doc(&lines.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// The last segment of a stringified type path (`$crate::TransferCertificateInput`).

@@ -18,8 +18,8 @@ pub enum Group {
 pub struct Member {
     /// Its name, `snake_case`.
     pub name: &'static str,
-    /// Its Rust type as written, such as `Option<String>`.
-    pub rust_type: &'static str,
+    /// Its Rust type as written, whitespace removed, such as `Option<String>`.
+    pub rust_type: String,
     /// The value a binding gives it when the caller leaves it out (`= default` in the
     /// declaration), as Rust source such as `None` or `false`.
     pub default: Option<&'static str>,
@@ -28,10 +28,35 @@ pub struct Member {
 }
 
 impl Member {
-    /// The Rust type with its whitespace removed (`Option<String>`), for matching.
-    pub fn compact_type(&self) -> String {
-        self.rust_type.chars().filter(|c| !c.is_whitespace()).collect()
+    /// Its name in the AWS model (`certificateId`), from the core's `InputField` of that name.
+    /// Panics for a member no input declares: the core's tests hold every input member to an
+    /// `InputField` (operation/shapes.rs).
+    pub fn model_name(&self) -> &'static str {
+        iot_transfer::InputField::ALL
+            .into_iter()
+            .find(|field| field.snake_case_name() == self.name)
+            .map(iot_transfer::InputField::model_name)
+            .unwrap_or_else(|| panic!("the input member {} has no InputField in the core", self.name))
     }
+
+    /// Whether a caller must give it: it has no default and is not optional.
+    pub fn required(&self) -> bool {
+        self.default.is_none() && !self.rust_type.starts_with("Option<")
+    }
+}
+
+/// One named value of a status enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusValue {
+    /// Its name on the wire, such as `PENDING_TRANSFER`.
+    pub wire: &'static str,
+    /// The enum's variant, such as `PendingTransfer`.
+    pub variant: &'static str,
+}
+
+/// The Rust type `stringify!` printed, whitespace removed.
+fn compact(rust_type: &str) -> String {
+    rust_type.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// A declared type.
@@ -54,8 +79,8 @@ pub enum Item {
         name: &'static str,
         /// Its doc comment.
         doc: String,
-        /// The wire names of its known values.
-        values: Vec<&'static str>,
+        /// Its known values.
+        values: Vec<StatusValue>,
         /// The variant that keeps an unknown value's name, such as `Unknown`.
         unknown: Option<&'static str>,
     },
@@ -106,7 +131,7 @@ macro_rules! collect_shapes {
             doc: doc_of(&[$(stringify!($sattr)),*]),
             members: vec![$(Member {
                 name: stringify!($field),
-                rust_type: stringify!($fty),
+                rust_type: compact(stringify!($fty)),
                 default: None $(.or(Some(stringify!($default))))?,
                 doc: doc_of(&[$(stringify!($fattr)),*]),
             }),*],
@@ -123,8 +148,10 @@ macro_rules! collect_shapes {
             unknown: [$(collect_shapes!(@unknown $variant $( ( $($tty),* ) )?)),*].into_iter().flatten().next(),
         }),*]
     };
-    (@wire $enum:ident $variant:ident) => { Some(iot_transfer::$enum::$variant.as_str()) };
-    (@wire $enum:ident $variant:ident ( $($tty:ty),* )) => { None::<&'static str> };
+    (@wire $enum:ident $variant:ident) => {
+        Some(StatusValue { wire: iot_transfer::$enum::$variant.as_str(), variant: stringify!($variant) })
+    };
+    (@wire $enum:ident $variant:ident ( $($tty:ty),* )) => { None::<StatusValue> };
     (@unknown $variant:ident) => { None::<&'static str> };
     (@unknown $variant:ident ( $($tty:ty),* )) => { Some(stringify!($variant)) };
     (@enums $(
@@ -140,7 +167,7 @@ macro_rules! collect_shapes {
             variants: vec![$((
                 stringify!($variant),
                 doc_of(&[$(stringify!($vattr)),*]),
-                vec![$($(Member { name: stringify!($vfield), rust_type: stringify!($vfty), default: None, doc: doc_of(&[$(stringify!($vfattr)),*]) }),*)?],
+                vec![$($(Member { name: stringify!($vfield), rust_type: compact(stringify!($vfty)), default: None, doc: doc_of(&[$(stringify!($vfattr)),*]) }),*)?],
             )),*],
         }),*]
     };
@@ -172,7 +199,7 @@ mod tests {
             .any(|item| matches!(item, Item::Record { name: "ResponseMetadata", group: Group::Metadata, .. })));
         let status = items.iter().find(|item| item.name() == "CertificateStatus").unwrap();
         let Item::Status { values, unknown, .. } = status else { panic!("{status:?}") };
-        assert!(values.contains(&"PENDING_TRANSFER"));
+        assert!(values.iter().any(|v| v.wire == "PENDING_TRANSFER" && v.variant == "PendingTransfer"));
         assert_eq!(*unknown, Some("Unknown"));
     }
 }

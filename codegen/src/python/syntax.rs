@@ -1,7 +1,7 @@
 //! How declarations are written in Python: literals, docstrings, type annotations and the names
 //! uniffi's Python bindings give enum variants.
 
-use crate::declarations::{Declarations, Member};
+use iot_transfer_codegen::{Declarations, Member};
 
 /// A Python string literal holding `text`.
 pub fn string(text: &str) -> String {

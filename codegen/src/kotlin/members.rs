@@ -107,7 +107,9 @@ fn scalar(rust: &str, items: &[Item]) -> Scalar {
         named => match items.iter().find(|item| item.name() == named) {
             Some(Item::Status { unknown: Some(unknown), .. }) => plain(named, &format!("{named}.{unknown}(\"\")")),
             Some(_) => Scalar { builder: named.to_owned(), to_record: None, from_record: None, empty: None },
-            None => panic!("the input member type {named} has no Kotlin mapping: add it to bindings-uniffi/generate"),
+            None => {
+                panic!("the input member type {named} has no Kotlin mapping: add it to codegen/src/kotlin/members.rs")
+            }
         },
     }
 }
@@ -119,7 +121,10 @@ fn kotlin_default(default: &str, member: &Member) -> String {
         literal @ ("true" | "false") => literal.to_owned(),
         number if number.parse::<i64>().is_ok() => number.to_owned(),
         other => {
-            panic!("the default `{other}` of {} has no Kotlin form: add it to bindings-uniffi/generate", member.name)
+            panic!(
+                "the default `{other}` of {} has no Kotlin form: add it to codegen/src/kotlin/members.rs",
+                member.name
+            )
         }
     }
 }
@@ -137,7 +142,7 @@ impl BuilderMember {
     pub(crate) fn new(member: &Member, items: &[Item]) -> Self {
         let name = ident(&camel(member.name));
         let field = name.clone();
-        let compact = member.compact_type();
+        let compact = &member.rust_type;
         let (optional, base) = match compact.strip_prefix("Option<").and_then(|r| r.strip_suffix('>')) {
             Some(inner) => (true, inner.to_owned()),
             None => (false, compact.clone()),
@@ -157,7 +162,7 @@ impl BuilderMember {
         } else {
             let empty = scalar.empty.clone().unwrap_or_else(|| {
                 panic!(
-                    "the required member {} of type {base} has no empty value: add one to bindings-uniffi/generate",
+                    "the required member {} of type {base} has no empty value: add one to codegen/src/kotlin/members.rs",
                     member.name
                 )
             });
@@ -177,7 +182,7 @@ mod tests {
     use super::*;
 
     fn member(rust_type: &'static str, default: Option<&'static str>) -> BuilderMember {
-        let member = Member { name: "page_size", rust_type, default, doc: String::new() };
+        let member = Member { name: "page_size", rust_type: rust_type.replace(" ", ""), default, doc: String::new() };
         BuilderMember::new(&member, &iot_transfer_codegen::shapes())
     }
 

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 fn items_member(items: &[Item], output: &str, item: &str) -> String {
     let member = items.iter().find_map(|declared| match declared {
         Item::Record { name, members, .. } if *name == output => {
-            members.iter().find(|member| member.compact_type() == format!("Vec<{item}>"))
+            members.iter().find(|member| member.rust_type == format!("Vec<{item}>"))
         }
         _ => None,
     });

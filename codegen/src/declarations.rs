@@ -1,0 +1,120 @@
+//! Everything the core declares, read once, with the lookups the generators share.
+
+use crate::errors::{error_kinds, ErrorKind};
+use crate::operations::{operations, Operation, Paginator};
+use crate::shapes::{shapes, Group, Item, Member, StatusValue};
+
+/// The operations, paginators, shapes and error kinds of the core, in declaration order.
+#[derive(Debug, Clone)]
+pub struct Declarations {
+    /// Every operation.
+    pub operations: Vec<Operation>,
+    /// Every paginator.
+    pub paginators: Vec<Paginator>,
+    /// Every record and enum.
+    pub items: Vec<Item>,
+    /// Every error kind.
+    pub error_kinds: Vec<ErrorKind>,
+}
+
+/// A record callers give (an operation's input, an option record), as [`Declarations::inputs`]
+/// lists them.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    /// Its name.
+    pub name: &'static str,
+    /// Its doc comment.
+    pub doc: &'a str,
+    /// Its members, in declaration order.
+    pub members: &'a [Member],
+}
+
+/// A status enum, as [`Declarations::statuses`] lists them.
+#[derive(Debug, Clone, Copy)]
+pub struct Status<'a> {
+    /// Its name, such as `CertificateStatus`.
+    pub name: &'static str,
+    /// Its named values.
+    pub values: &'a [StatusValue],
+    /// The variant that keeps an unknown value's name.
+    pub unknown: Option<&'static str>,
+}
+
+impl Declarations {
+    /// Everything the core declares.
+    pub fn new() -> Self {
+        let (operations, paginators) = operations();
+        Self { operations, paginators, items: shapes(), error_kinds: error_kinds() }
+    }
+
+    /// The records callers give, in declaration order.
+    pub fn inputs(&self) -> impl Iterator<Item = Record<'_>> {
+        self.items.iter().filter_map(|item| match item {
+            Item::Record { name, group: Group::Input, doc, members } => Some(Record { name, doc, members }),
+            _ => None,
+        })
+    }
+
+    /// The input record named `name`. Panics when there is none: generators ask only for the
+    /// records the declarations name.
+    pub fn input(&self, name: &str) -> Record<'_> {
+        self.inputs().find(|record| record.name == name).unwrap_or_else(|| panic!("no input record {name}"))
+    }
+
+    /// The status enums, in declaration order.
+    pub fn statuses(&self) -> impl Iterator<Item = Status<'_>> {
+        self.items.iter().filter_map(|item| match item {
+            Item::Status { name, values, unknown, .. } => Some(Status { name, values, unknown: *unknown }),
+            _ => None,
+        })
+    }
+
+    /// The status enum named `name`, if it is one.
+    pub fn status(&self, name: &str) -> Option<Status<'_>> {
+        self.statuses().find(|status| status.name == name)
+    }
+
+    /// The operation a paginator walks. Panics when there is none: the core declares its
+    /// paginators over its list operations.
+    pub fn paginated(&self, paginator: &Paginator) -> &Operation {
+        self.operations
+            .iter()
+            .find(|operation| operation.name == paginator.name)
+            .unwrap_or_else(|| panic!("the paginator {} walks no declared operation", paginator.method))
+    }
+}
+
+impl Default for Declarations {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_input_is_a_declared_input_record() {
+        let declarations = Declarations::new();
+        assert!(declarations.operations.len() >= 10);
+        for operation in &declarations.operations {
+            assert_eq!(declarations.input(operation.input).name, operation.input);
+        }
+        for paginator in &declarations.paginators {
+            assert_eq!(declarations.paginated(paginator).input, paginator.input);
+        }
+    }
+
+    #[test]
+    fn members_are_required_unless_optional_or_defaulted() {
+        let declarations = Declarations::new();
+        let transfer = declarations.input("TransferCertificateInput");
+        let required: Vec<_> = transfer.members.iter().map(|m| (m.name, m.required())).collect();
+        assert_eq!(required, [("certificate_id", true), ("target_aws_account", true), ("transfer_message", false)]);
+        assert_eq!(transfer.members[0].model_name(), "certificateId");
+        let options = declarations.input("PrepareOptions");
+        assert!(options.members.iter().all(|m| !m.required() && m.default == Some("false")));
+        assert!(declarations.status("CertificateStatus").is_some_and(|s| s.unknown == Some("Unknown")));
+    }
+}
