@@ -14,7 +14,6 @@ mod credentials;
 mod error;
 mod operations;
 mod preflight;
-mod records;
 mod shapes;
 mod signed_request;
 

@@ -4,7 +4,8 @@
 use crate::client::{blocking, on_runtime, IotTransferClient};
 use crate::error::IotTransferError;
 use iot_transfer::{
-    PrepareOptions, PrepareStep, TransferBlocker, TransferCertificateInput, TransferCertificateOutput, TransferCheck,
+    ErrorDetails, PrepareOptions, PrepareStep, TransferBlocker, TransferCertificateInput, TransferCertificateOutput,
+    TransferCheck,
 };
 
 /// What `prepare_and_transfer` did, step by step.
@@ -18,7 +19,9 @@ pub struct PrepareReport {
     pub steps: Vec<PrepareStep>,
     /// The transfer, when every step succeeded.
     pub transfer: Option<TransferCertificateOutput>,
-    /// The failed step's hint, when it has one.
+    /// The failed step's error, when a step failed: its kind, code, message, hint and metadata.
+    pub error: Option<ErrorDetails>,
+    /// The failed step's hint, when it has one (the same as `error`'s).
     pub hint: Option<String>,
     /// What state the steps left the certificate in, in one sentence.
     pub left_state: String,
@@ -28,6 +31,7 @@ impl PrepareReport {
     fn new(report: iot_transfer::PrepareReport, options: PrepareOptions) -> Self {
         Self {
             remaining_blockers: report.remaining_blockers(options).into_iter().cloned().collect(),
+            error: report.error.as_ref().map(iot_transfer::Error::details),
             hint: report.error.as_ref().and_then(|error| error.hint()).map(str::to_owned),
             left_state: report.left_state(),
             check: report.check,

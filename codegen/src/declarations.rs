@@ -84,6 +84,65 @@ impl Declarations {
     }
 }
 
+/// A field every error has on its base type: a member of `ErrorDetails`, or of its metadata.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorField<'a> {
+    /// The member's name, such as `request_id`.
+    pub name: &'static str,
+    /// Where it is read from the details: `None` for a member of `ErrorDetails`, `Some("metadata")`
+    /// for one of its `ResponseMetadata`.
+    pub within: Option<&'static str>,
+    /// The member.
+    pub member: &'a Member,
+}
+
+impl Declarations {
+    /// The members of the record named `name`. Panics when there is none: generators ask only for
+    /// the records the core declares.
+    pub fn record(&self, name: &str) -> &[Member] {
+        self.items
+            .iter()
+            .find_map(|item| match item {
+                Item::Record { name: record, members, .. } if *record == name => Some(members.as_slice()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no record {name}"))
+    }
+
+    /// The fields every error has on its base type, in declaration order: each member of
+    /// `ErrorDetails`, its metadata's members in place of the metadata.
+    pub fn error_fields(&self) -> Vec<ErrorField<'_>> {
+        let mut fields = Vec::new();
+        for member in self.record("ErrorDetails") {
+            if member.rust_type == "ResponseMetadata" {
+                let within = Some(member.name);
+                fields.extend(self.record("ResponseMetadata").iter().map(|m| ErrorField {
+                    name: m.name,
+                    within,
+                    member: m,
+                }));
+            } else {
+                fields.push(ErrorField { name: member.name, within: None, member });
+            }
+        }
+        fields
+    }
+}
+
+impl Declarations {
+    /// The member of `ErrorDetails` holding a validation error's own details (`validation`), and
+    /// that record's members (`field`, `rule`, ...). Panics when `ErrorDetails` has none.
+    pub fn validation_fields(&self) -> (&Member, &[Member]) {
+        let holder = self
+            .record("ErrorDetails")
+            .iter()
+            .find(|member| member.rust_type.starts_with("Option<") && member.rust_type.contains("Validation"))
+            .unwrap_or_else(|| panic!("ErrorDetails has no member for a validation error's details"));
+        let record = holder.rust_type.trim_start_matches("Option<").trim_end_matches('>');
+        (holder, self.record(record))
+    }
+}
+
 impl Default for Declarations {
     fn default() -> Self {
         Self::new()
@@ -116,5 +175,14 @@ mod tests {
         let options = declarations.input("PrepareOptions");
         assert!(options.members.iter().all(|m| !m.required() && m.default == Some("false")));
         assert!(declarations.status("CertificateStatus").is_some_and(|s| s.unknown == Some("Unknown")));
+    }
+
+    #[test]
+    fn error_fields_flatten_the_metadata() {
+        let declarations = Declarations::new();
+        let fields: Vec<_> = declarations.error_fields().iter().map(|f| (f.name, f.within)).collect();
+        assert!(fields.contains(&("code", None)));
+        assert!(fields.contains(&("request_id", Some("metadata"))));
+        assert!(!fields.iter().any(|(name, _)| *name == "metadata"));
     }
 }

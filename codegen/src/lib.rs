@@ -13,7 +13,7 @@ mod names;
 mod operations;
 mod shapes;
 
-pub use declarations::{Declarations, Record, Status};
+pub use declarations::{Declarations, ErrorField, Record, Status};
 pub use errors::{error_kinds, ErrorGroup, ErrorKind};
 pub use names::{camel, doc, upper_camel};
 pub use operations::{operations, Operation, Paginator};

@@ -59,6 +59,7 @@ pub use operation::describe_certificate::{
 pub use operation::list_outgoing_certificates::{
     ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput, OutgoingCertificate,
 };
+pub use operation::shapes::{ErrorDetails, ValidationDetails};
 pub use operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
 pub use operation::{
     AcceptCertificateTransferInput, AcceptCertificateTransferOutput, CancelCertificateTransferInput,

@@ -3,6 +3,7 @@ time from the table (``_declarations.ERROR_KINDS``), each deriving from its gene
 variant; and the translation of a generated error into the face's class. ``exceptions`` is the
 public module that holds them."""
 
+import datetime
 from typing import Any, Dict, Optional, Tuple
 
 from . import _declarations
@@ -11,8 +12,31 @@ from . import iot_transfer as _generated
 IotTransferError = _generated.IotTransferError
 """The one base: the generated uniffi error, whose variants are the core's error kinds."""
 
+
+
+class _DetailAttribute:
+    """An attribute of every error read from its ``details`` (the core's record of an error), along
+    ``path``; ``None`` where a record on the way is absent. A non-data descriptor: a value the face
+    sets on an instance (the validation error's Python-named ``field``) wins over it."""
+
+    def __init__(self, name: str, path: Tuple[str, ...]) -> None:
+        self.__doc__ = f"The error's details' {'.'.join(path)}."
+        self._path = path
+
+    def __get__(self, error: Any, owner: Any = None) -> Any:
+        if error is None:
+            return self
+        value = error.details
+        for name in self._path:
+            value = None if value is None else getattr(value, name)
+        return value
+
+
 # Written once over the generated base, like the paginators' iteration in __init__.py: every
-# error, the generated ones included, reads its message as `message` and names its operation.
+# error, the generated ones included, reads each field of its details as an attribute, its message
+# as `message`, and names its operation.
+for _attribute, _path, _only_validation in _declarations.ERROR_ATTRIBUTES:
+    setattr(IotTransferError, _attribute, _DetailAttribute(_attribute, _path))
 setattr(IotTransferError, "message", property(lambda self: self.error_message, doc="The human-readable message."))
 setattr(IotTransferError, "operation_name", None)
 
@@ -26,11 +50,6 @@ class _Readable:
     http_status: Optional[int]
     request_id: Optional[str]
     attempts: int
-    total_retry_delay_ms: int
-    retryable: bool
-    possibly_applied: bool
-    reconciled: bool
-    hint: Optional[str]
     operation_name: Optional[str]
 
     @property
@@ -88,7 +107,9 @@ _BASES: Dict[str, Tuple[type, ...]] = {
     "validation": (_ParamValidation,),
     "local": (_Readable,),
 }
-_VALIDATION_CODE = next(code for _, _, group, code, _ in _declarations.ERROR_KINDS if group == "validation")
+_VALIDATION_KIND, _VALIDATION_CODE = next(
+    (kind, code) for kind, _, group, code, _ in _declarations.ERROR_KINDS if group == "validation" and code
+)
 
 
 class ClientExceptions:
@@ -120,12 +141,19 @@ def param_validation_error(field: str, model_field: str, rule: str) -> Exception
     """The validation error for a keyword argument the face refuses before calling the core
     (unknown, missing), with the fields of one the core raises."""
     message = f"{field} {rule}"
+    validation = _generated.ValidationDetails(
+        field=model_field, rule=rule, snake_case_field=field, snake_case_message=message
+    )
+    metadata = _generated.ResponseMetadata(
+        http_status=None, request_id=None, attempts=0, total_retry_delay=datetime.timedelta(0), reconciled=False
+    )
+    details = _generated.ErrorDetails(
+        kind=_VALIDATION_KIND, code=_VALIDATION_CODE, message=message, fault="client", retryable=False,
+        throttling=False, possibly_applied=False, hint=None, validation=validation, metadata=metadata,
+    )
     error: Exception = _PARAM_VALIDATION_ERROR.__new__(_PARAM_VALIDATION_ERROR)
     vars(error).update(
-        code=_VALIDATION_CODE, error_message=message, http_status=None, request_id=None, attempts=0,
-        total_retry_delay_ms=0, retryable=False, possibly_applied=False, reconciled=False, hint=None,
-        operation_name=None, field=field, model_field=model_field, rule=rule, snake_case_field=field,
-        snake_case_message=message,
+        details=details, operation_name=None, field=field, model_field=model_field, error_message=message
     )
     error.args = (message,)
     return error
@@ -141,8 +169,9 @@ def translate(error: Exception, operation_name: Optional[str]) -> Exception:
     fields = dict(vars(error), operation_name=operation_name)
     if isinstance(translated, _ParamValidation):
         # The core renders the message naming the member as Python spells it; the face chooses it.
+        generated: Any = error
         fields.update(
-            model_field=fields["field"], field=fields["snake_case_field"], error_message=fields["snake_case_message"]
+            model_field=generated.field, field=generated.snake_case_field, error_message=generated.snake_case_message
         )
     vars(translated).update(fields)
     translated.args = error.args

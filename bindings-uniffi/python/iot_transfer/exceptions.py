@@ -5,10 +5,11 @@ service returned, botocore's ``ParamValidationError`` for input refused before a
 and ``TransportError``, ``TimeoutError``, ``CredentialsError``, ... for the rest.
 
 Every class derives from ``IotTransferError``, the generated uniffi error (so ``except
-IotTransferError.CertificateState`` also catches ``CertificateStateException``), and keeps its
-fields: ``code``, ``message``, ``http_status``, ``request_id``, ``attempts``,
-``total_retry_delay_ms``, ``retryable``, ``possibly_applied``, ``reconciled``, ``hint``, and
-``operation_name``. A client's ``exceptions`` attribute holds the same classes.
+IotTransferError.CertificateState`` also catches ``CertificateStateException``), and reads the
+core's record of the error, ``details``, field by field: ``kind``, ``code``, ``message``, ``fault``,
+``http_status``, ``request_id``, ``attempts``, ``total_retry_delay``, ``retryable``, ``throttling``,
+``possibly_applied``, ``reconciled``, ``hint``, and the face's ``operation_name``. A client's
+``exceptions`` attribute holds the same classes.
 """
 
 from ._errors import CLASSES as _CLASSES

@@ -56,31 +56,6 @@ def test_async_success():
     assert output.transferred_certificate_arn == ARN
 
 
-MODELLED = [
-    ("InvalidRequestException", 400, IotTransferError.InvalidRequest),
-    ("ResourceNotFoundException", 404, IotTransferError.ResourceNotFound),
-    ("CertificateStateException", 406, IotTransferError.CertificateState),
-    ("TransferConflictException", 409, IotTransferError.TransferConflict),
-    ("ThrottlingException", 400, IotTransferError.Throttling),
-    ("UnauthorizedException", 401, IotTransferError.Unauthorized),
-    ("ServiceUnavailableException", 503, IotTransferError.ServiceUnavailable),
-    ("InternalFailureException", 500, IotTransferError.InternalFailure),
-    ("InvalidSignatureException", 403, IotTransferError.Auth),
-    ("BrandNewException", 400, IotTransferError.UnknownService),
-]
-
-
-@pytest.mark.parametrize("code,status,error_class", MODELLED)
-def test_each_error_kind_is_its_own_class_with_fields(code, status, error_class):
-    with ScriptedServer([service_error(status, code, f"about {code}")]) as server:
-        with pytest.raises(error_class) as caught:
-            client_for(server, max_attempts=1).transfer_certificate_blocking(INPUT)
-    error = caught.value
-    assert isinstance(error, IotTransferError)
-    assert (error.code, error.error_message, error.http_status, error.request_id) == (code, f"about {code}", status, "req-1")
-    assert error.attempts == 1
-
-
 def test_the_same_errors_from_the_async_call():
     description = {"status": 200, "body": json.dumps({"certificateDescription": {"status": "ACTIVE"}})}
     with ScriptedServer([service_error(406, "CertificateStateException", "ACTIVE"), description]) as server:

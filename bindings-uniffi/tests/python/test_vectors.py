@@ -46,8 +46,8 @@ def test_response_vectors():
                     TransferCertificateInput(certificate_id="0" * 64, target_aws_account="123456789012"))
                 assert output.transferred_certificate_arn == expected["arn"], vector["name"]
             except IotTransferError as error:
-                # Each variant is named after the core's kind.
-                assert type(error).__name__ == expected["kind"], vector["name"]
+                # Each variant is named after the core's kind, which its details name too.
+                assert type(error).__name__ == expected["kind"] == error.kind, vector["name"]
                 assert (error.code, error.error_message, error.http_status, error.retryable) == (
                     expected["code"], expected["message"], expected["httpStatus"], expected["retryable"]), vector["name"]
                 if expected.get("requestId"):

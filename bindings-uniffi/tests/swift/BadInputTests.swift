@@ -32,10 +32,11 @@ final class BadInputTests: XCTestCase {
                 targetAwsAccount: members["targetAwsAccount"].map(tableText) ?? "444455556666",
                 transferMessage: members["transferMessage"].map(tableText))
             let error = transferError { _ = try transfer.transferCertificateBlocking(input: input) }!
-            guard case let .Validation(_, message, _, _, _, _, _, _, _, _, field, rule, _, _) = error else {
+            guard case .Validation = error, let validation = error.validation else {
                 XCTFail("\(name): \(error)")
                 continue
             }
+            let (field, rule, message) = (validation.field, validation.rule, error.message)
             XCTAssertEqual(field, row["field"] as! String, name)
             XCTAssertTrue(rule.hasPrefix(row["rule"] as! String), "\(name): \(rule)")
             XCTAssertLessThan(message.count, 300, "\(name): the message repeats the value")

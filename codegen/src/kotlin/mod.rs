@@ -2,6 +2,7 @@
 //! what uniffi generates there (records with a `companion object`, the client's methods).
 
 mod builders;
+mod errors;
 mod members;
 mod operations;
 mod paginators;
@@ -53,6 +54,7 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
     vec![
         ("Builders.kt", header(&[]) + &builders::render(&inputs)),
         ("Operations.kt", header(&[]) + &operations::render(operations, &inputs)),
+        ("Errors.kt", header(&[]) + &errors::render(declarations)),
         (
             "Paginators.kt",
             header(&["kotlinx.coroutines.flow.Flow", "kotlinx.coroutines.flow.transform"])

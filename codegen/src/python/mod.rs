@@ -7,7 +7,43 @@ mod exceptions_stub;
 mod syntax;
 mod table;
 
-use iot_transfer_codegen::{Declarations, ErrorGroup, ErrorKind};
+use iot_transfer_codegen::{Declarations, ErrorGroup, ErrorKind, Member};
+
+/// An attribute every error of the Python package has, read from its details.
+pub(crate) struct ErrorAttribute<'a> {
+    /// The attribute's name: the member's, but `error_message` for the message (the face's
+    /// `message` is a property reading it).
+    pub name: &'static str,
+    /// The path to it from the error's `details`, such as `["metadata", "request_id"]`.
+    pub path: Vec<&'static str>,
+    /// The member it reads.
+    pub member: &'a Member,
+    /// Whether only the validation error has it (read from the details' validation record).
+    pub validation: bool,
+}
+
+/// The attributes of every error, in declaration order: each field of `ErrorDetails` (its
+/// metadata's members flattened), then each member of a validation error's own record.
+pub(crate) fn error_attributes(declarations: &Declarations) -> Vec<ErrorAttribute<'_>> {
+    let mut attributes: Vec<ErrorAttribute> = declarations
+        .error_fields()
+        .into_iter()
+        .map(|field| ErrorAttribute {
+            name: if field.name == "message" { "error_message" } else { field.name },
+            path: field.within.into_iter().chain([field.name]).collect(),
+            member: field.member,
+            validation: false,
+        })
+        .collect();
+    let (holder, members) = declarations.validation_fields();
+    attributes.extend(members.iter().map(|member| ErrorAttribute {
+        name: member.name,
+        path: vec![holder.name, member.name],
+        member,
+        validation: true,
+    }));
+    attributes
+}
 
 /// The face's exception class of `kind`: a service code as boto3 names it
 /// (`ResourceNotFoundException`), the validation kind as botocore names its

@@ -3,8 +3,8 @@
 //! so an operation, member or error kind declared in the core reaches Python with no Python
 //! written for it.
 
-use super::python_class;
 use super::syntax::{string, value, variant_name};
+use super::{error_attributes, python_class};
 use iot_transfer_codegen::Declarations;
 use std::fmt::Write as _;
 
@@ -121,6 +121,16 @@ pub fn render(declarations: &Declarations) -> String {
             string(&kind.doc)
         );
     }
+    py.push_str(
+        ")\n\n#: Every attribute an error has, read from its details: (attribute, path from `details`, only the\n\
+         #: validation error's).\nERROR_ATTRIBUTES = (\n",
+    );
+    for attribute in error_attributes(declarations) {
+        let path: Vec<String> = attribute.path.iter().map(|name| string(name)).collect();
+        let path = if path.len() == 1 { format!("{},", path[0]) } else { path.join(", ") };
+        let validation = if attribute.validation { "True" } else { "False" };
+        let _ = writeln!(py, "    ({}, ({path}), {validation}),", string(attribute.name));
+    }
     py.push_str(")\n");
     py
 }
@@ -140,6 +150,9 @@ mod tests {
         assert!(table.contains("(\"new_status\", \"newStatus\", True, None, \"CertificateStatus\")"));
         assert!(table.contains("\"PENDING_TRANSFER\": \"PENDING_TRANSFER\""));
         assert!(table.contains("(\"ResourceNotFound\", \"ResourceNotFoundException\", \"modelled\""));
+        assert!(table.contains("    (\"error_message\", (\"message\",), False),\n"));
+        assert!(table.contains("    (\"request_id\", (\"metadata\", \"request_id\"), False),\n"));
+        assert!(table.contains("    (\"field\", (\"validation\", \"field\"), True),\n"));
     }
 
     #[test]

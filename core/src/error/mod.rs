@@ -5,7 +5,8 @@ mod kinds;
 pub use kinds::{ErrorKind, ErrorKindInfo, ErrorOrigin, ERROR_KINDS};
 
 use crate::endpoint::EndpointError;
-use crate::operation::{ResponseMetadata, ValidationError};
+use crate::operation::shapes::{ErrorDetails, ValidationDetails};
+use crate::operation::{FieldNaming, ResponseMetadata, ValidationError};
 use crate::retry::RetryClass;
 use crate::runtime::TransportErrorKind;
 use std::fmt;
@@ -193,6 +194,30 @@ impl Error {
         }
     }
 
+    /// Everything the error carries, as one record: what each binding's error has on its base type.
+    pub fn details(&self) -> ErrorDetails {
+        ErrorDetails {
+            kind: self.inner.kind.name().to_owned(),
+            code: self.inner.code.clone(),
+            message: self.inner.message.clone(),
+            fault: self.fault().as_str().to_owned(),
+            retryable: self.is_retryable(),
+            throttling: self.is_throttling(),
+            possibly_applied: self.possibly_applied(),
+            hint: self.hint().map(str::to_owned),
+            validation: match &self.inner.kind {
+                ErrorKind::Validation(error) => Some(ValidationDetails {
+                    field: error.field().model_name().to_owned(),
+                    rule: error.rule().to_string(),
+                    snake_case_field: error.field().snake_case_name().to_owned(),
+                    snake_case_message: error.message(FieldNaming::SnakeCase),
+                }),
+                _ => None,
+            },
+            metadata: self.inner.metadata.clone(),
+        }
+    }
+
     /// A suggestion of what to do next, for the kinds where one is known. When the client checked
     /// the certificate after the failure, the hint says what it found.
     pub fn hint(&self) -> Option<&str> {
@@ -262,5 +287,40 @@ impl From<EndpointError> for Error {
     fn from(error: EndpointError) -> Self {
         let message = error.to_string();
         Self::new(ErrorKind::Endpoint(error), "EndpointError", message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_carry_every_field_of_the_error() {
+        let mut error = Error::new(ErrorKind::CertificateState, "CertificateStateException", "it is ACTIVE")
+            .with_response(406, Some("req-1".to_owned()));
+        error.set_progress(2, std::time::Duration::from_millis(30), true);
+        let details = error.details();
+        assert_eq!(
+            (details.kind.as_str(), details.code.as_str(), details.message.as_str(), details.fault.as_str()),
+            ("CertificateState", "CertificateStateException", "it is ACTIVE", "client")
+        );
+        assert_eq!((details.retryable, details.throttling, details.possibly_applied), (false, false, true));
+        assert_eq!(details.hint.as_deref(), error.hint());
+        assert_eq!(&details.metadata, error.metadata());
+        assert_eq!(details.metadata.attempts, 2);
+        assert_eq!(details.validation, None);
+    }
+
+    #[test]
+    fn validation_details_name_the_member_both_ways() {
+        let error =
+            Error::from(ValidationError::new(crate::InputField::CertificateId, crate::ValidationRule::Required));
+        let validation = error.details().validation.unwrap();
+        assert_eq!(
+            (validation.field.as_str(), validation.snake_case_field.as_str()),
+            ("certificateId", "certificate_id")
+        );
+        assert!(validation.snake_case_message.starts_with("certificate_id "), "{}", validation.snake_case_message);
+        assert_eq!(validation.rule, crate::ValidationRule::Required.to_string());
     }
 }

@@ -396,6 +396,53 @@ macro_rules! for_each_shape {
                     outcome: StepOutcome,
                 }
 
+                /// What every error carries, the same in every language: its kind and code, the
+                /// message, who is at fault, whether it is retried or throttling, whether the call
+                /// may have been applied, a hint, and how the call went. `Error::details` gives it;
+                /// each binding's error has it on its base type.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct ErrorDetails {
+                    /// The kind's stable name, the same in every binding: `CertificateState`,
+                    /// `Validation`, `Auth`, `Timeout`, ...
+                    kind: String,
+                    /// The service's error code (`CertificateStateException`); for an error raised
+                    /// before or below HTTP, a name such as `ValidationError` or `TimeoutError`.
+                    code: String,
+                    /// The human-readable message.
+                    message: String,
+                    /// Who is at fault, as the JS SDK's `$fault` says it: `client` or `server`.
+                    fault: String,
+                    /// Whether the standard retry mode retries this kind of error (it was returned
+                    /// because attempts, the retry quota or the call timeout ran out).
+                    retryable: bool,
+                    /// Whether the failure is a throttling error.
+                    throttling: bool,
+                    /// True when some attempt of a call that is not idempotent may have been
+                    /// applied and a check of the certificate's state did not settle it.
+                    possibly_applied: bool,
+                    /// What to do next, when known; after a check of the certificate, what it found.
+                    hint: Option<String>,
+                    /// For a `Validation` error, the member and the rule it broke.
+                    validation: Option<ValidationDetails>,
+                    /// Status, request id, attempts, retry delay, and whether a check of the
+                    /// certificate settled the outcome.
+                    metadata: ResponseMetadata,
+                }
+
+                /// What a `Validation` error is about: the input member and the rule it broke.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct ValidationDetails {
+                    /// The member as the model names it (`certificateId`), or `signingDate`.
+                    field: String,
+                    /// The rule, in words (`must be exactly 64 characters long (got 3)`).
+                    rule: String,
+                    /// The member as snake-case languages name it (`certificate_id`).
+                    snake_case_field: String,
+                    /// The message naming the member in snake case, for hosts whose arguments are
+                    /// spelled so (Python).
+                    snake_case_message: String,
+                }
+
             }
             status {
                 /// A certificate's status, as the model names them; a status this version does not
