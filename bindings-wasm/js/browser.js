@@ -24,5 +24,6 @@ setNativeLoader(() => initialize());
 
 export * from "./client.js";
 export * from "./errors.js";
+export * from "./local-errors.js";
 export * from "./operations.js";
 export * from "./service-errors.js";

@@ -31,5 +31,6 @@ export function initialize() {
 
 export * from "./client.js";
 export * from "./errors.js";
+export * from "./local-errors.js";
 export * from "./operations.js";
 export * from "./service-errors.js";

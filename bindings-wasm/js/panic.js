@@ -2,7 +2,7 @@
 // call in flight rejects with an InternalError carrying the panic's message, and every later call
 // rejects with the same error, saying the package must be loaded again.
 
-import { InternalError } from "./errors.js";
+import { InternalError } from "./local-errors.js";
 
 const pending = new Set();
 let panicMessage;
@@ -24,10 +24,9 @@ export function onPanic(handler) {
 /** The error of a call made (or, `inFlight`, pending) when the module panicked. */
 export function panicError(inFlight = false) {
   return new InternalError({
-    name: "InternalError",
-    code: "InternalError",
-    kind: "Internal",
-    $fault: "client",
+    code: InternalError.code,
+    kind: InternalError.kind,
+    fault: "client",
     // A call in flight may have sent its transfer; a later one sent nothing.
     possiblyApplied: inFlight,
     message:

@@ -212,20 +212,3 @@ export declare class IoTTransferError extends Error {
 }
 
 export declare class IoTServiceException extends IoTTransferError {}
-export declare class ValidationError extends IoTTransferError {
-  readonly field: InputField;
-  readonly rule: string;
-}
-export declare class TimeoutError extends IoTTransferError {}
-/** The call was cancelled through its `abortSignal`; `possiblyApplied` says whether it may have happened. */
-export declare class AbortError extends IoTTransferError {}
-export declare class TransportError extends IoTTransferError {}
-export declare class CredentialsError extends IoTTransferError {}
-export declare class EndpointError extends IoTTransferError {}
-export declare class InvalidResponseError extends IoTTransferError {}
-export declare class ConfigurationError extends IoTTransferError {}
-/**
- * The WebAssembly module panicked (a bug in iot-transfer) and stopped: every call rejects with
- * this error until the package is loaded again. A transfer in flight at the time may have happened.
- */
-export declare class InternalError extends IoTTransferError {}

@@ -18,6 +18,19 @@ fn text(value: &JsValue, name: &str) -> Option<String> {
     get(value, name).as_string()
 }
 
+/// A member of an error description's details (the core's `ErrorDetails`).
+fn detail(error: &JsValue, name: &str) -> JsValue {
+    get(&get(error, "details"), name)
+}
+
+/// A text member of an error description's details; `validation.NAME` for a validation error's.
+fn detail_text(error: &JsValue, name: &str) -> Option<String> {
+    match name.strip_prefix("validation.") {
+        Some(name) => text(&detail(error, "validation"), name),
+        None => detail(error, name).as_string(),
+    }
+}
+
 fn object(members: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (name, value) in members {
@@ -89,29 +102,32 @@ async fn validation_errors_name_the_field_and_rule() {
         .call("TransferCertificate".into(), input("abc", "123456789012".into()), JsValue::UNDEFINED)
         .await
         .unwrap_err();
-    assert_eq!(text(&error, "kind").as_deref(), Some("Validation"));
-    assert_eq!(text(&error, "name").as_deref(), Some("ValidationError"));
-    assert_eq!(text(&error, "field").as_deref(), Some("certificateId"));
-    assert_eq!(text(&error, "rule").as_deref(), Some("must be exactly 64 characters long (got 3)"));
-    assert_eq!(get(&get(&error, "$metadata"), "attempts").as_f64(), Some(0.0));
+    assert_eq!(detail_text(&error, "kind").as_deref(), Some("Validation"));
+    assert_eq!(detail_text(&error, "code").as_deref(), Some("ValidationError"));
+    assert_eq!(detail_text(&error, "validation.field").as_deref(), Some("certificateId"));
+    assert_eq!(detail_text(&error, "validation.rule").as_deref(), Some("must be exactly 64 characters long (got 3)"));
+    assert_eq!(get(&detail(&error, "$metadata"), "attempts").as_f64(), Some(0.0));
 
     let error = client
         .call("TransferCertificate".into(), input(ID, 123456789012u64.into()), JsValue::UNDEFINED)
         .await
         .unwrap_err();
-    assert_eq!(text(&error, "field").as_deref(), Some("targetAwsAccount"));
-    assert_eq!(text(&error, "rule").as_deref(), Some("must be a string"));
+    assert_eq!(detail_text(&error, "validation.field").as_deref(), Some("targetAwsAccount"));
+    assert_eq!(detail_text(&error, "validation.rule").as_deref(), Some("must be a string"));
 }
 
 #[wasm_bindgen_test]
 fn configuration_errors_name_the_member() {
     let error = NativeClient::new("us-east-1".into(), JsValue::UNDEFINED).err().unwrap();
-    assert_eq!(text(&error, "name").as_deref(), Some("ConfigurationError"));
+    assert_eq!(detail_text(&error, "code").as_deref(), Some("ConfigurationError"));
     let error =
         NativeClient::new(object(&[("region", "us-east-1".into()), ("maxAttempts", "3".into())]), JsValue::UNDEFINED)
             .err()
             .unwrap();
-    assert_eq!(text(&error, "message").as_deref(), Some("maxAttempts must be a whole number from 1 to 4294967295"));
+    assert_eq!(
+        detail_text(&error, "message").as_deref(),
+        Some("maxAttempts must be a whole number from 1 to 4294967295")
+    );
     for (member, value, message) in [
         ("timeouts", JsValue::from(5), "timeouts must be an object"),
         ("transport", JsValue::from(5), "transport must be a function or \"fetch\""),
@@ -125,8 +141,8 @@ fn configuration_errors_name_the_member() {
         let error = NativeClient::new(object(&[("region", "us-east-1".into()), (member, value)]), JsValue::UNDEFINED)
             .err()
             .unwrap();
-        assert_eq!(text(&error, "name").as_deref(), Some("ConfigurationError"));
-        assert_eq!(text(&error, "message").as_deref(), Some(message));
+        assert_eq!(detail_text(&error, "code").as_deref(), Some("ConfigurationError"));
+        assert_eq!(detail_text(&error, "message").as_deref(), Some(message));
     }
     let error = NativeClient::new(
         object(&[("region", "us-east-1".into()), ("credentials", object(&[("accessKeyId", "A".into())]))]),
@@ -134,7 +150,7 @@ fn configuration_errors_name_the_member() {
     )
     .err()
     .unwrap();
-    assert!(text(&error, "message").unwrap().contains("secretAccessKey is missing"));
+    assert!(detail_text(&error, "message").unwrap().contains("secretAccessKey is missing"));
 }
 
 #[wasm_bindgen_test]
@@ -144,8 +160,8 @@ async fn endpoint_errors_come_from_the_core() {
         .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
         .await
         .unwrap_err();
-    assert_eq!(text(&error, "kind").as_deref(), Some("Endpoint"));
-    assert_eq!(text(&error, "message").as_deref(), Some("Invalid Configuration: Missing Region"));
+    assert_eq!(detail_text(&error, "kind").as_deref(), Some("Endpoint"));
+    assert_eq!(detail_text(&error, "message").as_deref(), Some("Invalid Configuration: Missing Region"));
 }
 
 #[wasm_bindgen_test]
@@ -173,8 +189,8 @@ async fn an_async_credentials_function_is_called_and_its_errors_reported() {
         .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
         .await
         .unwrap_err();
-    assert_eq!(text(&error, "kind").as_deref(), Some("Credentials"));
-    assert!(text(&error, "message").unwrap().contains("identity pool unreachable"));
+    assert_eq!(detail_text(&error, "kind").as_deref(), Some("Credentials"));
+    assert!(detail_text(&error, "message").unwrap().contains("identity pool unreachable"));
 }
 
 #[wasm_bindgen_test]
@@ -185,9 +201,9 @@ async fn a_refused_connection_is_retried_then_a_transport_error() {
         .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
         .await
         .unwrap_err();
-    assert_eq!(text(&error, "kind").as_deref(), Some("Transport"));
-    assert_eq!(get(&error, "retryable").as_bool(), Some(true));
-    assert_eq!(get(&get(&error, "$metadata"), "attempts").as_f64(), Some(2.0));
+    assert_eq!(detail_text(&error, "kind").as_deref(), Some("Transport"));
+    assert_eq!(detail(&error, "retryable").as_bool(), Some(true));
+    assert_eq!(get(&detail(&error, "$metadata"), "attempts").as_f64(), Some(2.0));
 }
 
 #[wasm_bindgen_test]
@@ -205,9 +221,9 @@ async fn signing_dates_out_of_range_or_of_the_wrong_type_are_validation_errors()
     ];
     for (date, rule) in cases {
         let error = client.sign_transfer_certificate(input(ID, "123456789012".into()), date).await.unwrap_err();
-        assert_eq!(text(&error, "kind").as_deref(), Some("Validation"));
-        assert_eq!(text(&error, "field").as_deref(), Some("signingDate"));
-        assert_eq!(text(&error, "rule").as_deref(), Some(rule));
+        assert_eq!(detail_text(&error, "kind").as_deref(), Some("Validation"));
+        assert_eq!(detail_text(&error, "validation.field").as_deref(), Some("signingDate"));
+        assert_eq!(detail_text(&error, "validation.rule").as_deref(), Some(rule));
     }
     let last_second = 253_402_300_799_000.0;
     let signed = client.sign_transfer_certificate(input(ID, "123456789012".into()), last_second.into()).await.unwrap();
@@ -269,7 +285,7 @@ async fn a_transport_that_never_answers_is_aborted_when_the_attempt_times_out() 
         .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
         .await
         .unwrap_err();
-    assert_eq!(text(&error, "kind").as_deref(), Some("Timeout"));
+    assert_eq!(detail_text(&error, "kind").as_deref(), Some("Timeout"));
     let signal = get(&holder, "signal").dyn_into::<web_sys::AbortSignal>().unwrap();
     assert!(signal.aborted());
 }
@@ -291,8 +307,8 @@ async fn a_malformed_transport_answer_is_a_transport_error_naming_the_member() {
             .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
             .await
             .unwrap_err();
-        assert_eq!(text(&error, "kind").as_deref(), Some("Transport"));
-        let text = text(&error, "message").unwrap();
+        assert_eq!(detail_text(&error, "kind").as_deref(), Some("Transport"));
+        let text = detail_text(&error, "message").unwrap();
         assert!(text.ends_with(message), "{text}");
     }
 }

@@ -111,6 +111,23 @@ pub fn render(declarations: &Declarations) -> String {
         "\n/** What went wrong, for callers to branch on: the core's error kinds. */\nexport type ErrorKind = {};\n",
         kinds.join(" | ")
     );
+    for kind in super::local_kinds(declarations) {
+        let validation = if kind.group == ErrorGroup::Validation {
+            "\n  /** The input member (or sign option) that was wrong. */\n  readonly field: InputField;\n  \
+             /** The rule it broke. */\n  readonly rule: string;"
+        } else {
+            ""
+        };
+        let _ = write!(
+            ts,
+            "\n/** {doc} */\nexport declare class {class} extends IoTTransferError {{\n  \
+             static readonly kind: \"{name}\";\n  static readonly code: \"{code}\";{validation}\n}}\n",
+            doc = kind.doc,
+            class = super::local_class(kind),
+            name = kind.kind,
+            code = kind.code.unwrap_or(kind.kind),
+        );
+    }
     for kind in declarations.error_kinds.iter().filter(|kind| kind.group == ErrorGroup::Modelled) {
         let code = kind.code.unwrap_or(kind.kind);
         let _ = write!(ts, "\n/** {} */\nexport declare class {code} extends IoTServiceException {{}}\n", kind.doc);

@@ -159,21 +159,17 @@ impl Client {
         self.inner
             .transport
             .clone()
-            .map_err(|error| Error::new(ErrorKind::Transport(error.kind()), "TransportError", error.message()))
+            .map_err(|error| Error::of_kind(ErrorKind::Transport(error.kind()), error.message()))
     }
 
     async fn credentials(&self) -> Result<Credentials, Error> {
         let provider = self.inner.credentials.as_ref().ok_or_else(|| {
-            Error::new(
+            Error::of_kind(
                 ErrorKind::Credentials,
-                "CredentialsError",
                 "no credentials configured: set static credentials or a credentials provider",
             )
         })?;
-        provider
-            .provide_credentials()
-            .await
-            .map_err(|error| Error::new(ErrorKind::Credentials, "CredentialsError", error.to_string()))
+        provider.provide_credentials().await.map_err(|error| Error::of_kind(ErrorKind::Credentials, error.to_string()))
     }
 
     fn sign_at(
@@ -205,6 +201,6 @@ fn signing_failure(error: SigningError) -> Error {
         SigningError::TimeOutOfRange => {
             ValidationError::new(InputField::SigningDate, ValidationRule::SigningDateRange).into()
         }
-        other => Error::new(ErrorKind::Credentials, "CredentialsError", other.to_string()),
+        other => Error::of_kind(ErrorKind::Credentials, other.to_string()),
     }
 }

@@ -35,9 +35,8 @@ impl<I: Paginated> Paginator<I> {
         };
         if let Some(marker) = I::next_marker(&output) {
             if self.seen_markers.iter().any(|seen| seen == marker) {
-                return Some(Err(Error::new(
+                return Some(Err(Error::of_kind(
                     ErrorKind::InvalidResponse,
-                    "InvalidResponseError",
                     format!("the service returned the marker {marker:?} twice: the listing would not end"),
                 )));
             }

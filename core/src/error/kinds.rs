@@ -147,6 +147,18 @@ macro_rules! expand_error_kinds {
                 }
             }
 
+            /// The code every error of this kind carries, as the declaration fixes it
+            /// (`CertificateStateException`, `ValidationError`, `TimeoutError`, ...); `None` for
+            /// the service kinds whose code is the service's (`Auth`, `UnknownService`).
+            pub fn code(&self) -> Option<&'static str> {
+                match self {
+                    $( ErrorKind::$modelled => Some($code), )*
+                    $( ErrorKind::$service => None, )*
+                    ErrorKind::$validation(_) => Some($vcode),
+                    $( expand_error_kinds!(@pattern $local $(($payload))?) => Some($lcode), )*
+                }
+            }
+
             /// Whether the error came back from the service (as opposed to being raised before
             /// sending, by a timeout, or by the network).
             pub fn is_service_error(&self) -> bool {
@@ -212,10 +224,13 @@ mod tests {
             if let ErrorOrigin::Modelled { code, .. } = info.origin {
                 let kind = ErrorKind::from_modelled_code(code).unwrap();
                 assert_eq!(kind.name(), info.name);
+                assert_eq!(kind.code(), Some(code));
                 assert!(kind.is_service_error());
             }
         }
         assert_eq!(ErrorKind::from_modelled_code("NoSuchThing"), None);
+        assert_eq!(ErrorKind::Cancelled.code(), Some("CancelledError"));
+        assert_eq!(ErrorKind::Auth.code(), None);
         assert!(!ErrorKind::Cancelled.is_service_error());
         assert!(ErrorKind::Auth.is_service_error());
     }

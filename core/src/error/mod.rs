@@ -79,6 +79,19 @@ impl Error {
         }
     }
 
+    /// An error of a kind whose code its declaration fixes (every kind but `Auth` and
+    /// `UnknownService`, which carry the service's code; given one, the kind's name stands in).
+    pub(crate) fn of_kind(kind: ErrorKind, message: impl Into<String>) -> Self {
+        let code = kind.code().unwrap_or_else(|| kind.name());
+        Self::new(kind, code, message)
+    }
+
+    /// A `Configuration` error: a setting a binding read (its config object, the environment)
+    /// cannot be used. The message names the setting and what it must hold.
+    pub fn configuration(message: impl Into<String>) -> Self {
+        Self::of_kind(ErrorKind::Configuration, message)
+    }
+
     pub(crate) fn with_response(mut self, http_status: u16, request_id: Option<String>) -> Self {
         self.inner.metadata.http_status = Some(http_status);
         self.inner.metadata.request_id = request_id;
@@ -113,8 +126,7 @@ impl Error {
     /// blocking call): an `Internal` error naming the panic. Whatever the call was doing may have
     /// been applied, so it says so.
     pub fn from_panic(panic: &str) -> Self {
-        let mut error =
-            Self::new(ErrorKind::Internal, "InternalError", format!("iot-transfer panicked, a bug: {panic}"));
+        let mut error = Self::of_kind(ErrorKind::Internal, format!("iot-transfer panicked, a bug: {panic}"));
         error.inner.possibly_applied = true;
         error
     }
@@ -279,14 +291,14 @@ impl std::error::Error for Error {
 impl From<ValidationError> for Error {
     fn from(error: ValidationError) -> Self {
         let message = error.to_string();
-        Self::new(ErrorKind::Validation(error), "ValidationError", message)
+        Self::of_kind(ErrorKind::Validation(error), message)
     }
 }
 
 impl From<EndpointError> for Error {
     fn from(error: EndpointError) -> Self {
         let message = error.to_string();
-        Self::new(ErrorKind::Endpoint(error), "EndpointError", message)
+        Self::of_kind(ErrorKind::Endpoint(error), message)
     }
 }
 

@@ -32,7 +32,7 @@ pub(crate) fn parse_error(status: u16, headers: &HeaderMap, body: &[u8]) -> Erro
     if (300..400).contains(&status) {
         let location = headers.get(http::header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("nowhere");
         let message = format!("the endpoint answered HTTP {status}, a redirect to {location}, which is not followed");
-        return Error::new(ErrorKind::Transport(TransportErrorKind::Redirect), "TransportError", message)
+        return Error::of_kind(ErrorKind::Transport(TransportErrorKind::Redirect), message)
             .with_response(status, request_id);
     }
     let details = rest_json::error_details(headers, body);
@@ -49,8 +49,7 @@ pub(crate) fn parse_error(status: u16, headers: &HeaderMap, body: &[u8]) -> Erro
 
 /// A 2xx response whose body could not be understood: `message` says why.
 pub(crate) fn invalid_response(status: u16, headers: &HeaderMap, message: String) -> Error {
-    Error::new(ErrorKind::InvalidResponse, "InvalidResponseError", message)
-        .with_response(status, rest_json::request_id(headers))
+    Error::of_kind(ErrorKind::InvalidResponse, message).with_response(status, rest_json::request_id(headers))
 }
 
 fn error_kind(code: Option<&str>, status: u16) -> ErrorKind {

@@ -74,7 +74,7 @@ fn read_ca_bundle(env: &Env, profiles: Option<&EnvConfigSections>) -> Option<Pat
 }
 
 fn unusable(error: aws_runtime::env_config::EnvConfigError<Expected>) -> Error {
-    Error::new(ErrorKind::Configuration, "ConfigurationError", format!("unusable setting: {error}"))
+    Error::of_kind(ErrorKind::Configuration, format!("unusable setting: {error}"))
 }
 
 #[cfg(test)]
