@@ -1,12 +1,25 @@
-//! Retries as the AWS SDKs do them: which failures are retried, full-jitter exponential backoff,
-//! the retry quota a client shares across its calls (standard mode) and, in adaptive mode, a
-//! client-side rate limiter that slows sending down when the service throttles.
+//! Retries as the AWS SDKs do them: which failures are retried, full-jitter exponential backoff
+//! raised by the service's retry-after hint, the retry quota a client shares across its calls
+//! (standard mode) and, in adaptive mode, a client-side rate limiter that slows sending down when
+//! the service throttles.
+//!
+//! The figures are those of botocore 1.44 (`botocore/retries/standard.py`) and `@smithy/core`
+//! 3.41 (`packages/core/src/submodules/retry/util-retry/`): a 50 ms backoff base and 1 s for
+//! throttling, retries costing the quota 14 tokens and 5 for throttling. They are the default in
+//! `@smithy/core` 3.41.1; in the older sources read (botocore 1.43.67, `@smithy/core` 3.33.3)
+//! they sit behind the opt-in `AWS_NEW_RETRIES_2026` and `SMITHY_NEW_RETRIES_2026`, and without
+//! it botocore backs off from 1 s, the JS SDK from 100 ms (500 ms when throttled), and a retry
+//! costs 5, or 10 after a timeout (botocore) or a transient error (the JS SDK).
 
+mod backoff;
 mod quota;
 mod rate_limiter;
+mod retry_after;
 
-pub(crate) use quota::RetryQuota;
+pub use backoff::retry_delay;
+pub use quota::RetryQuota;
 pub(crate) use rate_limiter::ClientRateLimiter;
+pub use retry_after::retry_after;
 
 use std::time::Duration;
 
@@ -52,10 +65,18 @@ pub struct RetryConfig {
     pub mode: RetryMode,
     /// Attempts per call, the first included (1 disables retries). Default 3.
     pub max_attempts: u32,
-    /// The backoff base: the delay before retry `i` is `random(0,1) * min(base * 2^(i-1), max)`.
-    /// Default 1 s, as in the Python and Rust SDKs.
+    /// The backoff base: the delay before retry `i` (1 for the first) is
+    /// `random(0,1) * min(base * 2^(i-1), max_backoff)`, raised by the service's retry-after hint
+    /// (see [`retry_delay`]). Default 50 ms, as in botocore and the JS SDK.
+    ///
+    /// Throttling errors back off from a larger base: `max(base, min(20 * base, 1 s))`. At the
+    /// default that is the SDKs' 1 s; a base between 50 ms and 1 s leaves it at 1 s, as the JS
+    /// SDK's `baseDelay` does (`StandardRetryStrategy`: "overrides the base delay for
+    /// non-throttling retries"); a smaller base shrinks both in proportion (a 1 ms base, for
+    /// tests, gives 20 ms); and a base of 1 s or more serves both, as the one base did before
+    /// (smithy-rs's `initial_backoff` is its throttling base alone). botocore has no such setting.
     pub initial_backoff: Duration,
-    /// The cap on one backoff delay. Default 20 s.
+    /// The cap on the exponential backoff; a retry-after hint may add up to 5 s to it. Default 20 s.
     pub max_backoff: Duration,
     /// Whether retries draw on the client's retry quota (500 tokens). Default true.
     pub use_retry_quota: bool,
@@ -66,22 +87,33 @@ impl Default for RetryConfig {
         Self {
             mode: RetryMode::Standard,
             max_attempts: 3,
-            initial_backoff: Duration::from_secs(1),
+            initial_backoff: Duration::from_millis(50),
             max_backoff: Duration::from_secs(20),
             use_retry_quota: true,
         }
     }
 }
 
-/// Why a failure may be retried.
+/// Why a failure may be retried; it chooses the backoff base and the retry's cost to the quota.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RetryClass {
-    /// The service asked the caller to slow down.
+#[non_exhaustive]
+pub enum RetryClass {
+    /// The service asked the caller to slow down (a throttling code, or HTTP 429).
     Throttling,
-    /// A server or network failure that may pass.
+    /// A server or network failure that may pass: a 5xx, a timeout code, a connection that
+    /// failed or timed out, an attempt that timed out. (The SDKs no longer cost a timeout more.)
     Transient,
-    /// An attempt timed out; retrying costs more quota.
-    Timeout,
+}
+
+impl RetryClass {
+    /// The class named `throttling` or `transient`, as the shared vectors name them.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "throttling" => Some(Self::Throttling),
+            "transient" => Some(Self::Transient),
+            _ => None,
+        }
+    }
 }
 
 const THROTTLING_CODES: &[&str] = &[
@@ -116,14 +148,6 @@ pub(crate) fn classify_response(code: Option<&str>, status: u16) -> Option<Retry
     }
 }
 
-/// The delay before the retry that follows failed attempt number `attempt` (1-based):
-/// full jitter over an exponential backoff capped at `max_backoff`.
-pub(crate) fn backoff(config: &RetryConfig, attempt: u32, random: f64) -> Duration {
-    let exponent = attempt.saturating_sub(1).min(31);
-    let ceiling = config.initial_backoff.saturating_mul(1u32 << exponent).min(config.max_backoff);
-    ceiling.mul_f64(random.clamp(0.0, 1.0))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,19 +176,11 @@ mod tests {
     }
 
     #[test]
-    fn backoff_is_full_jitter_exponential_and_capped() {
-        let config = RetryConfig::default();
-        assert_eq!(backoff(&config, 1, 1.0), Duration::from_secs(1));
-        assert_eq!(backoff(&config, 2, 1.0), Duration::from_secs(2));
-        assert_eq!(backoff(&config, 3, 0.5), Duration::from_secs(2));
-        assert_eq!(backoff(&config, 6, 1.0), Duration::from_secs(20));
-        assert_eq!(backoff(&config, 40, 1.0), Duration::from_secs(20));
-        assert_eq!(backoff(&config, 2, 0.0), Duration::ZERO);
-    }
-
-    #[test]
     fn modes_are_read_by_name() {
         assert_eq!(RetryConfig::default().mode, RetryMode::Standard);
+        assert_eq!(RetryClass::from_name("throttling"), Some(RetryClass::Throttling));
+        assert_eq!(RetryClass::from_name("transient"), Some(RetryClass::Transient));
+        assert_eq!(RetryClass::from_name("timeout"), None);
         assert_eq!(RetryMode::from_name("adaptive"), Some(RetryMode::Adaptive));
         assert_eq!(RetryMode::from_name("Standard"), Some(RetryMode::Standard));
         assert_eq!(RetryMode::from_name("legacy"), None);

@@ -8,12 +8,13 @@
 mod support;
 
 use iot_transfer::operation::transfer_certificate::parse_response;
+use iot_transfer::retry::{retry_after, retry_delay, RetryClass, RetryConfig, RetryQuota};
 use iot_transfer::runtime::FixedClock;
 use iot_transfer::{Client, Config, Credentials, TransferCertificateInput};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, UNIX_EPOCH};
 
 /// Headers that vary by binding and are not signed: never in `expected`, skipped when comparing.
 const UNCOMPARED_HEADERS: &[&str] = &["user-agent"];
@@ -151,7 +152,7 @@ async fn signing_vectors() {
                 .extend(compare_request(expected, &actual).into_iter().map(|d| format!("case {:?}: {d}", case.name))),
         }
     }
-    finish(&path, &cases, failures);
+    finish(&path, &cases, cases.len(), failures);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,19 +232,179 @@ fn response_vectors() {
                 continue;
             }
         };
-        if updating() {
-            case.expected = Some(actual);
-            continue;
-        }
-        match &case.expected {
-            None => failures.push(format!("case {:?}: no `expected` (run with UPDATE_VECTORS=1)", case.name)),
-            Some(expected) if *expected != actual => {
-                failures.push(format!("case {:?}:\n  expected {expected:?}\n  got      {actual:?}", case.name))
-            }
-            Some(_) => {}
-        }
+        check(&case.name, &mut case.expected, actual, &mut failures);
     }
-    finish(&path, &cases, failures);
+    finish(&path, &cases, cases.len(), failures);
+}
+
+// ---------------------------------------------------------------------------------------------
+// retries.json
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RetriesFile {
+    #[serde(rename = "_comment")]
+    comment: Vec<String>,
+    /// RFC 3339 UTC: the time a `Retry-After` date counts from.
+    now: String,
+    delays: Vec<DelayCase>,
+    quota: Vec<QuotaCase>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DelayCase {
+    name: String,
+    /// `throttling` or `transient`.
+    class: String,
+    /// The failed attempt the retry follows, 1 for the first.
+    attempt: u32,
+    random: f64,
+    /// The error response's headers, `[name, value]` pairs; names in any case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    headers: Vec<(String, String)>,
+    /// The configured backoff base in milliseconds; absent for the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base_delay_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expected: Option<ExpectedDelay>,
+}
+
+/// Milliseconds, to the microsecond.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ExpectedDelay {
+    /// What the headers ask for; `null` when no header is present and valid.
+    retry_after_ms: Option<f64>,
+    delay_ms: f64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct QuotaCase {
+    name: String,
+    calls: Vec<QuotaCall>,
+    /// The quota after each entry of `calls`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expected: Option<Vec<QuotaState>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct QuotaCall {
+    /// Each attempt's outcome: `throttling` or `transient` (a retryable failure: a retry is asked
+    /// of the quota, and a refusal ends the call), then `success` or `failure` (the call ends).
+    attempts: Vec<String>,
+    /// How many such calls, one after another.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    repeat: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct QuotaState {
+    /// Tokens left.
+    available: u32,
+    /// Retries the quota refused during the entry.
+    refused: u32,
+}
+
+fn class(name: &str) -> Result<RetryClass, String> {
+    RetryClass::from_name(name).ok_or_else(|| format!("unknown class {name:?}"))
+}
+
+fn millis(duration: Duration) -> f64 {
+    (duration.as_nanos() as f64 / 1_000.0).round() / 1_000.0
+}
+
+fn delay(case: &DelayCase, now: std::time::SystemTime) -> Result<ExpectedDelay, String> {
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in &case.headers {
+        let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| format!("header name {name:?}: {e}"))?;
+        let value = http::HeaderValue::from_str(value).map_err(|e| format!("header value {value:?}: {e}"))?;
+        headers.append(name, value);
+    }
+    let mut config = RetryConfig::default();
+    if let Some(base) = case.base_delay_ms {
+        config.initial_backoff = Duration::from_millis(base);
+    }
+    let hint = retry_after(&headers, now);
+    let delay = retry_delay(&config, class(&case.class)?, case.attempt, case.random, hint);
+    Ok(ExpectedDelay { retry_after_ms: hint.map(millis), delay_ms: millis(delay) })
+}
+
+fn run_quota(case: &QuotaCase) -> Result<Vec<QuotaState>, String> {
+    let quota = RetryQuota::default();
+    let mut states = Vec::new();
+    for call in &case.calls {
+        let Some((end, failures)) = call.attempts.split_last() else {
+            return Err("a call with no attempts".into());
+        };
+        if !matches!(end.as_str(), "success" | "failure") {
+            return Err(format!("a call must end with `success` or `failure`, not {end:?}"));
+        }
+        let mut refused = 0;
+        for _ in 0..call.repeat {
+            let mut last_retry_cost = None;
+            let mut ended = false;
+            for failure in failures {
+                match quota.acquire(class(failure)?) {
+                    Some(cost) => last_retry_cost = Some(cost),
+                    None => {
+                        refused += 1;
+                        ended = true;
+                        break;
+                    }
+                }
+            }
+            if !ended && end == "success" {
+                quota.release(last_retry_cost);
+            }
+        }
+        states.push(QuotaState { available: quota.available(), refused });
+    }
+    Ok(states)
+}
+
+#[test]
+fn retry_vectors() {
+    let path = vectors_dir().join("retries.json");
+    let mut file: RetriesFile = read_json(&path);
+    assert!(!file.delays.is_empty() && !file.quota.is_empty(), "{} has no cases", path.display());
+    check_unique_names(file.delays.iter().map(|c| c.name.as_str()).chain(file.quota.iter().map(|c| c.name.as_str())));
+    let now = support::time::parse_rfc3339_utc(&file.now).unwrap_or_else(|e| panic!("`now`: {e}"));
+
+    let mut failures = Vec::new();
+    for case in &mut file.delays {
+        let actual = match delay(case, now) {
+            Ok(actual) => actual,
+            Err(error) => {
+                failures.push(format!("case {:?}: {error}", case.name));
+                continue;
+            }
+        };
+        check(&case.name, &mut case.expected, actual, &mut failures);
+    }
+    for case in &mut file.quota {
+        let actual = match run_quota(case) {
+            Ok(actual) => actual,
+            Err(error) => {
+                failures.push(format!("case {:?}: {error}", case.name));
+                continue;
+            }
+        };
+        check(&case.name, &mut case.expected, actual, &mut failures);
+    }
+    let cases = file.delays.len() + file.quota.len();
+    finish(&path, &file, cases, failures);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,14 +430,30 @@ fn check_unique_names<'a>(names: impl Iterator<Item = &'a str>) {
     }
 }
 
+/// Records `actual` as the case's `expected` in update mode; otherwise notes a missing or
+/// different `expected`.
+fn check<T: PartialEq + std::fmt::Debug>(name: &str, expected: &mut Option<T>, actual: T, failures: &mut Vec<String>) {
+    if updating() {
+        *expected = Some(actual);
+        return;
+    }
+    match expected {
+        None => failures.push(format!("case {name:?}: no `expected` (run with UPDATE_VECTORS=1)")),
+        Some(expected) if *expected != actual => {
+            failures.push(format!("case {name:?}:\n  expected {expected:?}\n  got      {actual:?}"))
+        }
+        Some(_) => {}
+    }
+}
+
 /// Writes the updated vectors in update mode (only when every case could be computed), then
 /// fails with every difference found.
-fn finish<T: Serialize>(path: &Path, cases: &[T], failures: Vec<String>) {
+fn finish<T: Serialize + ?Sized>(path: &Path, vectors: &T, cases: usize, failures: Vec<String>) {
     if updating() && failures.is_empty() {
-        let mut text = serde_json::to_string_pretty(cases).expect("vectors serialize");
+        let mut text = serde_json::to_string_pretty(vectors).expect("vectors serialize");
         text.push('\n');
         std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        eprintln!("updated {} ({} cases)", path.display(), cases.len());
+        eprintln!("updated {} ({cases} cases)", path.display());
     }
     assert!(failures.is_empty(), "{} case(s) of {} differ:\n{}", failures.len(), path.display(), failures.join("\n"));
 }

@@ -9,7 +9,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind, TimeoutKind};
 use crate::operation::{Operation, ResponseMetadata};
 use crate::protocol::MAX_RESPONSE_BODY;
-use crate::retry::{backoff, RetryClass};
+use crate::retry::{retry_after, retry_delay, RetryClass};
 use crate::runtime::{AbandonableAttempt, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 use futures_util::future::{select, Either};
 use std::future::Future;
@@ -195,7 +195,8 @@ async fn run_attempts(
         let outcome = send_once(client, transport, request).await;
         let received_at = config.clock.now();
         update(progress, |p| p.in_flight = false);
-        let error = match outcome {
+        // The error, and the wait its response asked for before a retry.
+        let (error, hint) = match outcome {
             Ok(response) => {
                 let server_time = client.inner.clock_offset.learn(&response.headers, sent_at, received_at);
                 match (exchange.parse)(&response) {
@@ -222,7 +223,9 @@ async fn run_attempts(
                         if !exchange.idempotent && (response.status >= 500 || (200..300).contains(&response.status)) {
                             update(progress, |p| p.possibly_applied = true);
                         }
-                        error
+                        // A Retry-After date counts from the service's time as the client knows it.
+                        let now = client.inner.clock_offset.apply(received_at);
+                        (error, retry_after(&response.headers, now))
                     }
                 }
             }
@@ -230,7 +233,7 @@ async fn run_attempts(
                 if failure.possibly_applied && !exchange.idempotent {
                     update(progress, |p| p.possibly_applied = true);
                 }
-                failure.error
+                (failure.error, None)
             }
         };
         client.record_attempt(error.is_throttling());
@@ -246,7 +249,7 @@ async fn run_attempts(
                 None => return Err(error),
             }
         }
-        let delay = backoff(&config.retry, attempt, crate::runtime::random_unit());
+        let delay = retry_delay(&config.retry, class, attempt, crate::runtime::random_unit(), hint);
         update(progress, |p| p.total_retry_delay += delay);
         config.sleep.sleep(delay).await;
     }
@@ -274,7 +277,7 @@ async fn send_once(
                     "TimeoutError",
                     format!("no response within the {} ms attempt timeout", limit.as_millis() as u64),
                 )
-                .with_retry_class(Some(RetryClass::Timeout));
+                .with_retry_class(Some(RetryClass::Transient));
                 return Err(SendFailure { error, possibly_applied: true });
             }
         },
@@ -291,9 +294,9 @@ async fn send_once(
 fn transport_failure(error: TransportError) -> SendFailure {
     let (kind, message, source) = error.into_parts();
     let (retry_class, possibly_applied) = match kind {
-        TransportErrorKind::Connect => (Some(RetryClass::Transient), false),
-        // A timeout, as botocore's ConnectTimeoutError: its retry costs the quota 10.
-        TransportErrorKind::ConnectTimeout => (Some(RetryClass::Timeout), false),
+        // A connect timeout (botocore's ConnectTimeoutError) is transient: its retry no longer
+        // costs the quota more than another's.
+        TransportErrorKind::Connect | TransportErrorKind::ConnectTimeout => (Some(RetryClass::Transient), false),
         TransportErrorKind::Io => (Some(RetryClass::Transient), true),
         TransportErrorKind::BodyTooLarge => (None, true),
         _ => (None, false),

@@ -189,7 +189,8 @@ impl ConfigBuilder {
         self
     }
 
-    /// The backoff base (see [`RetryConfig::initial_backoff`]).
+    /// The backoff base; throttling errors back off from a larger one (see
+    /// [`RetryConfig::initial_backoff`]).
     pub fn initial_backoff(mut self, base: Duration) -> Self {
         self.config.retry.initial_backoff = base;
         self
