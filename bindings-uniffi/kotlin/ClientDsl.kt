@@ -41,8 +41,11 @@ class IotTransferClientConfigBuilder {
     /** Standard or adaptive retries. */
     var retryMode: RetryMode? = defaults.retryMode
 
-    /** The backoff base: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20 s). */
-    var retryBaseDelay: Duration = defaults.retryBaseDelayMs.toLong().milliseconds
+    /**
+     * The backoff base of failures other than throttling: the delay before retry i is
+     * random(0,1) * min(base * 2^(i-1), 20 s). Unset: 50 ms, and 1 s for throttling errors.
+     */
+    var retryBaseDelay: Duration? = defaults.retryBaseDelayMs?.toLong()?.milliseconds
 
     /** Whether retries draw on the client's retry quota. */
     var useRetryQuota: Boolean = defaults.useRetryQuota
@@ -77,7 +80,7 @@ class IotTransferClientConfigBuilder {
             attempts.toUInt()
         },
         retryMode = retryMode,
-        retryBaseDelayMs = millis("retryBaseDelay", retryBaseDelay),
+        retryBaseDelayMs = retryBaseDelay?.let { millis("retryBaseDelay", it) },
         useRetryQuota = useRetryQuota,
         connectTimeoutMs = connectTimeout?.let { millis("connectTimeout", it) },
         attemptTimeoutMs = attemptTimeout?.let { millis("attemptTimeout", it) },

@@ -34,9 +34,11 @@ pub struct ClientConfig {
     /// Standard or adaptive retries. Unset: `AWS_RETRY_MODE` or `retry_mode`, else standard.
     #[uniffi(default = None)]
     pub retry_mode: Option<RetryMode>,
-    /// The backoff base: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20 s).
-    #[uniffi(default = 1000)]
-    pub retry_base_delay_ms: u64,
+    /// The backoff base of failures other than throttling: the delay before retry i is
+    /// random(0,1) * min(base * 2^(i-1), 20 s). Unset: 50, with 1 s for throttling errors, as the
+    /// current SDKs (see the core's `RetryConfig::initial_backoff` for a base that is set).
+    #[uniffi(default = None)]
+    pub retry_base_delay_ms: Option<u64>,
     /// Whether retries draw on the client's retry quota.
     #[uniffi(default = true)]
     pub use_retry_quota: bool,
@@ -65,7 +67,7 @@ impl Default for ClientConfig {
             use_dual_stack: None,
             max_attempts: None,
             retry_mode: None,
-            retry_base_delay_ms: 1000,
+            retry_base_delay_ms: None,
             use_retry_quota: true,
             connect_timeout_ms: None,
             attempt_timeout_ms: None,
@@ -148,9 +150,9 @@ impl ClientConfig {
         if let Some(call) = self.call_timeout_ms {
             builder = builder.call_timeout(Duration::from_millis(call));
         }
-        builder
-            .initial_backoff(Duration::from_millis(self.retry_base_delay_ms))
-            .use_retry_quota(self.use_retry_quota)
-            .app_name(app_name)
+        if let Some(base) = self.retry_base_delay_ms {
+            builder = builder.initial_backoff(Duration::from_millis(base));
+        }
+        builder.use_retry_quota(self.use_retry_quota).app_name(app_name)
     }
 }

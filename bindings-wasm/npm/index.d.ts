@@ -44,7 +44,10 @@ export interface IoTTransferClientConfig {
   maxAttempts?: number;
   /** `"adaptive"` adds a client-side rate limiter once the service throttles, as the JS SDK's. Default `"standard"` (or, in Node, `AWS_RETRY_MODE`). */
   retryMode?: "standard" | "adaptive";
-  /** Backoff base in milliseconds: the delay before retry i is random(0,1) * min(base * 2^(i-1), 20000). Default 1000. */
+  /**
+   * Backoff base in milliseconds of failures other than throttling: the delay before retry i is
+   * random(0,1) * min(base * 2^(i-1), 20000). Default 50, with 1000 for throttling errors.
+   */
   retryBaseDelay?: number;
   /** Whether retries draw on the client's retry quota. Default true. */
   useRetryQuota?: boolean;

@@ -122,12 +122,11 @@ pub(super) async fn bounded<T>(
 
 fn cut_short(cut: Cut) -> Error {
     match cut {
-        Cut::Timeout(limit) => Error::new(
+        Cut::Timeout(limit) => Error::of_kind(
             ErrorKind::Timeout(TimeoutKind::Call),
-            "TimeoutError",
             format!("the call did not complete within its {} ms call timeout", limit.as_millis() as u64),
         ),
-        Cut::Cancelled => Error::new(ErrorKind::Cancelled, "CancelledError", "the call was cancelled"),
+        Cut::Cancelled => Error::of_kind(ErrorKind::Cancelled, "the call was cancelled"),
     }
 }
 
@@ -272,9 +271,8 @@ async fn send_once(
         Some(limit) => match select(exchange, client.inner.config.sleep.sleep(limit)).await {
             Either::Left((outcome, _)) => outcome,
             Either::Right(((), _)) => {
-                let error = Error::new(
+                let error = Error::of_kind(
                     ErrorKind::Timeout(TimeoutKind::Attempt),
-                    "TimeoutError",
                     format!("no response within the {} ms attempt timeout", limit.as_millis() as u64),
                 )
                 .with_retry_class(Some(RetryClass::Transient));
