@@ -39,6 +39,8 @@ for _attribute, _path, _only_validation in _declarations.ERROR_ATTRIBUTES:
     setattr(IotTransferError, _attribute, _DetailAttribute(_attribute, _path))
 setattr(IotTransferError, "message", property(lambda self: self.error_message, doc="The human-readable message."))
 setattr(IotTransferError, "operation_name", None)
+# The generated error prints its details record, whose repr is empty: print the code and message.
+setattr(IotTransferError, "__str__", lambda self: f"{self.code}: {self.error_message}")
 
 
 class _Readable:
