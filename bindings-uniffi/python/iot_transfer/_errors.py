@@ -14,33 +14,40 @@ IotTransferError = _generated.IotTransferError
 
 
 
-class _DetailAttribute:
-    """An attribute of every error read from its ``details`` (the core's record of an error), along
-    ``path``; ``None`` where a record on the way is absent. A non-data descriptor: a value the face
-    sets on an instance (the validation error's Python-named ``field``) wins over it."""
+def _detail(name: str, path: Tuple[str, ...]) -> Any:
+    """A property of every error reading ``path`` from its ``details`` (the core's record of an
+    error), ``None`` where a record on the way is absent; a value the face set on the instance
+    under ``name`` (the validation error's Python-named ``field``) comes first."""
 
-    def __init__(self, name: str, path: Tuple[str, ...]) -> None:
-        self.__doc__ = f"The error's details' {'.'.join(path)}."
-        self._path = path
-
-    def __get__(self, error: Any, owner: Any = None) -> Any:
-        if error is None:
-            return self
+    def read(error: Any) -> Any:
+        own: Any = error.__dict__
+        if name in own:
+            return own[name]
         value = error.details
-        for name in self._path:
-            value = None if value is None else getattr(value, name)
+        for part in path:
+            value = None if value is None else getattr(value, part)
         return value
+
+    return property(read, doc=f"The error's details' {'.'.join(path)}.")
 
 
 # Written once over the generated base, like the paginators' iteration in __init__.py: every
 # error, the generated ones included, reads each field of its details as an attribute, its message
 # as `message`, and names its operation.
+# A validation error's own attributes are on its variant only.
+_VALIDATION_VARIANT = next(
+    getattr(IotTransferError, kind) for kind, _, group, _, _ in _declarations.ERROR_KINDS if group == "validation"
+)
 for _attribute, _path, _only_validation in _declarations.ERROR_ATTRIBUTES:
-    setattr(IotTransferError, _attribute, _DetailAttribute(_attribute, _path))
+    setattr(_VALIDATION_VARIANT if _only_validation else IotTransferError, _attribute, _detail(_attribute, _path))
 setattr(IotTransferError, "message", property(lambda self: self.error_message, doc="The human-readable message."))
 setattr(IotTransferError, "operation_name", None)
 # The generated error prints its details record, whose repr is empty: print the code and message.
-setattr(IotTransferError, "__str__", lambda self: f"{self.code}: {self.error_message}")
+def _code_and_message(error: Any) -> str:
+    return f"{error.code}: {error.error_message}"
+
+
+setattr(IotTransferError, "__str__", _code_and_message)
 
 
 class _Readable:

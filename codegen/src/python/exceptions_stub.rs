@@ -27,12 +27,20 @@ fn names(kind: &ErrorKind) -> Vec<String> {
     }
 }
 
-/// The annotated attributes of every error (`validation` false), or the validation error's own.
+/// The attributes of every error (`validation` false), or the validation error's own: read-only
+/// properties over the error's details.
 fn fields(declarations: &Declarations, validation: bool) -> String {
     error_attributes(declarations)
         .iter()
         .filter(|attribute| attribute.validation == validation)
-        .map(|attribute| format!("    {}: {}\n", attribute.name, annotation(&attribute.member.rust_type, declarations)))
+        .map(|attribute| {
+            format!(
+                "    @property\n    def {}(self) -> {}:\n{}",
+                attribute.name,
+                annotation(&attribute.member.rust_type, declarations),
+                docstring(&attribute.member.doc, "        ")
+            )
+        })
         .collect()
 }
 
