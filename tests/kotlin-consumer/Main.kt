@@ -8,8 +8,11 @@
 import dev.iottransfer.CertificateStatus
 import dev.iottransfer.IotTransferClient
 import dev.iottransfer.IotTransferException
+import dev.iottransfer.code
 import dev.iottransfer.describeCertificate
+import dev.iottransfer.errorMessage
 import dev.iottransfer.fromEnvironment
+import dev.iottransfer.httpStatus
 import dev.iottransfer.listOutgoingCertificatesPaginated
 import dev.iottransfer.outgoingCertificates
 import dev.iottransfer.transferCertificate

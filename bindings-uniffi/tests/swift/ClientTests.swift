@@ -105,9 +105,10 @@ final class ClientTests: XCTestCase {
         do {
             _ = try await client(server).transferCertificate(input: INPUT)
             XCTFail("expected an error")
-        } catch IotTransferError.CertificateState(_, _, _, _, _, _, _, let possiblyApplied, let reconciled, let hint) {
-            XCTAssertTrue(hint!.hasPrefix("The certificate is ACTIVE: deactivate it"), hint!)
-            XCTAssertTrue(reconciled && !possiblyApplied)
+        } catch let error as IotTransferError {
+            guard case .CertificateState = error else { return XCTFail("unexpected \(error)") }
+            XCTAssertTrue(error.hint!.hasPrefix("The certificate is ACTIVE: deactivate it"), error.hint!)
+            XCTAssertTrue(error.reconciled && !error.possiblyApplied)
         } catch {
             XCTFail("unexpected \(error)")
         }
