@@ -92,8 +92,11 @@ fn seconds(value: &str) -> Option<Duration> {
     if !digits(whole) || !digits(fraction) {
         return None;
     }
-    let seconds: f64 = value.parse().ok()?;
-    Some(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
+    // Read as decimal digits, not through f64: float parsing would add its tables to the wasm
+    // download for one header. Digits past the nanosecond are dropped.
+    let Ok(whole) = whole.parse::<u64>() else { return Some(Duration::MAX) };
+    let nanos = fraction.bytes().chain(std::iter::repeat(b'0')).take(9).fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    Some(Duration::new(whole, nanos))
 }
 
 #[cfg(test)]
