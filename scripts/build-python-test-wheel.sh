@@ -13,12 +13,21 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python=$("$root/scripts/setup-python.sh")
+out="$root/target/python-test-wheel"
+# Built once per change of its sources: the test suites, the type checks and the soak each ask for
+# it in one `make test`, and a rebuild of the same sources costs a link and a zip (about 15 s).
+inputs=$(cd "$root" && git ls-files -z --cached --others --exclude-standard -- core codegen bindings-uniffi   Cargo.toml Cargo.lock scripts/build-python-test-wheel.sh scripts/zig-linker.sh |
+  xargs -0 sha256sum 2>/dev/null | sha256sum | cut -d' ' -f1)
+if [ -f "$out/inputs" ] && [ "$(cat "$out/inputs")" = "$inputs" ] && ls "$out"/iot_transfer-*.whl >/dev/null 2>&1; then
+  ls "$out"/iot_transfer-*.whl
+  exit 0
+fi
 # The face's table and stubs, written from the core's declarations (codegen, `iot-transfer-generate python`).
 cargo run --quiet -p iot-transfer-codegen -- python "$root/bindings-uniffi/python/iot_transfer" >&2
-out="$root/target/python-test-wheel"
 rm -rf "$out"
 (cd "$root/bindings-uniffi" && "$(dirname "$python")/maturin" build --quiet --compatibility manylinux2014 \
   --out "$out" -- -C linker="$root/scripts/zig-linker.sh" >&2)
 wheel="$(ls "$out"/iot_transfer-*.whl)"
 "$root/scripts/check-wheel.sh" "$wheel" manylinux_2_17_x86_64 >/dev/null
+echo "$inputs" > "$out/inputs"
 echo "$wheel"
