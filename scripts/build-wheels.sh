@@ -15,7 +15,7 @@
 # proc-macros, so sharing one folder (or target/release) would rebuild them on every switch.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
 targets="${WHEEL_TARGETS:-x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-musl}"
 python=$("$root/scripts/setup-python.sh")
 # shellcheck disable=SC2086 # one argument per triple

@@ -6,7 +6,7 @@
 # still running, finds the root ready, or (if the background one failed) sets it up and reports
 # why. A no-op for roots that are ready. Output goes to ${IOT_TRANSFER_CACHE}/SUITE-prefetch.log.
 set -euo pipefail
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
 scripts="$(cd "$(dirname "$0")" && pwd)"
 [ "$(id -u)" -eq 0 ] || exit 0 # the tests will say why they cannot set the roots up
 mkdir -p "$cache"

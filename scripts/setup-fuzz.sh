@@ -3,7 +3,7 @@
 # flags) and cargo-fuzz at a pinned version. Skips what is already installed; `make test` needs
 # neither (it replays the corpora on stable).
 set -euo pipefail
-CARGO_FUZZ_VERSION=0.13.2
+. "$(dirname "$0")/lib/env.sh"
 if ! command -v rustup >/dev/null 2>&1; then
   echo "rustup is required: see https://rustup.rs" >&2
   exit 1

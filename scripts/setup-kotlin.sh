@@ -6,11 +6,12 @@
 # Debian's /usr/share/maven-repo names JNA (scripts/kotlin-classpath.sh).
 # Prints the compiler's folder (the one holding bin/ and lib/). Safe to run twice.
 set -euo pipefail
-version="2.4.20"
+. "$(dirname "$0")/lib/env.sh"
+version="$KOTLIN_VERSION"
 # The distribution's kotlinx-coroutines-core-jvm.jar carries no version of its own: this is the one
 # the Kotlin build pins for it (JetBrains/kotlin, gradle/libs.versions.toml, `kotlinx-coroutines`).
-coroutines_version="1.8.0"
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}/kotlin-$version"
+coroutines_version="$KOTLINX_COROUTINES_VERSION"
+cache="$cache/kotlin-$version"
 if [ ! -x "$cache/node_modules/kotlin-compiler/package/bin/kotlinc" ] && [ ! -x "$cache/node_modules/kotlin-compiler/bin/kotlinc" ]; then
   mkdir -p "$cache"
   npm install --prefix "$cache" --no-audit --no-fund --silent "kotlin-compiler@$version" >&2

@@ -16,7 +16,7 @@
 set -euo pipefail
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then echo "usage: $0 SUITE [arm64]" >&2; exit 2; fi
 suite="$1" arch="${2:-}"
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
 root_log_name=setup-python-root
 # shellcheck source=lib/debian-root.sh
 . "$(dirname "$0")/lib/debian-root.sh"

@@ -4,9 +4,9 @@
 # and pyright from npm. Prints two lines: the path of mypy, then the path of pyright. Safe to run
 # twice.
 set -euo pipefail
-mypy_version="2.4.1"
-pyright_version="1.1.414"
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
+mypy_version="$MYPY_VERSION"
+pyright_version="$PYRIGHT_VERSION"
 venv="$cache/python-types-mypy-$mypy_version"
 if [ ! -x "$venv/bin/mypy" ]; then
   rm -rf "$venv"

@@ -2,7 +2,7 @@
 # Creates (once) the Python virtualenv the cross-checks run in, with botocore from PyPI, in the
 # cache folder outside the repository. Prints the path of its python. Safe to run twice.
 set -euo pipefail
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
 venv="$cache/venv"
 requirements="$(cd "$(dirname "$0")/.." && pwd)/tests/requirements.txt"
 stamp="$venv/.requirements"

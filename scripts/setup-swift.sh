@@ -15,7 +15,7 @@
 # (overrides the mirror read from the host's apt sources), SWIFT_DEBIAN_SUITE (default trixie).
 set -euo pipefail
 
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
 root="$cache/swift-root"
 stamp="$root/.iot-transfer-swift-ready"
 suite="${SWIFT_DEBIAN_SUITE:-trixie}"

@@ -15,7 +15,7 @@
 #   scripts/swift-run.sh --bind /tmp/pkg:/work -- swift test
 set -euo pipefail
 
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
 root="$cache/swift-root"
 stamp="$root/.iot-transfer-swift-ready"
 scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

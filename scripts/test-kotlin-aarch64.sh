@@ -10,7 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 repo="${1:-$root/target/maven}"
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+. "$(dirname "$0")/lib/env.sh"
 jre_root="$cache/arm64-jre-root"
 java="$jre_root/usr/lib/jvm/java-17-openjdk-arm64/bin/java"
 sudo=""

@@ -16,7 +16,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 here="$root/tests/npm-consumers"
 work="$root/target/npm-consumers"
-cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}/npm"
+. "$(dirname "$0")/lib/env.sh"
+cache="$cache/npm"
 npm_flags=(--cache "$cache" --prefer-offline --no-audit --no-fund --loglevel=error)
 web=(vite webpack esbuild)
 projects=("${web[@]}" node-esm node-cjs typescript)

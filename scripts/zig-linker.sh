@@ -4,7 +4,8 @@
 # symbols so the library is manylinux2014 and loads on old systems (Debian 11's glibc 2.31).
 # rustc runs it with the usual cc arguments; the tools venv (scripts/setup-python.sh) has maturin
 # and zig (the ziglang package).
-venv="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}/venv"
+. "$(dirname "$0")/lib/env.sh"
+venv="$cache/venv"
 export CARGO_ZIGBUILD_ZIG_COMMAND="$venv/bin/python3" CARGO_ZIGBUILD_ZIG_COMMAND_ARGS="-m ziglang"
-export ZIG_GLOBAL_CACHE_DIR="${ZIG_GLOBAL_CACHE_DIR:-${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}/zig}"
+export ZIG_GLOBAL_CACHE_DIR="${ZIG_GLOBAL_CACHE_DIR:-$cache/zig}"
 exec "$venv/bin/maturin" zig cc -- -g -fno-sanitize=all -target x86_64-linux-gnu.2.17 "$@"
