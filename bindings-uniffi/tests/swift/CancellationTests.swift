@@ -1,4 +1,4 @@
-// Cancelling a call: a Swift task's cancellation (through transferCertificate(cancellingWithTask:))
+// Cancelling a call: a Swift task's cancellation (through each operation's cancellingWithTask: form)
 // and a CancellationToken both stop the retries and the attempt in flight, and the error says
 // whether the transfer may have been applied.
 
@@ -35,6 +35,24 @@ final class CancellationTests: XCTestCase {
         }
         usleep(800_000)
         XCTAssertEqual(server.requests.count, 1, "no retry after the cancellation")
+    }
+
+    func testEveryOperationIsCancelledWithItsTask() async throws {
+        var slow = Reply(body: "{\"certificateDescription\":{\"status\":\"ACTIVE\"}}")
+        slow.delayMs = 3000
+        let server = ScriptedServer([slow])
+        defer { server.stop() }
+        let describe = client(server)
+        let task = Task { try await describe.describeCertificate(cancellingWithTask: DescribeCertificateInput(certificateId: ID)) }
+        waitFor { server.requests.count == 1 }
+        task.cancel()
+        do {
+            _ = try await task.value
+            XCTFail("expected a cancellation")
+        } catch let error as IotTransferError {
+            XCTAssertEqual(error.kind, "Cancelled")
+            XCTAssertFalse(error.possiblyApplied, "a describe changes nothing")
+        }
     }
 
     func testCancellingTheTokenEndsABlockingCall() throws {
