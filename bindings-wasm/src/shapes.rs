@@ -70,14 +70,15 @@ impl ReadMember for bool {
     }
 }
 
-impl ReadMember for Option<u32> {
+impl ReadMember for Option<i32> {
     fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
         if unset(&value) {
             return Ok(None);
         }
         match value.as_f64() {
-            // Out of u32's range saturates, and the core's range check then names the rule.
-            Some(n) if n.fract() == 0.0 => Ok(Some(if n < 0.0 { 0 } else { n.min(f64::from(u32::MAX)) as u32 })),
+            // Out of i32's range saturates (`as` does), and the core's range check then names the
+            // rule and the value.
+            Some(n) if n.fract() == 0.0 => Ok(Some(n as i32)),
             _ => Err(wrong_type(name, "whole number")),
         }
     }

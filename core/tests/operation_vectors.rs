@@ -63,8 +63,8 @@ fn optional_text(input: &Value, member: &str) -> Option<String> {
     input[member].as_str().map(str::to_owned)
 }
 
-fn page_size(input: &Value) -> Option<u32> {
-    input["pageSize"].as_u64().map(|n| n as u32)
+fn page_size(input: &Value) -> Option<i32> {
+    input["pageSize"].as_i64().map(|n| n as i32)
 }
 
 async fn sign(client: &Client, operation: &str, input: &Value, time: std::time::SystemTime) -> SignedRequest {

@@ -22,7 +22,7 @@ fun inputBuildersGiveTheRecords() {
     val built = TransferCertificateInput { certificateId = ID; targetAwsAccount = "444455556666"; transferMessage = "hi" }
     check(built == TransferCertificateInput(ID, "444455556666", "hi")) { built.toString() }
     check(built.copy { transferMessage = null } == TransferCertificateInput(ID, "444455556666", null))
-    check(ListCertificatesInput { pageSize = 5; ascendingOrder = true } == ListCertificatesInput(5u, null, true))
+    check(ListCertificatesInput { pageSize = 5; ascendingOrder = true } == ListCertificatesInput(5, null, true))
     check(ListCertificatesInput { } == ListCertificatesInput(null, null, null))
     check(PrepareOptions { detachPolicies = true } == PrepareOptions(false, true))
     check(UpdateCertificateInput { certificateId = ID; newStatus = CertificateStatus.Inactive } == UpdateCertificateInput(ID, CertificateStatus.Inactive))
@@ -40,6 +40,9 @@ fun unsetAndNegativeMembersAreNamedByTheCore() = ScriptedServer().use { server -
             val error = assertThrows<IotTransferException.Validation> { call() }
             check(error.field == field) { "$field: $error" }
         }
+        // A count is carried signed: the core names the value given, not a saturated 0.
+        val negative = assertThrows<IotTransferException.Validation> { client.listCertificatesBlocking { pageSize = -1 } }
+        check(negative.errorMessage == "pageSize must be between 1 and 250 (got -1)") { negative.errorMessage }
     }
     check(server.requests.isEmpty()) { server.requests.toString() }
 }

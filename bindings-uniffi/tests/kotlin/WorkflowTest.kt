@@ -37,7 +37,7 @@ fun theTargetSeesAcceptsAndOwnsIt() = withoutFaultsAfter {
     val id = Emulator.transferableCertificate()
     val (source, target) = emulatorClient() to targetClient()
     source.transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
-    val paginator = target.listCertificatesPaginator(ListCertificatesInput(1u, null, null))
+    val paginator = target.listCertificatesPaginator(ListCertificatesInput(1, null, null))
     val offered = runBlocking { pages(paginator::nextPage).toList() }.flatMap { it.certificates }.filter { it.certificateId == id }
     check(offered.map { it.status } == listOf(CertificateStatus.PendingTransfer)) { offered.toString() }
     val accepted = runBlocking { target.acceptCertificateTransfer(AcceptCertificateTransferInput(id, true)) }

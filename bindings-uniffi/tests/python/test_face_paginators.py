@@ -55,7 +55,7 @@ def test_arguments_are_checked_when_paginate_is_called():
             list(client.get_paginator("list_certificates").paginate(page_size=251))
     assert server.requests == []
     assert missing.value.message == "target is required"
-    assert too_big.value.message == "page_size must be between 1 and 250"
+    assert too_big.value.message == "page_size must be between 1 and 250 (got 251)"
 
 
 def test_only_list_operations_paginate():

@@ -16,7 +16,7 @@ fn ts_type(rust: &str) -> String {
     match rust {
         "String" => "string".into(),
         "bool" => "boolean".into(),
-        "u16" | "u32" => "number".into(),
+        "i32" | "u16" | "u32" => "number".into(),
         "Duration" => "number".into(),
         "SystemTime" => "Date".into(),
         other => other.into(),

@@ -101,6 +101,7 @@ fn scalar(rust: &str, items: &[Item]) -> Scalar {
     match rust {
         "String" => plain("String", "\"\""),
         "bool" => plain("Boolean", "false"),
+        "i32" => plain("Int", "0"),
         "u16" => unsigned("Int", "saturatingUShort", "saturatingIntOf"),
         "u32" => unsigned("Int", "saturatingUInt", "saturatingIntOf"),
         "u64" => unsigned("Long", "saturatingULong", "saturatingLongOf"),
@@ -193,6 +194,12 @@ mod tests {
         assert_eq!(page.to_record, "pageSize?.let(::saturatingUInt)");
         assert_eq!(page.from_record, "input.pageSize?.let(::saturatingIntOf)");
         assert!(!page.required);
+    }
+
+    #[test]
+    fn signed_counts_need_no_conversion() {
+        let page = member("Option<i32>", Some("None"));
+        assert_eq!((page.builder_type.as_str(), page.to_record.as_str()), ("Int?", "pageSize"));
     }
 
     #[test]

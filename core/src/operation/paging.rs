@@ -4,16 +4,17 @@
 use super::certificate_id::pattern_error;
 use super::{InputField, ValidationError, ValidationRule};
 
-const PAGE_SIZE_MIN: u32 = 1;
-const PAGE_SIZE_MAX: u32 = 250;
+const PAGE_SIZE_MIN: i32 = 1;
+const PAGE_SIZE_MAX: i32 = 250;
 const MARKER_MAX_LENGTH: usize = 1024;
 pub(crate) const MARKER_PATTERN: &str = "[A-Za-z0-9+/]+={0,2}";
 
 /// Checks `pageSize` (1 to 250) and `marker` (at most 1024 characters of `[A-Za-z0-9+/]+={0,2}`).
-pub(crate) fn validate_paging(page_size: Option<u32>, marker: Option<&str>) -> Result<(), ValidationError> {
+pub(crate) fn validate_paging(page_size: Option<i32>, marker: Option<&str>) -> Result<(), ValidationError> {
     if let Some(size) = page_size {
         if !(PAGE_SIZE_MIN..=PAGE_SIZE_MAX).contains(&size) {
-            let rule = ValidationRule::Range { min: PAGE_SIZE_MIN.into(), max: PAGE_SIZE_MAX.into() };
+            let rule =
+                ValidationRule::Range { min: PAGE_SIZE_MIN.into(), max: PAGE_SIZE_MAX.into(), actual: size.into() };
             return Err(ValidationError::new(InputField::PageSize, rule));
         }
     }
@@ -42,7 +43,7 @@ fn is_marker(value: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn rule(page_size: Option<u32>, marker: Option<&str>) -> (InputField, ValidationRule) {
+    fn rule(page_size: Option<i32>, marker: Option<&str>) -> (InputField, ValidationRule) {
         let error = validate_paging(page_size, marker).unwrap_err();
         (error.field(), error.rule().clone())
     }
@@ -59,8 +60,9 @@ mod tests {
 
     #[test]
     fn rejects_what_the_model_forbids() {
-        for size in [0, 251, u32::MAX] {
-            assert_eq!(rule(Some(size), None), (InputField::PageSize, ValidationRule::Range { min: 1, max: 250 }));
+        for size in [0, 251, -1, i32::MAX, i32::MIN] {
+            let expected = ValidationRule::Range { min: 1, max: 250, actual: size.into() };
+            assert_eq!(rule(Some(size), None), (InputField::PageSize, expected));
         }
         for marker in ["", "a b", "===", "a===", "ä"] {
             let expected = (InputField::Marker, ValidationRule::Pattern { pattern: MARKER_PATTERN });

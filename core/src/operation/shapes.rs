@@ -105,7 +105,7 @@ macro_rules! for_each_shape {
                 #[derive(Debug, Clone, Default, PartialEq, Eq)]
                 struct ListCertificatesInput {
                     /// Results per page, 1 to 250 (the service's default when absent).
-                    page_size: Option<u32> = None,
+                    page_size: Option<i32> = None,
                     /// Where the page starts: the previous page's `next_marker`.
                     marker: Option<String> = None,
                     /// Oldest first when true (the service lists newest first by default).
@@ -116,7 +116,7 @@ macro_rules! for_each_shape {
                 #[derive(Debug, Clone, Default, PartialEq, Eq)]
                 struct ListOutgoingCertificatesInput {
                     /// Results per page, 1 to 250 (the service's default when absent).
-                    page_size: Option<u32> = None,
+                    page_size: Option<i32> = None,
                     /// Where the page starts: the previous page's `next_marker`.
                     marker: Option<String> = None,
                     /// Oldest first when true (the service lists newest first by default).
@@ -134,7 +134,7 @@ macro_rules! for_each_shape {
                     /// Where the page starts: the previous page's `next_marker`.
                     marker: Option<String> = None,
                     /// Results per page, 1 to 250.
-                    page_size: Option<u32> = None,
+                    page_size: Option<i32> = None,
                 }
 
                 /// Which policy to detach, from what.

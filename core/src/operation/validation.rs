@@ -192,6 +192,8 @@ pub enum ValidationRule {
         min: i64,
         /// The largest value allowed.
         max: i64,
+        /// The value given.
+        actual: i64,
     },
     /// The value must be one of `allowed` (the model's values that the operation accepts).
     OneOf {
@@ -214,7 +216,7 @@ impl fmt::Display for ValidationRule {
                 write!(f, "must be at most {max} characters long (got {actual})")
             }
             ValidationRule::WrongType { expected } => write!(f, "must be a {expected}"),
-            ValidationRule::Range { min, max } => write!(f, "must be between {min} and {max}"),
+            ValidationRule::Range { min, max, actual } => write!(f, "must be between {min} and {max} (got {actual})"),
             ValidationRule::LoneSurrogate => f.write_str("must be well-formed Unicode text (it has a lone surrogate)"),
             ValidationRule::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
             ValidationRule::CertificateArn => f.write_str(
