@@ -14,6 +14,7 @@
 
 pub mod certificate_input;
 pub mod endpoint;
+pub mod operation_response;
 pub mod partitions;
 pub mod response;
 pub mod state_response;
@@ -26,6 +27,7 @@ pub type Check = fn(&[u8]);
 pub const TARGETS: &[(&str, Check)] = &[
     ("certificate_input", certificate_input::check),
     ("endpoint", endpoint::check),
+    ("operation_response", operation_response::check),
     ("response", response::check),
     ("state_response", state_response::check),
 ];
