@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import * as api from "iot-transfer";
 import { IoTTransferClient } from "iot-transfer";
 import { startServer } from "./scripted-server.mjs";
 
@@ -48,7 +49,7 @@ test("response vectors", async () => {
       const { expected } = vector;
       const outcome = await client.transferCertificate({ certificateId: "0".repeat(64), targetAwsAccount: "123456789012" }).then(
         (output) => ({ arn: output.transferredCertificateArn }),
-        (error) => ({ kind: error.kind, code: error.code, message: error.message, httpStatus: error.$metadata.httpStatusCode, requestId: error.$metadata.requestId, retryable: error.$retryable !== undefined }),
+        (error) => ({ error, kind: error.kind, code: error.code, message: error.message, httpStatus: error.$metadata.httpStatusCode, requestId: error.$metadata.requestId, retryable: error.$retryable !== undefined }),
       );
       if (expected.arn !== undefined && expected.arn !== null) {
         assert.equal(outcome.arn, expected.arn, vector.name);
@@ -59,6 +60,13 @@ test("response vectors", async () => {
       assert.equal(outcome.message, expected.message, vector.name);
       assert.equal(outcome.httpStatus, expected.httpStatus, vector.name);
       assert.equal(outcome.retryable, expected.retryable, vector.name);
+      // A modelled code is thrown as its class, named after the code, and a 5xx is the server's fault.
+      const ErrorClass = api[expected.code];
+      if (ErrorClass?.prototype instanceof api.IoTServiceException) {
+        assert.ok(outcome.error instanceof ErrorClass, `${vector.name}: instanceof ${expected.code}`);
+        assert.equal(outcome.error.name, expected.code, vector.name);
+      }
+      assert.equal(outcome.error.$fault, expected.httpStatus >= 500 ? "server" : "client", vector.name);
       if (expected.requestId) assert.equal(outcome.requestId, expected.requestId, vector.name);
     }
   } finally {
