@@ -13,8 +13,8 @@ use std::fmt;
 /// and in Python, Kotlin and Swift.
 macro_rules! uniffi_error {
     (
-        modelled { $( $(#[doc = $mdoc:literal])* $modelled:ident = $code:literal / $status:literal, )* }
-        service { $( $(#[doc = $sdoc:literal])* $service:ident = $sname:literal, )* }
+        modelled { $( $(#[doc = $mdoc:literal])* $modelled:ident = $code:literal / $status:literal $(=> $mhint:literal)?, )* }
+        service { $( $(#[doc = $sdoc:literal])* $service:ident = $sname:literal $(=> $shint:literal)?, )* }
         validation { $(#[doc = $vdoc:literal])* $validation:ident($vpayload:ty) = $vcode:literal, }
         local { $( $(#[doc = $ldoc:literal])* $local:ident $(($payload:ty))? = $lcode:literal, )* }
     ) => {

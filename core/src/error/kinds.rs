@@ -17,8 +17,9 @@ use crate::runtime::TransportErrorKind;
 /// - `validation`: the one kind that names an input member and a rule;
 /// - `local`: `Variant(payload type)? = "Code"`, other errors raised before sending or below HTTP.
 ///
-/// Each entry carries its doc comment. Bindings expand their own error forms from it, so that
-/// adding a kind here adds it everywhere.
+/// Each entry carries its doc comment, and may end with `=> "hint"`: what to do next, which every
+/// error of the kind gives (`Error::hint`) unless a check of the certificate wrote a better one.
+/// Bindings expand their own error forms from it, so that adding a kind here adds it everywhere.
 #[macro_export]
 macro_rules! for_each_error_kind {
     ($callback:ident) => {
@@ -28,24 +29,34 @@ macro_rules! for_each_error_kind {
                 InvalidRequest = "InvalidRequestException" / 400,
                 /// `ResourceNotFoundException` (404): no such certificate or policy in this
                 /// account and region (or one the caller may not see).
-                ResourceNotFound = "ResourceNotFoundException" / 404,
+                ResourceNotFound = "ResourceNotFoundException" / 404
+                    => "Check the certificate ID and that the region is the certificate's region.",
                 /// `CertificateStateException` (406): the certificate's status forbids the call,
                 /// e.g. it is ACTIVE; deactivate it first.
-                CertificateState = "CertificateStateException" / 406,
+                CertificateState = "CertificateStateException" / 406
+                    => "Only an INACTIVE certificate can be transferred: if it is ACTIVE, deactivate it \
+                        (UpdateCertificate with newStatus INACTIVE). If it is PENDING_TRANSFER, check with \
+                        DescribeCertificate and ListOutgoingCertificates to whom before changing anything: it may \
+                        be a transfer you made.",
                 /// `TransferConflictException` (409): policies are still attached; detach them first.
-                TransferConflict = "TransferConflictException" / 409,
+                TransferConflict = "TransferConflictException" / 409
+                    => "Detach every policy from the certificate (ListAttachedPolicies, then DetachPolicy) and try again.",
                 /// `TransferAlreadyCompletedException` (410): the transfer was already accepted,
                 /// rejected or cancelled.
-                TransferAlreadyCompleted = "TransferAlreadyCompletedException" / 410,
+                TransferAlreadyCompleted = "TransferAlreadyCompletedException" / 410
+                    => "The transfer is no longer pending: it was accepted, rejected or cancelled. Check the \
+                        certificate with DescribeCertificate to see which.",
                 /// `VersionConflictException` (409): an expected version did not match the latest.
                 VersionConflict = "VersionConflictException" / 409,
                 /// `LimitExceededException` (410): a limit was exceeded (retried as throttling).
                 LimitExceeded = "LimitExceededException" / 410,
                 /// `ThrottlingException` (400): the rate limit was exceeded.
-                Throttling = "ThrottlingException" / 400,
+                Throttling = "ThrottlingException" / 400
+                    => "Slow down, or raise maxAttempts, and try again later.",
                 /// `UnauthorizedException` (401): the caller may not do this, e.g. accept a
                 /// transfer offered to another account.
-                Unauthorized = "UnauthorizedException" / 401,
+                Unauthorized = "UnauthorizedException" / 401
+                    => "Check the credentials, the region and the local clock, and that the caller is allowed the call.",
                 /// `ServiceUnavailableException` (503).
                 ServiceUnavailable = "ServiceUnavailableException" / 503,
                 /// `InternalFailureException` (500).
@@ -54,7 +65,8 @@ macro_rules! for_each_error_kind {
             service {
                 /// The service refused the request's authentication: a bad signature, an expired
                 /// token, a skewed clock or a denied action (usually HTTP 403).
-                Auth = "Auth",
+                Auth = "Auth"
+                    => "Check the credentials, the region and the local clock, and that the caller is allowed the call.",
                 /// An error code the model does not define, or an error response without any code.
                 UnknownService = "UnknownService",
             }
@@ -120,8 +132,8 @@ pub struct ErrorKindInfo {
 
 macro_rules! expand_error_kinds {
     (
-        modelled { $( $(#[doc = $mdoc:literal])* $modelled:ident = $code:literal / $status:literal, )* }
-        service { $( $(#[doc = $sdoc:literal])* $service:ident = $sname:literal, )* }
+        modelled { $( $(#[doc = $mdoc:literal])* $modelled:ident = $code:literal / $status:literal $(=> $mhint:literal)?, )* }
+        service { $( $(#[doc = $sdoc:literal])* $service:ident = $sname:literal $(=> $shint:literal)?, )* }
         validation { $(#[doc = $vdoc:literal])* $validation:ident($vpayload:ty) = $vcode:literal, }
         local { $( $(#[doc = $ldoc:literal])* $local:ident $(($payload:ty))? = $lcode:literal, )* }
     ) => {
@@ -156,6 +168,15 @@ macro_rules! expand_error_kinds {
                     $( ErrorKind::$service => None, )*
                     ErrorKind::$validation(_) => Some($vcode),
                     $( expand_error_kinds!(@pattern $local $(($payload))?) => Some($lcode), )*
+                }
+            }
+
+            /// The hint the declaration gives every error of this kind, if any.
+            pub(crate) fn declared_hint(&self) -> Option<&'static str> {
+                match self {
+                    $( ErrorKind::$modelled => None $(.or(Some($mhint)))?, )*
+                    $( ErrorKind::$service => None $(.or(Some($shint)))?, )*
+                    _ => None,
                 }
             }
 

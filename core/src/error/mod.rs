@@ -236,29 +236,11 @@ impl Error {
         if let Some(hint) = &self.inner.state_hint {
             return Some(hint);
         }
-        match self.inner.kind {
-            ErrorKind::CertificateState => Some(
-                "Only an INACTIVE certificate can be transferred: if it is ACTIVE, deactivate it (UpdateCertificate \
-                 with newStatus INACTIVE). If it is PENDING_TRANSFER, check with DescribeCertificate and \
-                 ListOutgoingCertificates to whom before changing anything: it may be a transfer you made.",
-            ),
-            ErrorKind::TransferConflict => Some(
-                "Detach every policy from the certificate (ListAttachedPolicies, then DetachPolicy) and try again.",
-            ),
-            ErrorKind::ResourceNotFound => {
-                Some("Check the certificate ID and that the region is the certificate's region.")
-            }
-            ErrorKind::TransferAlreadyCompleted => Some(
-                "The transfer is no longer pending: it was accepted, rejected or cancelled. Check the certificate \
-                 with DescribeCertificate to see which.",
-            ),
-            ErrorKind::Auth | ErrorKind::Unauthorized => {
-                Some("Check the credentials, the region and the local clock, and that the caller is allowed the call.")
-            }
-            ErrorKind::Throttling => Some("Slow down, or raise maxAttempts, and try again later."),
-            ErrorKind::Transport(TransportErrorKind::Redirect) => {
-                Some("IoT endpoints do not redirect: check the endpoint URL, the region and any proxy in between.")
-            }
+        if let ErrorKind::Transport(TransportErrorKind::Redirect) = self.inner.kind {
+            return Some("IoT endpoints do not redirect: check the endpoint URL, the region and any proxy in between.");
+        }
+        match self.inner.kind.declared_hint() {
+            Some(hint) => Some(hint),
             _ if self.inner.possibly_applied => Some(
                 "The call may have taken effect: check the certificate with DescribeCertificate before trying again.",
             ),
