@@ -158,7 +158,8 @@ def param_validation_error(field: str, model_field: str, rule: str) -> Exception
     )
     details = _generated.ErrorDetails(
         kind=_VALIDATION_KIND, code=_VALIDATION_CODE, message=message, fault="client", retryable=False,
-        throttling=False, possibly_applied=False, hint=None, validation=validation, metadata=metadata,
+        throttling=False, possibly_applied=False, hint=None, snake_case_hint=None, validation=validation,
+        metadata=metadata,
     )
     error: Exception = _PARAM_VALIDATION_ERROR.__new__(_PARAM_VALIDATION_ERROR)
     vars(error).update(
@@ -175,10 +176,11 @@ def translate(error: Exception, operation_name: Optional[str]) -> Exception:
     if face is None:
         return error
     translated: Exception = face.__new__(face)
-    fields = dict(vars(error), operation_name=operation_name)
+    generated: Any = error
+    # Hints name operations and arguments as Python spells them.
+    fields = dict(vars(error), operation_name=operation_name, hint=generated.snake_case_hint)
     if isinstance(translated, _ParamValidation):
         # The core renders the message naming the member as Python spells it; the face chooses it.
-        generated: Any = error
         fields.update(
             model_field=generated.field, field=generated.snake_case_field, error_message=generated.snake_case_message
         )

@@ -53,6 +53,9 @@ def test_transferring_an_active_certificate_is_a_certificate_state_exception():
     with pytest.raises(exceptions.CertificateStateException) as caught:
         asyncio.run(transfer())
     assert caught.value.hint.startswith("The certificate is ACTIVE")
+    # The hint names the method and argument as Python spells them.
+    assert "update_certificate" in caught.value.hint and "new_status" in caught.value.hint, caught.value.hint
+    assert "UpdateCertificate" not in caught.value.hint and "newStatus" not in caught.value.hint
     assert caught.value.reconciled and not caught.value.possibly_applied
     assert emulator.recorded(active) == ("ACTIVE", None)
 

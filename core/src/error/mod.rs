@@ -217,6 +217,7 @@ impl Error {
             throttling: self.is_throttling(),
             possibly_applied: self.possibly_applied(),
             hint: self.hint().map(str::to_owned),
+            snake_case_hint: self.hint().map(|hint| crate::operation::render_names(hint, FieldNaming::SnakeCase)),
             validation: match &self.inner.kind {
                 ErrorKind::Validation(error) => Some(ValidationDetails {
                     field: error.field().model_name().to_owned(),

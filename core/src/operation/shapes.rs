@@ -422,6 +422,9 @@ macro_rules! for_each_shape {
                     possibly_applied: bool,
                     /// What to do next, when known; after a check of the certificate, what it found.
                     hint: Option<String>,
+                    /// The hint naming operations and members in snake case (`update_certificate`,
+                    /// `new_status`), for hosts whose methods and arguments are spelled so (Python).
+                    snake_case_hint: Option<String>,
                     /// For a `Validation` error, the member and the rule it broke.
                     validation: Option<ValidationDetails>,
                     /// Status, request id, attempts, retry delay, and whether a check of the
