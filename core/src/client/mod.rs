@@ -102,13 +102,14 @@ impl Client {
         cancellation: Option<&Cancellation>,
     ) -> Result<TransferCertificateOutput, Error> {
         let valid = input.validate()?;
+        let call = input.prepare()?;
         let endpoint = self.endpoint_for(Some((InputField::CertificateId, &input.certificate_id)))?;
         let transport = self.transport()?;
         let progress = Arc::new(SharedProgress::default());
         if let Some(cancellation) = cancellation {
             cancellation.watch(progress.clone());
         }
-        let transfer = reconcile::transfer(self, &valid, &endpoint, transport.as_ref(), &progress);
+        let transfer = reconcile::transfer(self, &call, &valid, &endpoint, transport.as_ref(), &progress);
         attempts::bounded(self, &progress, cancellation, transfer).await
     }
 

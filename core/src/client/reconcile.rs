@@ -11,10 +11,11 @@ use super::state_hints;
 use super::Client;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind};
-use crate::operation::describe_certificate::{self, CertificateDescription, CertificateStatus};
+use crate::operation::describe_certificate::{CertificateDescription, CertificateStatus, DescribeCertificateInput};
 use crate::operation::list_outgoing_certificates::{ListOutgoingCertificatesInput, OutgoingCertificate};
-use crate::operation::transfer_certificate::{TransferCertificateOutput, ValidatedInput};
+use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput, ValidatedInput};
 use crate::operation::{same_certificate_id, ResponseMetadata};
+use crate::operation::{OperationInput, PreparedCall};
 use crate::runtime::HttpTransport;
 
 /// The most pages of outgoing transfers read to find the certificate's: 250 each, in the
@@ -24,12 +25,13 @@ const MAX_OUTGOING_PAGES: usize = 40;
 /// Runs the transfer's attempts, then settles an unknown or refused outcome from the certificate's state.
 pub(super) async fn transfer(
     client: &Client,
+    call: &PreparedCall<TransferCertificateInput>,
     input: &ValidatedInput,
     endpoint: &Endpoint,
     transport: &dyn HttpTransport,
     progress: &SharedProgress,
 ) -> Result<TransferCertificateOutput, Error> {
-    let mut error = match attempt_loop(client, input, endpoint, transport, progress).await {
+    let mut error = match attempt_loop(client, call, endpoint, transport, progress).await {
         Ok(Attempted { output, metadata }) => {
             return Ok(TransferCertificateOutput { transferred_certificate_arn: output, metadata })
         }
@@ -104,7 +106,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     async fn find(&self, certificate_id: &str) -> Result<Finding, Error> {
         let description: CertificateDescription =
-            self.send(&describe_certificate::ValidatedInput::from_valid_id(certificate_id)).await?.output;
+            self.send(&DescribeCertificateInput::new(certificate_id).prepare()?).await?.output;
         match description.status {
             Some(CertificateStatus::PendingTransfer) => {}
             Some(status) => return Ok(Finding::NotPending(status)),
@@ -113,8 +115,7 @@ impl Checker<'_> {
         let mut marker = None;
         for _ in 0..MAX_OUTGOING_PAGES {
             let input = ListOutgoingCertificatesInput { page_size: Some(250), marker, ascending_order: None };
-            let validated = input.validate().map_err(Error::from)?;
-            let Attempted { output: page, metadata } = self.send(&validated).await?;
+            let Attempted { output: page, metadata } = self.send(&input.prepare()?).await?;
             let found = page
                 .outgoing_certificates
                 .into_iter()

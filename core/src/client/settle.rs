@@ -10,7 +10,7 @@ use super::attempts::{self, attempt_loop, read, Attempted, Progress};
 use super::operations::Started;
 use super::{Cancellation, Client};
 use crate::error::{Error, ErrorKind};
-use crate::operation::describe_certificate::{CertificateDescription, CertificateStatus, ValidatedInput};
+use crate::operation::describe_certificate::{CertificateDescription, CertificateStatus, DescribeCertificateInput};
 use crate::operation::{
     validate_certificate_id, AcceptCertificateTransferInput, CancelCertificateTransferInput, OperationInput,
     RejectCertificateTransferInput,
@@ -177,7 +177,7 @@ impl Client {
             // Validated by `start`, so the ID is there.
             let certificate_id = validate_certificate_id(input.certificate()).map_err(Error::from)?;
             let check = Progress::on_behalf_of(&progress);
-            let describe = ValidatedInput::from_valid_id(certificate_id);
+            let describe = DescribeCertificateInput::new(certificate_id).prepare().map_err(Error::from)?;
             let found = attempt_loop(self, &describe, &endpoint, transport.as_ref(), &check).await;
             let completed = *error.kind() == ErrorKind::TransferAlreadyCompleted;
             match settle(I::END, input.wants_active(), found.as_ref().map(|found| &found.output)) {

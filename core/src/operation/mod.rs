@@ -48,8 +48,10 @@ use crate::endpoint::Endpoint;
 use crate::error::Error;
 use http::HeaderMap;
 
-/// One validated call of an operation: how to build its request and read its response.
-pub trait Operation: Sync {
+/// One validated call, as the client's attempt loop sends it: how to build its request and read
+/// its response. Implemented once, by [`PreparedCall`] over any [`OperationInput`]: the one
+/// contract an operation implements is `OperationInput`.
+pub(crate) trait Operation: Sync {
     /// What a successful response holds.
     type Output: Send;
     /// Whether sending the request twice has the effect of sending it once. A call that is not

@@ -28,8 +28,4 @@ impl ValidatedInput {
     pub fn certificate_id(&self) -> &str {
         &self.certificate_id
     }
-
-    pub(crate) fn from_valid_id(certificate_id: &str) -> Self {
-        Self { certificate_id: certificate_id.to_owned() }
-    }
 }

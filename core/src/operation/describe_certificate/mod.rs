@@ -14,23 +14,9 @@ pub use output::{
 pub use request::build_request;
 pub use response::parse_response;
 
-use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::{InputField, Operation, OperationInput, ResponseMetadata, RestRequest, ValidationError};
+use crate::operation::{InputField, OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use http::HeaderMap;
-
-impl Operation for ValidatedInput {
-    type Output = CertificateDescription;
-    const IDEMPOTENT: bool = true;
-
-    fn build_request(&self, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
-        build_request(self, endpoint, user_agent)
-    }
-
-    fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<CertificateDescription, Error> {
-        parse_response(status, headers, body)
-    }
-}
 
 impl OperationInput for DescribeCertificateInput {
     const NAME: &'static str = "DescribeCertificate";

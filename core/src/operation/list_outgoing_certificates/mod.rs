@@ -12,23 +12,9 @@ pub use output::{ListOutgoingCertificatesOutput, OutgoingCertificate, OutgoingCe
 pub use request::build_request;
 pub use response::parse_response;
 
-use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::{Operation, OperationInput, ResponseMetadata, RestRequest, ValidationError};
+use crate::operation::{OperationInput, ResponseMetadata, RestRequest, ValidationError};
 use http::HeaderMap;
-
-impl Operation for ValidatedInput {
-    type Output = OutgoingCertificatesPage;
-    const IDEMPOTENT: bool = true;
-
-    fn build_request(&self, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
-        build_request(self, endpoint, user_agent)
-    }
-
-    fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<OutgoingCertificatesPage, Error> {
-        parse_response(status, headers, body)
-    }
-}
 
 impl OperationInput for ListOutgoingCertificatesInput {
     const NAME: &'static str = "ListOutgoingCertificates";

@@ -16,23 +16,9 @@ pub use output::TransferCertificateOutput;
 pub use request::build_request;
 pub use response::parse_response;
 
-use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::{Operation, OperationInput, ResponseMetadata as Metadata, RestRequest};
+use crate::operation::{OperationInput, ResponseMetadata as Metadata, RestRequest};
 use http::HeaderMap;
-
-impl Operation for ValidatedInput {
-    type Output = String;
-    const IDEMPOTENT: bool = false;
-
-    fn build_request(&self, endpoint: &Endpoint, user_agent: &str) -> http::Request<Vec<u8>> {
-        build_request(self, endpoint, user_agent)
-    }
-
-    fn parse_response(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<String, Error> {
-        parse_response(status, headers, body)
-    }
-}
 
 /// Declares the operation for signing and vectors; the client sends it through its own
 /// reconciliation (`via transfer` in [`for_each_operation!`](crate::for_each_operation)).
