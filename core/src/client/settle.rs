@@ -180,63 +180,21 @@ impl Client {
             let describe = DescribeCertificateInput::new(certificate_id).prepare().map_err(Error::from)?;
             let found = attempt_loop(self, &describe, &endpoint, transport.as_ref(), &check).await;
             let completed = *error.kind() == ErrorKind::TransferAlreadyCompleted;
-            match settle(I::END, input.wants_active(), found.as_ref().map(|found| &found.output)) {
-                Settlement::InPlace if possibly_applied => {
+            let settlement = settle(I::END, input.wants_active(), found.as_ref().map(|found| &found.output));
+            match verdict(I::END, settlement, possibly_applied, completed) {
+                Verdict::Succeeded(MetadataFrom::Check) => {
                     let checked = found.map(|found| found.metadata).unwrap_or_default();
                     let mut metadata = read(&progress, |p| p.metadata(checked.http_status, checked.request_id));
                     metadata.reconciled = true;
                     Ok(I::output((), metadata))
                 }
-                // The service said the transfer ended, after an attempt of this reject may have been
-                // applied, and the target no longer sees the certificate: it is back with its owner.
-                Settlement::GoneFromTarget if possibly_applied && completed => {
+                Verdict::Succeeded(MetadataFrom::Error) => {
                     let mut metadata = read(&progress, |p| p.metadata(error.http_status(), None));
                     metadata.request_id = error.request_id().map(str::to_owned);
                     metadata.reconciled = true;
                     Ok(I::output((), metadata))
                 }
-                Settlement::GoneFromTarget if completed => {
-                    error.set_state_hint(already_in_place(I::END));
-                    error.set_reconciled(false);
-                    Err(error)
-                }
-                Settlement::GoneFromTarget => {
-                    error.set_state_hint(
-                        "The certificate is no longer visible to this account: it was rejected (perhaps by this call) \
-                         or cancelled by its owner, or the ID is not one offered to this account. Check the ID before \
-                         trying again."
-                            .into(),
-                    );
-                    error.set_reconciled(possibly_applied);
-                    Err(error)
-                }
-                Settlement::StillPending if possibly_applied => {
-                    error.set_state_hint(
-                        "The certificate is still PENDING_TRANSFER, but an attempt of this call whose response was \
-                         lost may still reach the service: check it with DescribeCertificate before trying again."
-                            .into(),
-                    );
-                    error.set_reconciled(true);
-                    Err(error)
-                }
-                Settlement::StillPending => {
-                    error.set_state_hint(
-                        "The certificate is still PENDING_TRANSFER: this call did not end the transfer.".into(),
-                    );
-                    error.set_reconciled(false);
-                    Err(error)
-                }
-                Settlement::InPlace => {
-                    error.set_state_hint(already_in_place(I::END));
-                    error.set_reconciled(false);
-                    Err(error)
-                }
-                Settlement::NotInPlace(hint) => {
-                    error.set_state_hint(hint);
-                    error.set_reconciled(false);
-                    Err(error)
-                }
-                Settlement::Unknown(hint) => {
+                Verdict::Failed { hint, possibly_applied } => {
                     error.set_state_hint(hint);
                     error.set_reconciled(possibly_applied);
                     Err(error)
@@ -244,6 +202,57 @@ impl Client {
             }
         };
         attempts::bounded(self, &progress, cancellation, work).await
+    }
+}
+
+/// Where a settled success takes its status and request id from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MetadataFrom {
+    /// The `DescribeCertificate` that found the end in place.
+    Check,
+    /// The failed attempt's response (the service said the transfer had already ended).
+    Error,
+}
+
+/// What the call answers once the certificate's state is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// A success, marked reconciled.
+    Succeeded(MetadataFrom),
+    /// The error, settled by the check, with a hint saying what was found and whether the call
+    /// may still have been applied.
+    Failed { hint: String, possibly_applied: bool },
+}
+
+/// The answer to an `end` call whose attempts failed, from what its state check found
+/// (`settlement`), whether an attempt may have been applied, and whether the service said the
+/// transfer had already ended (`completed`). Pure: the runner only carries it out.
+pub(crate) fn verdict(end: TransferEnd, settlement: Settlement, possibly_applied: bool, completed: bool) -> Verdict {
+    let failed = |hint: String, possibly_applied: bool| Verdict::Failed { hint, possibly_applied };
+    match settlement {
+        Settlement::InPlace if possibly_applied => Verdict::Succeeded(MetadataFrom::Check),
+        // The service said the transfer ended, after an attempt of this reject may have been
+        // applied, and the target no longer sees the certificate: it is back with its owner.
+        Settlement::GoneFromTarget if possibly_applied && completed => Verdict::Succeeded(MetadataFrom::Error),
+        Settlement::GoneFromTarget if completed => failed(already_in_place(end), false),
+        Settlement::GoneFromTarget => failed(
+            "The certificate is no longer visible to this account: it was rejected (perhaps by this call) or \
+             cancelled by its owner, or the ID is not one offered to this account. Check the ID before trying again."
+                .into(),
+            possibly_applied,
+        ),
+        Settlement::StillPending if possibly_applied => failed(
+            "The certificate is still PENDING_TRANSFER, but an attempt of this call whose response was lost may \
+             still reach the service: check it with DescribeCertificate before trying again."
+                .into(),
+            true,
+        ),
+        Settlement::StillPending => {
+            failed("The certificate is still PENDING_TRANSFER: this call did not end the transfer.".into(), false)
+        }
+        Settlement::InPlace => failed(already_in_place(end), false),
+        Settlement::NotInPlace(hint) => failed(hint, false),
+        Settlement::Unknown(hint) => failed(hint, possibly_applied),
     }
 }
 
@@ -273,6 +282,51 @@ mod tests {
 
     fn not_found() -> Error {
         Error::new(ErrorKind::ResourceNotFound, "ResourceNotFoundException", "gone")
+    }
+
+    /// The verdict's outcome without its hint's text: a success and where its metadata comes
+    /// from, or a failure and whether the call may still have been applied.
+    fn outcome(verdict: Verdict) -> Result<MetadataFrom, bool> {
+        match verdict {
+            Verdict::Succeeded(from) => Ok(from),
+            Verdict::Failed { possibly_applied, .. } => Err(possibly_applied),
+        }
+    }
+
+    #[test]
+    fn the_verdict_succeeds_only_for_an_end_this_call_may_have_made() {
+        use MetadataFrom::*;
+        let unknown = || Settlement::Unknown("?".into());
+        let not_in_place = || Settlement::NotInPlace("no".into());
+        // (what the check found, possibly applied, service said completed) -> the outcome.
+        let table = [
+            (Settlement::InPlace, true, false, Ok(Check)),
+            (Settlement::InPlace, true, true, Ok(Check)),
+            (Settlement::InPlace, false, true, Err(false)),
+            (Settlement::GoneFromTarget, true, true, Ok(Error)),
+            (Settlement::GoneFromTarget, false, true, Err(false)),
+            (Settlement::GoneFromTarget, true, false, Err(true)),
+            (Settlement::GoneFromTarget, false, false, Err(false)),
+            (Settlement::StillPending, true, false, Err(true)),
+            (Settlement::StillPending, false, true, Err(false)),
+            (not_in_place(), true, false, Err(false)),
+            (unknown(), true, false, Err(true)),
+            (unknown(), false, true, Err(false)),
+        ];
+        for (settlement, possibly_applied, completed, expected) in table {
+            for end in [TransferEnd::Accept, TransferEnd::Reject, TransferEnd::Cancel] {
+                let got = outcome(verdict(end, settlement.clone(), possibly_applied, completed));
+                assert_eq!(
+                    got, expected,
+                    "{end:?} {settlement:?} possibly_applied={possibly_applied} completed={completed}"
+                );
+            }
+        }
+        // An end already in place before the call says so, and never advises undoing it.
+        let Verdict::Failed { hint, .. } = verdict(TransferEnd::Accept, Settlement::InPlace, false, true) else {
+            panic!("an accept found in place without having been applied is not this call's success")
+        };
+        assert!(hint.contains("already ended before this call") && !hint.to_lowercase().contains("cancel"), "{hint}");
     }
 
     #[test]
