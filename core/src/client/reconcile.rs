@@ -42,46 +42,64 @@ pub(super) async fn transfer(
         return Err(error);
     }
     let checker = Checker { client, endpoint, transport, parent: progress };
-    match checker.find(input.certificate_id()).await {
-        Ok(Finding::PendingTo { outgoing, metadata })
-            if outgoing.transferred_to.as_deref() == Some(input.target_aws_account()) =>
-        {
+    let finding = checker.find(input.certificate_id()).await;
+    match verdict(finding, input.target_aws_account(), possibly_applied) {
+        TransferVerdict::Transferred { arn, listing } => {
+            let metadata = read(progress, |p| {
+                let mut settled = p.metadata(listing.http_status, listing.request_id);
+                settled.reconciled = true;
+                settled
+            });
+            Ok(TransferCertificateOutput { transferred_certificate_arn: arn, metadata })
+        }
+        TransferVerdict::Failed { hint, settled } => {
+            error.set_state_hint(hint);
+            if let Some(possibly_applied) = settled {
+                error.set_reconciled(possibly_applied);
+            }
+            Err(error)
+        }
+    }
+}
+
+/// What a transfer whose attempts failed answers once its state is known.
+#[derive(Debug)]
+enum TransferVerdict {
+    /// It was transferred, as the outgoing listing shows: its ARN, and the listing's metadata.
+    Transferred { arn: String, listing: ResponseMetadata },
+    /// The error, with a hint saying what was found; `settled` is `Some(possibly applied)` when
+    /// the check settled the outcome, `None` when it could not.
+    Failed { hint: String, settled: Option<bool> },
+}
+
+/// The answer to a transfer to `target` whose attempts failed, from what the check found and
+/// whether an attempt may have been applied. Pure: the runner only carries it out.
+fn verdict(finding: Result<Finding, Error>, target: &str, possibly_applied: bool) -> TransferVerdict {
+    let failed = |hint: String, settled: Option<bool>| TransferVerdict::Failed { hint, settled };
+    match finding {
+        Ok(Finding::PendingTo { outgoing, metadata }) if outgoing.transferred_to.as_deref() == Some(target) => {
             if !possibly_applied {
-                error.set_state_hint(state_hints::already_pending_to_target(&outgoing));
-                error.set_reconciled(false);
+                failed(state_hints::already_pending_to_target(&outgoing), Some(false))
             } else if let Some(arn) = outgoing.certificate_arn.clone().filter(|arn| !arn.is_empty()) {
-                let metadata = read(progress, |p| {
-                    let mut settled = p.metadata(metadata.http_status, metadata.request_id);
-                    settled.reconciled = true;
-                    settled
-                });
-                return Ok(TransferCertificateOutput { transferred_certificate_arn: arn, metadata });
+                TransferVerdict::Transferred { arn, listing: metadata }
             } else {
                 // The transfer happened, but neither answer carried the ARN to report it with.
-                error.set_state_hint(state_hints::pending_to_target_without_arn(&outgoing));
-                error.set_reconciled(true);
+                failed(state_hints::pending_to_target_without_arn(&outgoing), Some(true))
             }
         }
+        // A certificate has one pending transfer at a time: another account's is not this call's.
         Ok(Finding::PendingTo { outgoing, .. }) => {
-            // A certificate has one pending transfer at a time: another account's is not this call's.
-            error.set_state_hint(state_hints::pending_to_another_account(&outgoing, input.target_aws_account()));
-            error.set_reconciled(false);
+            failed(state_hints::pending_to_another_account(&outgoing, target), Some(false))
         }
-        Ok(Finding::PendingUnconfirmed) => {
-            error.set_state_hint(state_hints::pending_unconfirmed());
-            error.set_reconciled(possibly_applied);
-        }
+        Ok(Finding::PendingUnconfirmed) => failed(state_hints::pending_unconfirmed(), Some(possibly_applied)),
         Ok(Finding::NotPending(status)) => {
-            error.set_state_hint(state_hints::not_pending(&status, possibly_applied));
-            error.set_reconciled(possibly_applied);
+            failed(state_hints::not_pending(&status, possibly_applied), Some(possibly_applied))
         }
         Err(check) if *check.kind() == ErrorKind::ResourceNotFound => {
-            error.set_state_hint(state_hints::not_found(possibly_applied));
-            error.set_reconciled(possibly_applied);
+            failed(state_hints::not_found(possibly_applied), Some(possibly_applied))
         }
-        Err(check) => error.set_state_hint(state_hints::check_failed(&check, possibly_applied)),
+        Err(check) => failed(state_hints::check_failed(&check, possibly_applied), None),
     }
-    Err(error)
 }
 
 /// What the certificate's state shows.
@@ -135,5 +153,42 @@ impl Checker<'_> {
     async fn send<O: crate::operation::Operation>(&self, operation: &O) -> Result<Attempted<O::Output>, Error> {
         let progress = Progress::on_behalf_of(self.parent);
         attempt_loop(self.client, operation, self.endpoint, self.transport, &progress).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pending_to(account: &str, arn: Option<&str>) -> Result<Finding, Error> {
+        let outgoing = OutgoingCertificate {
+            transferred_to: Some(account.to_owned()),
+            certificate_arn: arn.map(str::to_owned),
+            ..Default::default()
+        };
+        Ok(Finding::PendingTo { outgoing: Box::new(outgoing), metadata: ResponseMetadata::default() })
+    }
+
+    fn settled(verdict: TransferVerdict) -> Option<bool> {
+        match verdict {
+            TransferVerdict::Failed { settled, .. } => settled,
+            TransferVerdict::Transferred { .. } => panic!("a failure was expected"),
+        }
+    }
+
+    #[test]
+    fn only_a_transfer_this_call_may_have_made_is_a_success() {
+        let arn = "arn:aws:iot:us-east-1:111122223333:cert/abc";
+        let found = verdict(pending_to("444455556666", Some(arn)), "444455556666", true);
+        assert!(matches!(found, TransferVerdict::Transferred { arn: ref a, .. } if a == arn), "{found:?}");
+        // Pending to the target before any attempt could have applied: someone's earlier transfer.
+        assert_eq!(settled(verdict(pending_to("444455556666", Some(arn)), "444455556666", false)), Some(false));
+        // Applied, but no ARN to report it with: an error that says it may have happened.
+        assert_eq!(settled(verdict(pending_to("444455556666", None), "444455556666", true)), Some(true));
+        // Another account's pending transfer is not this call's.
+        assert_eq!(settled(verdict(pending_to("999988887777", Some(arn)), "444455556666", true)), Some(false));
+        assert_eq!(settled(verdict(Ok(Finding::PendingUnconfirmed), "444455556666", true)), Some(true));
+        let throttled = Error::of_kind(ErrorKind::Throttling, "slow");
+        assert_eq!(settled(verdict(Err(throttled), "444455556666", true)), None, "a failed check settles nothing");
     }
 }
