@@ -19,7 +19,7 @@ mod signed_request;
 
 pub use cancellation::CancellationToken;
 pub use client::IotTransferClient;
-pub use config::{ClientConfig, RetryMode};
+pub use config::{check_client_config, ClientConfig, RetryMode, SettingNaming};
 pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};
 pub use error::IotTransferError;
 pub use preflight::PrepareReport;

@@ -12,48 +12,18 @@ export interface AwsCredentialIdentity {
 /** Static credentials, or an async function returning them (Cognito, STS, your backend). */
 export type CredentialsInput = AwsCredentialIdentity | (() => Promise<AwsCredentialIdentity> | AwsCredentialIdentity);
 
-/** Timeouts in milliseconds: finite, non-negative numbers (anything else is a `ConfigurationError`). */
-export interface Timeouts {
-  /** Establishing a connection: not applied by the JavaScript transports (fetch, node:http), where the attempt timeout bounds the whole exchange. */
-  connect?: number;
-  /** One attempt, from sending to the end of the response. Default none. */
-  attempt?: number;
-  /** The whole call, retries included. Default none. */
-  call?: number;
-}
-
 /**
- * Client configuration; names follow the AWS JS SDK where it has them. In Node, what is left out
- * comes from the environment as in the JS SDK: `AWS_REGION`, `AWS_ENDPOINT_URL_IOT` (else
- * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`,
- * `AWS_RETRY_MODE`, `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`), each
- * only when its member is left out. Shared files, SSO, IMDS
- * and the rest of the JS SDK's chain: pass `credentials: fromNodeProviderChain()` from
- * `@aws-sdk/credential-providers`.
+ * Client configuration: the settings every binding offers (`ClientSettings`, names as in the AWS
+ * JS SDK; in Node, each one left out comes from its environment variable), plus what only
+ * JavaScript has. The region is required, here or (Node) in `AWS_REGION`; credentials too, here
+ * or (Node) in `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`). Shared
+ * files, SSO, IMDS and the rest of the JS SDK's chain: pass `credentials:
+ * fromNodeProviderChain()` from `@aws-sdk/credential-providers`. A setting of the wrong type, or
+ * out of its range, is a `ConfigurationError` naming it.
  */
-export interface IoTTransferClientConfig {
-  /** The AWS region, such as `eu-west-1`. Required, here or (Node) in `AWS_REGION`. */
-  region?: string;
-  /** A custom endpoint URL (`https://...`, or `http://` on loopback). */
-  endpoint?: string;
-  useFipsEndpoint?: boolean;
-  useDualstackEndpoint?: boolean;
-  /** Required, here or (Node) in the environment. Any provider of `@aws-sdk/credential-providers` fits. */
+export interface IoTTransferClientConfig extends ClientSettings {
+  /** Any provider of `@aws-sdk/credential-providers` fits. */
   credentials?: CredentialsInput;
-  /** Attempts per call, the first included: a whole number from 1 to 4294967295. Default 3. */
-  maxAttempts?: number;
-  /** `"adaptive"` adds a client-side rate limiter once the service throttles, as the JS SDK's. Default `"standard"` (or, in Node, `AWS_RETRY_MODE`). */
-  retryMode?: "standard" | "adaptive";
-  /**
-   * Backoff base in milliseconds of failures other than throttling: the delay before retry i is
-   * random(0,1) * min(base * 2^(i-1), 20000). Default 50, with 1000 for throttling errors.
-   */
-  retryBaseDelay?: number;
-  /** Whether retries draw on the client's retry quota. Default true. */
-  useRetryQuota?: boolean;
-  timeouts?: Timeouts;
-  /** Appended to the user agent. */
-  appName?: string;
   /**
    * How requests are sent. Default: `node:http` in Node, `fetch` in browsers. `"fetch"` uses the
    * platform's `fetch` in Node too. A function sends one signed request and reads the whole

@@ -2,7 +2,7 @@
 //! `{ serviceError, details }`, `details` being the core's one record of an error
 //! (`ErrorDetails`), written as every other shape is (camelCase, `$metadata`).
 
-use crate::js_value::{self, MemberError};
+use crate::js_value;
 use crate::shapes::Js;
 use iot_transfer::{ErrorDetails, TransferCertificateError};
 use serde::Serialize;
@@ -21,11 +21,6 @@ struct Description<'a> {
 pub(crate) fn to_js(error: TransferCertificateError) -> JsValue {
     let details = error.details();
     js_value::to_js(&Description { service_error: error.kind().is_service_error(), details: Js(&details) })
-}
-
-/// A configuration error raised while building the client, described like any other error.
-pub(crate) fn config_error(error: &MemberError) -> JsValue {
-    option_error(&error.to_string())
 }
 
 /// A call option of the wrong type (`abortSignal`), described as a configuration error.

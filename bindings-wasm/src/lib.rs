@@ -16,6 +16,7 @@ mod operations;
 mod output;
 mod panic;
 mod preflight;
+mod settings;
 mod shapes;
 mod thrown;
 mod transport;
@@ -32,13 +33,13 @@ pub struct NativeClient {
 
 #[wasm_bindgen]
 impl NativeClient {
-    /// Builds a client from `{ region, endpoint?, useFipsEndpoint?, useDualstackEndpoint?,
-    /// maxAttempts?, retryBaseDelay?, useRetryQuota?, timeouts?, credentials, appName?,
-    /// transport? }` over the settings `environment` (Node's `process.env`, or `undefined`)
-    /// holds; a member or variable of the wrong type throws a configuration error naming it.
+    /// Builds a client from the configuration object (the declared settings by their JS SDK
+    /// names, `credentials`, `transport`) over the settings `environment` (Node's `process.env`,
+    /// or `undefined`) holds; a member or variable that cannot be used throws a configuration
+    /// error naming it.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue, environment: JsValue) -> Result<NativeClient, JsValue> {
-        let config = config::from_js(config, &environment).map_err(|e| error::config_error(&e))?;
+        let config = config::from_js(config, &environment).map_err(error::to_js)?;
         Ok(NativeClient { client: Client::new(config) })
     }
 

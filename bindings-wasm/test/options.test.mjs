@@ -17,9 +17,9 @@ function client(extra = {}) {
 
 const configErrors = [
   [{ timeouts: 5 }, "timeouts must be an object"],
-  [{ timeouts: { attempt: "5" } }, "timeouts.attempt must be a non-negative number of milliseconds"],
-  [{ timeouts: { call: -1 } }, "timeouts.call must be a non-negative number of milliseconds"],
-  [{ timeouts: { connect: Infinity } }, "timeouts.connect must be a non-negative number of milliseconds"],
+  [{ timeouts: { attempt: "5" } }, "timeouts.attempt must be a duration from 0 to 24 days"],
+  [{ timeouts: { call: -1 } }, "timeouts.call must be a duration from 0 to 24 days"],
+  [{ timeouts: { connect: Infinity } }, "timeouts.connect must be a duration from 0 to 24 days"],
   [{ transport: 42 }, 'transport must be a function or "fetch"'],
   [{ transport: "undici" }, 'transport must be a function or "fetch"'],
   [{ transport: {} }, 'transport must be a function or "fetch"'],
@@ -27,7 +27,7 @@ const configErrors = [
   [{ maxAttempts: 0 }, "maxAttempts must be a whole number from 1 to 4294967295"],
   [{ maxAttempts: 2.5 }, "maxAttempts must be a whole number from 1 to 4294967295"],
   [{ maxAttempts: "3" }, "maxAttempts must be a whole number from 1 to 4294967295"],
-  [{ retryBaseDelay: NaN }, "retryBaseDelay must be a non-negative number of milliseconds"],
+  [{ retryBaseDelay: NaN }, "retryBaseDelay must be a duration from 0 to 24 days"],
   [{ useFipsEndpoint: "yes" }, "useFipsEndpoint must be a boolean"],
   [{ region: 1 }, "region must be a string"],
   [{ credentials: "AKID:secret" }, "credentials must be an object or an async function returning one"],

@@ -3,6 +3,7 @@
 use crate::errors::{error_kinds, ErrorKind};
 use crate::operations::{operations, Operation, Paginator};
 use crate::shapes::{shapes, Group, Item, Member, StatusValue};
+use iot_transfer::settings::{Setting, SETTINGS};
 
 /// The operations, paginators, shapes and error kinds of the core, in declaration order.
 #[derive(Debug, Clone)]
@@ -15,6 +16,8 @@ pub struct Declarations {
     pub items: Vec<Item>,
     /// Every error kind.
     pub error_kinds: Vec<ErrorKind>,
+    /// Every client setting, as the core's table gives them.
+    pub settings: &'static [Setting],
 }
 
 /// A record callers give (an operation's input, an option record), as [`Declarations::inputs`]
@@ -44,7 +47,7 @@ impl Declarations {
     /// Everything the core declares.
     pub fn new() -> Self {
         let (operations, paginators) = operations();
-        Self { operations, paginators, items: shapes(), error_kinds: error_kinds() }
+        Self { operations, paginators, items: shapes(), error_kinds: error_kinds(), settings: SETTINGS }
     }
 
     /// The records callers give, in declaration order.
@@ -141,6 +144,11 @@ impl Declarations {
         let record = holder.rust_type.trim_start_matches("Option<").trim_end_matches('>');
         (holder, self.record(record))
     }
+}
+
+/// A setting's doc comment as one paragraph.
+pub fn setting_doc(setting: &Setting) -> String {
+    crate::names::doc(&setting.doc.lines().collect::<Vec<_>>())
 }
 
 impl Default for Declarations {

@@ -3,9 +3,8 @@
 //! Natively the whole shared configuration comes from `aws-config` instead
 //! ([`crate::shared_config`]).
 
-use crate::client::ConfigBuilder;
 use crate::credentials::Credentials;
-use crate::retry::{max_attempts_from_text, RetryMode, MAX_ATTEMPTS_EXPECTED};
+use crate::settings::{ClientSettings, SettingKind, SettingValue, SETTINGS};
 use std::fmt;
 
 /// A variable whose value cannot be used; nothing is sent with such a configuration.
@@ -26,95 +25,73 @@ impl fmt::Display for EnvironmentError {
 
 impl std::error::Error for EnvironmentError {}
 
-/// Which settings the host gives explicitly: the variables for those are not read (nor refused),
-/// as in the JS SDK, where a variable is only consulted for a member left out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct GivenSettings {
-    /// The region.
-    pub region: bool,
-    /// The endpoint URL.
-    pub endpoint_url: bool,
-    /// FIPS on or off.
-    pub use_fips: bool,
-    /// Dual-stack on or off.
-    pub use_dual_stack: bool,
-    /// Attempts per call.
-    pub max_attempts: bool,
-    /// The retry mode.
-    pub retry_mode: bool,
-    /// Credentials or a credentials provider.
-    pub credentials: bool,
-}
+/// The variable that, set to `true`, makes the SDKs ignore the configured endpoint URLs.
+const IGNORE_ENDPOINT_URLS: &str = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
-/// Applies to `builder` what the variables `get` returns set, as the JS SDK reads them in Node:
-/// `AWS_REGION`; `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL` (unless
+/// Sets each declared setting that `settings` leaves unset from its environment variables
+/// ([`Setting::env`](crate::settings::Setting::env), first set wins), as the JS SDK reads them in
+/// Node: `AWS_REGION`; `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL` (unless
 /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`); `AWS_USE_FIPS_ENDPOINT` and
 /// `AWS_USE_DUALSTACK_ENDPOINT` (`true` or `false`); `AWS_RETRY_MODE` (`standard` or
-/// `adaptive`); `AWS_MAX_ATTEMPTS` (a whole number of at least 1); `AWS_ACCESS_KEY_ID` with
-/// `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or neither. An empty variable is
-/// unset; the variables of a setting in `given` are not read.
-pub fn apply_environment(
-    mut builder: ConfigBuilder,
+/// `adaptive`); `AWS_MAX_ATTEMPTS` (a whole number of at least 1). An empty variable is unset; the
+/// variables of a setting that is set are not read (nor refused), as in the JS SDK.
+pub fn fill_from_environment(
+    settings: &mut ClientSettings,
     get: impl Fn(&str) -> Option<String>,
-    given: &GivenSettings,
-) -> Result<ConfigBuilder, EnvironmentError> {
-    let read = |name: &str, given: bool| if given { None } else { get(name).filter(|value| !value.is_empty()) };
-    if let Some(region) = read("AWS_REGION", given.region) {
-        builder = builder.region(region);
-    }
-    let ignore_urls = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
-    if flag(read(ignore_urls, given.endpoint_url), ignore_urls)? != Some(true) {
-        let iot = read("AWS_ENDPOINT_URL_IOT", given.endpoint_url);
-        if let Some(url) = iot.or_else(|| read("AWS_ENDPOINT_URL", given.endpoint_url)) {
-            builder = builder.endpoint_url(url);
+) -> Result<(), EnvironmentError> {
+    let read = |name: &str| get(name).filter(|value| !value.is_empty());
+    for setting in SETTINGS {
+        if settings.is_set(setting.name) {
+            continue;
+        }
+        if setting.name == "endpoint_url" && ignores_endpoint_urls(&read)? {
+            continue;
+        }
+        if let Some((variable, text)) = setting.env.iter().find_map(|variable| Some((*variable, read(variable)?))) {
+            let value = setting.kind.parse(&text).map_err(|expected| EnvironmentError { variable, expected })?;
+            settings.set(setting.name, value);
         }
     }
-    if let Some(on) = flag(read("AWS_USE_FIPS_ENDPOINT", given.use_fips), "AWS_USE_FIPS_ENDPOINT")? {
-        builder = builder.use_fips(on);
-    }
-    let dual_stack = "AWS_USE_DUALSTACK_ENDPOINT";
-    if let Some(on) = flag(read(dual_stack, given.use_dual_stack), dual_stack)? {
-        builder = builder.use_dual_stack(on);
-    }
-    if let Some(name) = read("AWS_RETRY_MODE", given.retry_mode) {
-        let expected = EnvironmentError { variable: "AWS_RETRY_MODE", expected: "standard or adaptive" };
-        builder = builder.retry_mode(RetryMode::from_name(&name).ok_or(expected)?);
-    }
-    if let Some(text) = read("AWS_MAX_ATTEMPTS", given.max_attempts) {
-        let expected = EnvironmentError { variable: "AWS_MAX_ATTEMPTS", expected: MAX_ATTEMPTS_EXPECTED };
-        builder = builder.max_attempts(max_attempts_from_text(&text).ok_or(expected)?);
-    }
-    // Half a key pair is no credentials, as the JS SDK's `fromEnv` finds none in it.
-    let key_pair = (read("AWS_ACCESS_KEY_ID", given.credentials), read("AWS_SECRET_ACCESS_KEY", given.credentials));
-    if let (Some(key), Some(secret)) = key_pair {
-        builder = builder.credentials(Credentials::new(key, secret, read("AWS_SESSION_TOKEN", false), None));
-    }
-    Ok(builder)
+    Ok(())
 }
 
-/// `true` or `false`, exactly, as the JS SDK's boolean settings.
-fn flag(value: Option<String>, variable: &'static str) -> Result<Option<bool>, EnvironmentError> {
-    match value.as_deref() {
-        None => Ok(None),
-        Some("true") => Ok(Some(true)),
-        Some("false") => Ok(Some(false)),
-        Some(_) => Err(EnvironmentError { variable, expected: "true or false" }),
+/// Whether `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`.
+fn ignores_endpoint_urls(read: &impl Fn(&str) -> Option<String>) -> Result<bool, EnvironmentError> {
+    match read(IGNORE_ENDPOINT_URLS) {
+        None => Ok(false),
+        Some(text) => match SettingKind::Flag.parse(&text) {
+            Ok(value) => Ok(value == SettingValue::Flag(true)),
+            Err(expected) => Err(EnvironmentError { variable: IGNORE_ENDPOINT_URLS, expected }),
+        },
     }
+}
+
+/// `AWS_ACCESS_KEY_ID` with `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), both or neither:
+/// half a key pair is no credentials, as the JS SDK's `fromEnv` finds none in it. Empty variables
+/// are unset.
+pub fn credentials_from_environment(get: impl Fn(&str) -> Option<String>) -> Option<Credentials> {
+    let read = |name: &str| get(name).filter(|value| !value.is_empty());
+    let (key, secret) = (read("AWS_ACCESS_KEY_ID")?, read("AWS_SECRET_ACCESS_KEY")?);
+    Some(Credentials::new(key, secret, read("AWS_SESSION_TOKEN"), None))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Config;
+    use crate::retry::RetryMode;
 
-    fn apply(vars: &[(&str, &str)]) -> Result<Config, EnvironmentError> {
-        let lookup = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
-        apply_environment(Config::builder(), lookup, &GivenSettings::default()).map(ConfigBuilder::build)
+    fn lookup<'a>(vars: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    fn fill(vars: &[(&str, &str)]) -> Result<ClientSettings, EnvironmentError> {
+        let mut settings = ClientSettings::default();
+        fill_from_environment(&mut settings, lookup(vars)).map(|()| settings)
     }
 
     #[test]
     fn reads_each_setting() {
-        let config = apply(&[
+        let settings = fill(&[
             ("AWS_REGION", "eu-west-1"),
             ("AWS_ENDPOINT_URL", "https://global.example"),
             ("AWS_ENDPOINT_URL_IOT", "https://iot.example"),
@@ -122,46 +99,57 @@ mod tests {
             ("AWS_USE_DUALSTACK_ENDPOINT", "false"),
             ("AWS_MAX_ATTEMPTS", "5"),
             ("AWS_RETRY_MODE", "adaptive"),
-            ("AWS_ACCESS_KEY_ID", "AKID"),
-            ("AWS_SECRET_ACCESS_KEY", "SECRET"),
         ])
         .unwrap();
-        let endpoint = config.endpoint();
-        assert_eq!(endpoint.region.as_deref(), Some("eu-west-1"));
-        assert_eq!(endpoint.endpoint_url.as_deref(), Some("https://iot.example"));
-        assert!(endpoint.use_fips && !endpoint.use_dual_stack);
-        assert_eq!(config.retry().max_attempts, 5);
-        assert_eq!(config.retry().mode, RetryMode::Adaptive);
-        assert!(config.credentials.is_some());
+        let expected = ClientSettings {
+            region: Some("eu-west-1".into()),
+            endpoint_url: Some("https://iot.example".into()),
+            use_fips: Some(true),
+            use_dual_stack: Some(false),
+            max_attempts: Some(5),
+            retry_mode: Some(RetryMode::Adaptive),
+            ..ClientSettings::default()
+        };
+        assert_eq!(settings, expected);
+        assert_eq!(
+            fill(&[("AWS_ENDPOINT_URL", "https://global.example")]).unwrap().endpoint_url.as_deref(),
+            Some("https://global.example")
+        );
     }
 
     #[test]
     fn a_setting_given_is_not_read_from_its_variables() {
         let vars = [("AWS_RETRY_MODE", "legacy"), ("AWS_MAX_ATTEMPTS", "0"), ("AWS_ENDPOINT_URL", "https://x")];
-        let lookup = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
-        let given =
-            GivenSettings { retry_mode: true, max_attempts: true, endpoint_url: true, ..GivenSettings::default() };
-        let config = apply_environment(Config::builder(), lookup, &given).unwrap().build();
-        assert_eq!(config.endpoint().endpoint_url, None);
+        let mut settings = ClientSettings {
+            retry_mode: Some(RetryMode::Standard),
+            max_attempts: Some(2),
+            endpoint_url: Some("https://given".into()),
+            ..ClientSettings::default()
+        };
+        fill_from_environment(&mut settings, lookup(&vars)).unwrap();
+        assert_eq!(settings.endpoint_url.as_deref(), Some("https://given"));
     }
 
     #[test]
     fn configured_endpoint_urls_can_be_ignored() {
         let vars = [("AWS_ENDPOINT_URL_IOT", "https://iot.example"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")];
-        assert_eq!(apply(&vars).unwrap().endpoint().endpoint_url, None);
+        assert_eq!(fill(&vars).unwrap().endpoint_url, None);
     }
 
     #[test]
     fn half_a_key_pair_is_no_credentials() {
-        assert!(apply(&[("AWS_ACCESS_KEY_ID", "AKID")]).unwrap().credentials.is_none());
-        assert!(apply(&[("AWS_SECRET_ACCESS_KEY", "S")]).unwrap().credentials.is_none());
+        assert!(credentials_from_environment(lookup(&[("AWS_ACCESS_KEY_ID", "AKID")])).is_none());
+        assert!(credentials_from_environment(lookup(&[("AWS_SECRET_ACCESS_KEY", "S")])).is_none());
+        let pair = [("AWS_ACCESS_KEY_ID", "AKID"), ("AWS_SECRET_ACCESS_KEY", "S")];
+        assert!(credentials_from_environment(lookup(&pair)).is_some());
     }
 
     #[test]
     fn empty_variables_are_unset() {
-        let config = apply(&[("AWS_REGION", ""), ("AWS_ACCESS_KEY_ID", ""), ("AWS_MAX_ATTEMPTS", "")]).unwrap();
-        assert_eq!(config.endpoint().region, None);
-        assert!(config.credentials.is_none());
+        let settings = fill(&[("AWS_REGION", ""), ("AWS_MAX_ATTEMPTS", "")]).unwrap();
+        assert_eq!(settings, ClientSettings::default());
+        assert!(credentials_from_environment(lookup(&[("AWS_ACCESS_KEY_ID", ""), ("AWS_SECRET_ACCESS_KEY", "S")]))
+            .is_none());
     }
 
     #[test]
@@ -173,8 +161,9 @@ mod tests {
             (vec![("AWS_MAX_ATTEMPTS", "three")], "AWS_MAX_ATTEMPTS"),
             (vec![("AWS_MAX_ATTEMPTS", "s3cr3t")], "AWS_MAX_ATTEMPTS"),
             (vec![("AWS_RETRY_MODE", "legacy")], "AWS_RETRY_MODE"),
+            (vec![("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "yes")], "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"),
         ] {
-            let error = apply(&vars).unwrap_err();
+            let error = fill(&vars).unwrap_err();
             assert_eq!(error.variable, variable);
             assert!(!error.to_string().contains("s3cr3t"));
         }

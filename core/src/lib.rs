@@ -43,6 +43,7 @@ pub mod preflight;
 pub mod protocol;
 pub mod retry;
 pub mod runtime;
+pub mod settings;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shared_config;
 pub mod signing;

@@ -23,9 +23,9 @@ pub use retry_after::retry_after;
 
 use std::time::Duration;
 
-/// How a client retries, named as the SDKs' `retry_mode` setting names it.
+/// How a client retries, named as the SDKs' `retry_mode` setting names it. Exhaustive: the
+/// bindings expose it as an enum of their languages.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum RetryMode {
     /// Attempts, backoff and the retry quota. The default.
     #[default]
@@ -48,12 +48,17 @@ impl RetryMode {
     /// The mode named `standard` or `adaptive` (any case), as `AWS_RETRY_MODE` and the shared
     /// config file's `retry_mode` spell it; `None` for any other name (`legacy` included).
     pub fn from_name(name: &str) -> Option<Self> {
-        if name.eq_ignore_ascii_case("standard") {
-            Some(Self::Standard)
-        } else if name.eq_ignore_ascii_case("adaptive") {
-            Some(Self::Adaptive)
-        } else {
-            None
+        Self::ALL.into_iter().find(|mode| mode.name().eq_ignore_ascii_case(name))
+    }
+
+    /// Every mode.
+    pub const ALL: [Self; 2] = [Self::Standard, Self::Adaptive];
+
+    /// The mode's name in the SDKs' settings: `standard` or `adaptive`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Standard => "standard",
+            Self::Adaptive => "adaptive",
         }
     }
 }

@@ -3,25 +3,22 @@ boto3's keyword arguments, ``exceptions``, ``can_paginate``, ``close`` and the c
 and the preflight ``check_transfer``. ``client.py`` adds every operation from the table."""
 
 from types import TracebackType
-from typing import Any, Dict, Optional, Type, TypeVar, Union
+from typing import Any, Optional, Type, TypeVar
 
 from . import _calls, _settings
 from ._table import PAGINATIONS
 from .exceptions import ClientExceptions
-from .iot_transfer import CredentialsProvider, IotTransferClient, RetryMode, TransferCheck
+from .iot_transfer import CredentialsProvider, IotTransferClient, TransferCheck
 
 _Self = TypeVar("_Self", bound="ClientBase")
 
 
 class ClientBase:
-    """A client of the AWS IoT certificate-transfer API, made with boto3's keyword arguments.
-
-    Every argument is optional: what is left out comes from where the AWS SDKs find it (the
-    environment, the shared config and credentials files of the profile, SSO, a web identity
-    token, the container or instance metadata). Durations are in seconds. ``max_attempts``
-    counts the first attempt, as ``AWS_MAX_ATTEMPTS`` does; ``retry_mode`` is ``"standard"`` or
-    ``"adaptive"``; ``credentials_provider`` is a ``CredentialsProvider`` for refreshable
-    credentials, instead of static keys.
+    """A client of the AWS IoT certificate-transfer API, made with boto3's keyword arguments: every
+    setting the core declares (``SETTINGS``; durations in seconds), static keys or a
+    ``credentials_provider``. Every argument is optional: what is left out comes from where the AWS
+    SDKs find it (the environment, the shared config and credentials files of the profile, SSO, a
+    web identity token, the container or instance metadata). ``client.pyi`` types each argument.
     """
 
     exceptions = ClientExceptions()
@@ -30,40 +27,14 @@ class ClientBase:
     def __init__(
         self,
         *,
-        region_name: Optional[str] = None,
-        endpoint_url: Optional[str] = None,
         aws_access_key_id: Optional[str] = None,
         aws_secret_access_key: Optional[str] = None,
         aws_session_token: Optional[str] = None,
-        profile_name: Optional[str] = None,
-        use_fips_endpoint: Optional[bool] = None,
-        use_dualstack_endpoint: Optional[bool] = None,
-        max_attempts: Optional[int] = None,
-        retry_mode: Union[str, RetryMode, None] = None,
-        retry_base_delay: Optional[float] = None,
-        use_retry_quota: Optional[bool] = None,
-        connect_timeout: Optional[float] = None,
-        attempt_timeout: Optional[float] = None,
-        call_timeout: Optional[float] = None,
-        user_agent_appid: Optional[str] = None,
         credentials_provider: Optional[CredentialsProvider] = None,
+        **settings: Any,
     ) -> None:
-        settings: Dict[str, Any] = {
-            "region_name": region_name,
-            "endpoint_url": endpoint_url,
-            "profile_name": profile_name,
-            "use_fips_endpoint": use_fips_endpoint,
-            "use_dualstack_endpoint": use_dualstack_endpoint,
-            "max_attempts": max_attempts,
-            "retry_mode": retry_mode,
-            "retry_base_delay": retry_base_delay,
-            "use_retry_quota": use_retry_quota,
-            "connect_timeout": connect_timeout,
-            "attempt_timeout": attempt_timeout,
-            "call_timeout": call_timeout,
-            "user_agent_appid": user_agent_appid,
-        }
-        self._shown = {name: settings[name] for name in ("region_name", "endpoint_url", "profile_name")}
+        shown = ("region_name", "endpoint_url", "profile_name")
+        self._shown = {name: settings.get(name) for name in shown}
         self._client: Optional[IotTransferClient] = _settings.connect(
             settings, aws_access_key_id, aws_secret_access_key, aws_session_token, credentials_provider
         )

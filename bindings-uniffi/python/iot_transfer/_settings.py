@@ -1,42 +1,44 @@
-"""A client's keyword arguments, named as boto3 and botocore's ``Config`` name them, to the
-generated ``ClientConfig`` and credentials, and the generated client they make: with static keys,
-with a host's credentials provider, or from the environment and shared files as the AWS SDKs
-find them (``IotTransferClient.from_environment``). Secrets go straight into the native
-credentials object; nothing here keeps them."""
+"""A client's keyword arguments, the settings the core declares (``SETTINGS``: boto3's names,
+durations in seconds), to the generated ``ClientConfig`` and credentials, and the generated
+client they make: with static keys, with a host's credentials provider, or from the environment
+and shared files as the AWS SDKs find them. Values of the wrong Python type are a ``TypeError``
+here; the core checks the rules (ranges) and names the argument. Secrets go straight into the
+native credentials object; nothing here keeps them."""
 
 import math
 from typing import Any, Dict, Optional
 
 from . import iot_transfer as _generated
 from ._calls import blocking
+from ._declarations import SETTINGS
 
-CONFIG_FIELDS: Dict[str, str] = {
-    "region_name": "region",
-    "profile_name": "profile",
-    "endpoint_url": "endpoint_url",
-    "use_fips_endpoint": "use_fips",
-    "use_dualstack_endpoint": "use_dual_stack",
-    "max_attempts": "max_attempts",
-    "retry_mode": "retry_mode",
-    "retry_base_delay": "retry_base_delay_ms",
-    "use_retry_quota": "use_retry_quota",
-    "connect_timeout": "connect_timeout_ms",
-    "attempt_timeout": "attempt_timeout_ms",
-    "call_timeout": "call_timeout_ms",
-    "user_agent_appid": "app_name",
-}
-"""Each client keyword argument of the configuration, and the ``ClientConfig`` field it sets."""
+ARGUMENTS: Dict[str, str] = {argument: field for argument, field, _ in SETTINGS}
+"""Each setting's keyword argument, and the ``ClientConfig`` field it sets."""
 
-SECONDS = ("retry_base_delay", "connect_timeout", "attempt_timeout", "call_timeout")
-"""The arguments given in seconds, as botocore's timeouts are (the ``ClientConfig`` takes ms)."""
+_KINDS: Dict[str, str] = {argument: kind for argument, _, kind in SETTINGS}
+
+_I64 = (-(2**63), 2**63 - 1)
+"""What the ``ClientConfig`` carries a count or duration in: a value beyond is held at the bound,
+where the core's rule refuses it all the same."""
 
 
-def _milliseconds(argument: str, seconds: Any) -> int:
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-        raise TypeError(f"{argument} must be a number of seconds, not {type(seconds).__name__}")
-    if not math.isfinite(seconds) or seconds < 0:
-        raise ValueError(f"{argument} must be a non-negative number of seconds (got {seconds!r})")
-    return math.ceil(seconds * 1000)
+def _held(number: int) -> int:
+    return max(_I64[0], min(_I64[1], number))
+
+
+def _number(argument: str, value: Any, kind: str) -> int:
+    """A count, or seconds as milliseconds (rounded up, as a timeout must not be shortened)."""
+    if kind == "attempts":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{argument} must be an int, not {type(value).__name__}")
+        return _held(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{argument} must be a number of seconds, not {type(value).__name__}")
+    if math.isnan(value):
+        raise TypeError(f"{argument} must be a number of seconds, not NaN")
+    if math.isinf(value):
+        return _I64[1] if value > 0 else _I64[0]
+    return _held(math.ceil(value * 1000))
 
 
 def _retry_mode(mode: Any) -> Any:
@@ -49,17 +51,23 @@ def _retry_mode(mode: Any) -> Any:
 
 
 def client_config(settings: Dict[str, Any]) -> Any:
-    """The ``ClientConfig`` of the configuration arguments (``CONFIG_FIELDS``) that are set."""
+    """The ``ClientConfig`` of the settings given (``None`` is not given), checked by the core's
+    rules with the arguments' names. An unknown argument is a ``TypeError``, as Python's own."""
     fields: Dict[str, Any] = {}
     for argument, value in settings.items():
+        kind = _KINDS.get(argument)
+        if kind is None:
+            raise TypeError(f"the client got an unexpected keyword argument {argument!r}")
         if value is None:
             continue
-        if argument in SECONDS:
-            value = _milliseconds(argument, value)
-        elif argument == "retry_mode":
+        if kind in ("attempts", "seconds"):
+            value = _number(argument, value, kind)
+        elif kind == "mode":
             value = _retry_mode(value)
-        fields[CONFIG_FIELDS[argument]] = value
-    return _generated.ClientConfig(**fields)
+        fields[ARGUMENTS[argument]] = value
+    config = _generated.ClientConfig(**fields)
+    blocking(_generated.check_client_config, (config, _generated.SettingNaming.PYTHON), None)
+    return config
 
 
 def connect(

@@ -19,7 +19,7 @@ fun waitFor(condition: () -> Boolean) {
 
 fun cancellingTheCoroutineStopsTheRetries() = ScriptedServer(List(3) { success(ARN).copy(delayMs = 3000) }).use { server ->
     val token = CancellationToken()
-    val client = clientFor(server, attemptTimeoutMs = 300uL)
+    val client = clientFor(server, attemptTimeoutMs = 300L)
     runBlocking {
         val call = async(Dispatchers.Default) { client.transferCertificate(INPUT, token) }
         waitFor { server.requests.size == 1 }

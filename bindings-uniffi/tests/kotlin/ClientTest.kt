@@ -14,13 +14,13 @@ const val SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
 const val TOKEN = "IQoJb3JpZ2luX2VjEXAMPLETOKEN"
 val INPUT = TransferCertificateInput(ID, "444455556666", null)
 
-fun config(url: String?, maxAttempts: UInt = 3u, attemptTimeoutMs: ULong? = null) = ClientConfig(
+fun config(url: String?, maxAttempts: Long = 3L, attemptTimeoutMs: Long? = null) = ClientConfig(
     region = "us-east-1", endpointUrl = url, useFips = false, useDualStack = false, maxAttempts = maxAttempts,
-    retryBaseDelayMs = 1uL, useRetryQuota = true, connectTimeoutMs = 3100uL, attemptTimeoutMs = attemptTimeoutMs,
+    retryBaseDelayMs = 1L, useRetryQuota = true, connectTimeoutMs = 3100L, attemptTimeoutMs = attemptTimeoutMs,
     callTimeoutMs = null, appName = null,
 )
 
-fun clientFor(server: ScriptedServer, maxAttempts: UInt = 3u, attemptTimeoutMs: ULong? = null) =
+fun clientFor(server: ScriptedServer, maxAttempts: Long = 3L, attemptTimeoutMs: Long? = null) =
     IotTransferClient(config(server.url, maxAttempts, attemptTimeoutMs), AwsCredentials("AKIDEXAMPLE", SECRET, TOKEN, null))
 
 inline fun <reified T : Throwable> assertThrows(block: () -> Unit): T {
@@ -76,7 +76,7 @@ fun throttlingBurst() = ScriptedServer(List(3) { serviceError(400, "ThrottlingEx
 
 fun attemptTimeout() = ScriptedServer(List(2) { success(ARN).copy(delayMs = 1500) }).use { server ->
     val error = assertThrows<IotTransferException.Timeout> {
-        clientFor(server, maxAttempts = 2u, attemptTimeoutMs = 100uL).transferCertificateBlocking(INPUT)
+        clientFor(server, maxAttempts = 2L, attemptTimeoutMs = 100L).transferCertificateBlocking(INPUT)
     }
     check(error.attempts == 2u && error.possiblyApplied)
 }
@@ -164,7 +164,7 @@ fun sharedVectors(vectorsDir: File) {
     }
     val responses = Gson().fromJson(File(vectorsDir, "responses.json").readText(), Any::class.java) as List<Map<String, Any?>>
     ScriptedServer().use { server ->
-        val client = IotTransferClient(config(server.url, maxAttempts = 1u), AwsCredentials("AKIDEXAMPLE", "secret", null, null))
+        val client = IotTransferClient(config(server.url, maxAttempts = 1L), AwsCredentials("AKIDEXAMPLE", "secret", null, null))
         for (vector in responses) {
             val headers = (vector["headers"] as List<List<String>>? ?: emptyList()).associate { it[0] to it[1] }
             server.push(Reply((vector["status"] as Double).toInt(), vector["body"] as String, mapOf("x-amzn-RequestId" to "") + headers))
@@ -226,7 +226,7 @@ fun operationVectors(vectorsDir: File) {
     val file = Gson().fromJson(File(vectorsDir, "operations.json").readText(), Map::class.java) as Map<String, Any?>
     val id = "0".repeat(64)
     ScriptedServer().use { server ->
-        val client = IotTransferClient(config(server.url, maxAttempts = 1u), AwsCredentials("AKIDEXAMPLE", "secret", null, null))
+        val client = IotTransferClient(config(server.url, maxAttempts = 1L), AwsCredentials("AKIDEXAMPLE", "secret", null, null))
         for (vector in file["responses"] as List<Map<String, Any?>>) {
             val headers = (vector["headers"] as List<List<String>>).associate { it[0] to it[1] }
             server.push(Reply((vector["status"] as Double).toInt(), vector["body"] as String, mapOf("x-amzn-RequestId" to "") + headers))

@@ -5,6 +5,8 @@
 // Flows are cold and lazy.
 
 import dev.iottransfer.*
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.days
 import kotlin.time.Duration.Companion.milliseconds
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.take
@@ -49,7 +51,7 @@ fun unsetAndNegativeMembersAreNamedByTheCore() = ScriptedServer().use { server -
 
 fun theConfigBuilderSetsEverySetting() {
     // Every ClientConfig setting has a builder property: the same name, or without `Ms` as a Duration.
-    val builderFields = IotTransferClientConfigBuilder::class.java.declaredFields.map { it.name }.toSet()
+    val builderFields = IotTransferClientSettings::class.java.declaredFields.map { it.name }.toSet()
     val settings = ClientConfig::class.java.declaredFields.filter { !java.lang.reflect.Modifier.isStatic(it.modifiers) }.map { it.name }
     check(settings.size >= 13) { settings.toString() }
     val missing = settings.filter { it !in builderFields && it.removeSuffix("Ms") !in builderFields }
@@ -58,8 +60,8 @@ fun theConfigBuilderSetsEverySetting() {
         region = "eu-west-1"; maxAttempts = 5; retryMode = RetryMode.ADAPTIVE; attemptTimeout = 150.milliseconds
         retryBaseDelay = 20.milliseconds; useRetryQuota = false; appName = "app"
     }.settings()
-    check(built == ClientConfig(region = "eu-west-1", maxAttempts = 5u, retryMode = RetryMode.ADAPTIVE, attemptTimeoutMs = 150uL,
-        retryBaseDelayMs = 20uL, useRetryQuota = false, appName = "app")) { built.toString() }
+    check(built == ClientConfig(region = "eu-west-1", maxAttempts = 5L, retryMode = RetryMode.ADAPTIVE, attemptTimeoutMs = 150L,
+        retryBaseDelayMs = 20L, useRetryQuota = false, appName = "app")) { built.toString() }
     check(IotTransferClientConfigBuilder().settings() == ClientConfig()) { "the builder's defaults are the record's" }
     assertThrows<IllegalArgumentException> {
         IotTransferClient { credentials = AwsCredentials("A", "B", null, null); credentialsProvider = Refreshing() }
@@ -100,26 +102,28 @@ fun paginatedFlowsAreColdAndLazy() = ScriptedServer(List(2) { listOf(page(listOf
     }
 }
 
-fun negativeSettingsAreRefusedByName() {
-    val cases = listOf<Pair<String, IotTransferClientConfigBuilder.() -> Unit>>(
-        "attemptTimeout" to { attemptTimeout = (-5).milliseconds },
-        "connectTimeout" to { connectTimeout = (-1).milliseconds },
-        "callTimeout" to { callTimeout = (-1).milliseconds },
-        "retryBaseDelay" to { retryBaseDelay = (-1).milliseconds },
-        "maxAttempts" to { maxAttempts = -2 },
+fun settingsOutOfRangeAreRefusedByTheCoreByName() {
+    val duration = "must be a duration from 0 to 24 days"
+    val cases = listOf<Triple<String, String, IotTransferClientConfigBuilder.() -> Unit>>(
+        Triple("attemptTimeout", duration, { attemptTimeout = (-5).milliseconds }),
+        Triple("connectTimeout", duration, { connectTimeout = (-1).milliseconds }),
+        Triple("callTimeout", duration, { callTimeout = Duration.INFINITE }),
+        Triple("retryBaseDelay", duration, { retryBaseDelay = 25.days }),
+        Triple("maxAttempts", "must be a whole number from 1 to 4294967295", { maxAttempts = -2 }),
+        Triple("maxAttempts", "must be a whole number from 1 to 4294967295", { maxAttempts = 0 }),
     )
-    for ((setting, block) in cases) {
-        val error = assertThrows<IllegalArgumentException> { IotTransferClientConfigBuilder().apply(block).settings() }
-        check(error.message!!.startsWith("$setting must not be negative")) { "$setting: ${error.message}" }
+    for ((setting, rule, block) in cases) {
+        val error = assertThrows<IotTransferException.Configuration> { IotTransferClientConfigBuilder().apply(block).settings() }
+        check(error.errorMessage == "$setting $rule") { "$setting: ${error.errorMessage}" }
     }
-    check(IotTransferClientConfigBuilder().apply { attemptTimeout = 1500.milliseconds }.settings().attemptTimeoutMs == 1500uL)
+    check(IotTransferClientConfigBuilder().apply { attemptTimeout = 1500.milliseconds }.settings().attemptTimeoutMs == 1500L)
 }
 
 fun dslTests(): Map<String, () -> Unit> = linkedMapOf(
     "input builders give the records" to ::inputBuildersGiveTheRecords,
     "unset and negative members are named by the core" to ::unsetAndNegativeMembersAreNamedByTheCore,
     "the config builder sets every setting" to ::theConfigBuilderSetsEverySetting,
-    "negative settings are refused by name" to ::negativeSettingsAreRefusedByName,
+    "settings out of range are refused by the core by name" to ::settingsOutOfRangeAreRefusedByTheCoreByName,
     "builder-lambda methods call the operations" to ::builderLambdaMethodsCallTheOperations,
     "paginated flows are cold and lazy" to ::paginatedFlowsAreColdAndLazy,
 )

@@ -45,10 +45,10 @@ object Emulator {
     }
 }
 
-fun emulatorClient(attemptTimeoutMs: ULong? = null, callTimeoutMs: ULong? = null) = IotTransferClient(
+fun emulatorClient(attemptTimeoutMs: Long? = null, callTimeoutMs: Long? = null) = IotTransferClient(
     ClientConfig(
-        region = "us-east-1", endpointUrl = Emulator.url, useFips = false, useDualStack = false, maxAttempts = 3u,
-        retryBaseDelayMs = 10uL, useRetryQuota = true, connectTimeoutMs = 3100uL, attemptTimeoutMs = attemptTimeoutMs,
+        region = "us-east-1", endpointUrl = Emulator.url, useFips = false, useDualStack = false, maxAttempts = 3L,
+        retryBaseDelayMs = 10L, useRetryQuota = true, connectTimeoutMs = 3100L, attemptTimeoutMs = attemptTimeoutMs,
         callTimeoutMs = callTimeoutMs, appName = null,
     ),
     AwsCredentials("AKIAEMULATORSOURCE", "emulator-source-secret", null, null),
@@ -72,7 +72,7 @@ fun aDroppedResponseIsTheTransferItWas() = withoutFaultsAfter {
 fun anAttemptSlowerThanItsTimeoutEndsInTheTruth() = withoutFaultsAfter {
     val id = Emulator.transferableCertificate()
     Emulator.setFaults("""{"script":[{"operation":"TransferCertificate","fault":"latency","latencyMs":600}]}""")
-    val output = emulatorClient(attemptTimeoutMs = 150uL).transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
+    val output = emulatorClient(attemptTimeoutMs = 150L).transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
     check(output.metadata.attempts == 2u)
     Thread.sleep(700)
     check(Emulator.recorded(id) == ("PENDING_TRANSFER" to EMULATOR_TARGET))
@@ -82,7 +82,7 @@ fun aCallSlowerThanItsTimeoutSaysItMayHaveHappened() = withoutFaultsAfter {
     val id = Emulator.transferableCertificate()
     Emulator.setFaults("""{"latencyMs":800,"operations":["TransferCertificate"]}""")
     val error = assertThrows<IotTransferException.Timeout> {
-        emulatorClient(callTimeoutMs = 300uL).transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
+        emulatorClient(callTimeoutMs = 300L).transferCertificateBlocking(TransferCertificateInput(id, EMULATOR_TARGET, null))
     }
     check(error.possiblyApplied && error.hint!!.contains("DescribeCertificate")) { error.toString() }
 }

@@ -8,8 +8,8 @@ import kotlinx.coroutines.runBlocking
 
 fun targetClient() = IotTransferClient(
     ClientConfig(
-        region = "us-east-1", endpointUrl = Emulator.url, useFips = false, useDualStack = false, maxAttempts = 3u,
-        retryBaseDelayMs = 5uL, useRetryQuota = true, connectTimeoutMs = 3100uL, attemptTimeoutMs = null,
+        region = "us-east-1", endpointUrl = Emulator.url, useFips = false, useDualStack = false, maxAttempts = 3L,
+        retryBaseDelayMs = 5L, useRetryQuota = true, connectTimeoutMs = 3100L, attemptTimeoutMs = null,
         callTimeoutMs = null, appName = null,
     ),
     AwsCredentials("AKIAEMULATORTARGET", "emulator-target-secret", null, null),

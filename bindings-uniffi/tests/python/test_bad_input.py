@@ -1,6 +1,8 @@
-"""The shared bad-input table (tests/vectors/bad-input.json) in Python: each row is a typed
+"""The shared bad-input table (tests/vectors/bad-input.json) in Python: each input row is a typed
 validation error naming the member, or, where the row says so, the exception uniffi's generated
-layer raises for a value of the wrong type; either way nothing is sent."""
+layer raises for a value of the wrong type; each config row is the face's configuration error
+naming the keyword argument, or the exception for a value of the wrong type; either way nothing
+is sent."""
 
 import builtins
 import json
@@ -8,13 +10,11 @@ import pathlib
 
 import pytest
 
-from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, IotTransferError, TransferCertificateInput
+from iot_transfer import AwsCredentials, Client, ClientConfig, IotTransferClient, IotTransferError, TransferCertificateInput
 from scripted_server import ScriptedServer
 from test_client import ID
 
 TABLE = json.loads((pathlib.Path(__file__).parents[3] / "tests/vectors/bad-input.json").read_text())
-CONFIG_NAMES = {"maxAttempts": "max_attempts", "attempt": "attempt_timeout_ms", "call": "call_timeout_ms",
-                "connect": "connect_timeout_ms"}
 
 
 def applies(row):
@@ -29,6 +29,10 @@ def value(v):
             return v["prefix"] + chr(v["surrogate"]) + v["suffix"]
         if v.get("object"):
             return {}
+        if v.get("NaN"):
+            return float("nan")
+        if v.get("Infinity"):
+            return float("inf")
     return v
 
 
@@ -59,16 +63,22 @@ def test_bad_input(row):
         assert len(error.error_message) < 300, "the message does not repeat the value"
 
 
-@pytest.mark.parametrize("row", [r for r in TABLE["config"] if applies(r)], ids=lambda r: r["name"])
+@pytest.mark.parametrize("row", TABLE["config"], ids=lambda r: r["name"])
 def test_bad_config(row):
-    settings = {}
-    for name, v in row["config"].items():
-        for inner, inner_value in (v.items() if name == "timeouts" else [(name, v)]):
-            settings[CONFIG_NAMES[inner]] = value(inner_value)
+    """The face's client, given the row's keyword arguments: the core's rule, named as Python spells
+    the setting, or the exception for a value of the wrong Python type."""
+    python = row["python"]
+    arguments = {name: value(v) for name, v in python["arguments"].items()}
     with ScriptedServer([]) as server:
         def call():
-            config = ClientConfig(region="us-east-1", endpoint_url=server.url, **settings)
-            IotTransferClient(config, AwsCredentials("AKID", "s")).transfer_certificate_blocking(
-                TransferCertificateInput(certificate_id=ID, target_aws_account="444455556666"))
-        expect(row, call)
+            client = Client(region_name="us-east-1", endpoint_url=server.url, aws_access_key_id="AKID",
+                            aws_secret_access_key="s", **arguments)
+            client.transfer_certificate(certificate_id=ID, target_aws_account="444455556666")
+        if "raises" in python:
+            with pytest.raises(getattr(builtins, python["raises"])):
+                call()
+        else:
+            with pytest.raises(Client.exceptions.ConfigurationError) as caught:
+                call()
+            assert caught.value.message == f"{python['member']} {row['message']}"
         assert server.requests == []

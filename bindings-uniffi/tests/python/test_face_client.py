@@ -12,7 +12,7 @@ import pytest
 import emulator
 import iot_transfer
 from iot_transfer import AsyncClient, Client, ClientConfig, TransferCertificateOutput
-from iot_transfer._settings import CONFIG_FIELDS
+from iot_transfer._settings import ARGUMENTS
 from iot_transfer.exceptions import ParamValidationError
 from scripted_server import ScriptedServer, service_error, success
 from test_client import ARN, ID, SECRET, TOKEN
@@ -49,7 +49,6 @@ def test_timeouts_are_in_seconds():
 
 @pytest.mark.parametrize("settings,refused", [
     ({"retry_mode": "legacy"}, "retry_mode must be one of standard, adaptive"),
-    ({"connect_timeout": -1}, "connect_timeout must be a non-negative number of seconds"),
     ({"aws_access_key_id": "AKIDEXAMPLE"}, "aws_access_key_id was given without aws_secret_access_key"),
     ({"aws_secret_access_key": SECRET}, "aws_secret_access_key was given without aws_access_key_id"),
     ({"aws_session_token": TOKEN}, "aws_session_token was given without aws_access_key_id"),
@@ -58,6 +57,27 @@ def test_settings_that_cannot_be_used_are_refused_when_the_client_is_made(settin
     with pytest.raises(ValueError) as caught:
         Client(region_name="us-east-1", **settings)
     assert str(caught.value).startswith(refused)
+
+
+@pytest.mark.parametrize("settings,refused", [
+    ({"connect_timeout": -1}, "connect_timeout must be a duration from 0 to 24 days"),
+    ({"call_timeout": 25 * 24 * 3600}, "call_timeout must be a duration from 0 to 24 days"),
+    ({"attempt_timeout": float("inf")}, "attempt_timeout must be a duration from 0 to 24 days"),
+    ({"max_attempts": 0}, "max_attempts must be a whole number from 1 to 4294967295"),
+    ({"max_attempts": -1}, "max_attempts must be a whole number from 1 to 4294967295"),
+    ({"max_attempts": 10**30}, "max_attempts must be a whole number from 1 to 4294967295"),
+])
+def test_settings_out_of_range_are_configuration_errors_named_as_python_spells_them(settings, refused):
+    with pytest.raises(Client.exceptions.ConfigurationError) as caught:
+        Client(region_name="us-east-1", aws_access_key_id="AKID", aws_secret_access_key=SECRET, **settings)
+    assert caught.value.message == refused
+
+
+@pytest.mark.parametrize("settings", [{"connect_timeout": "1"}, {"call_timeout": float("nan")},
+                                      {"max_attempts": 2.0}, {"max_attempts": True}, {"regoin_name": "x"}])
+def test_settings_of_the_wrong_type_or_name_are_type_errors(settings):
+    with pytest.raises(TypeError):
+        Client(region_name="us-east-1", **settings)
 
 
 def test_no_arguments_finds_everything_where_the_aws_sdks_do(monkeypatch):
@@ -84,10 +104,10 @@ def test_profile_name_picks_the_profile(monkeypatch, tmp_path):
 
 def test_every_client_config_field_has_a_keyword_argument():
     fields = set(inspect.signature(ClientConfig).parameters)
-    assert set(CONFIG_FIELDS.values()) == fields, "a ClientConfig field the face cannot set, or a stale one"
-    credentials = {"aws_access_key_id", "aws_secret_access_key", "aws_session_token", "credentials_provider"}
-    for cls in (Client, AsyncClient):
-        assert set(inspect.signature(cls).parameters) == set(CONFIG_FIELDS) | credentials
+    assert set(ARGUMENTS.values()) == fields, "a ClientConfig field the face cannot set, or a stale one"
+    with ScriptedServer([]) as server:
+        for cls in (Client, AsyncClient):
+            cls(**{**{argument: None for argument in ARGUMENTS}, **keys(server)})
 
 
 def test_the_async_client_awaits_the_same_call():

@@ -36,13 +36,13 @@ func fields(_ error: IotTransferError) -> Fields {
                   possiblyApplied: error.possiblyApplied, reconciled: error.reconciled, hint: error.hint)
 }
 
-func config(_ url: String?, maxAttempts: UInt32 = 3, attemptTimeoutMs: UInt64? = nil) -> ClientConfig {
+func config(_ url: String?, maxAttempts: Int64 = 3, attemptTimeoutMs: Int64? = nil) -> ClientConfig {
     ClientConfig(region: "us-east-1", endpointUrl: url, useFips: false, useDualStack: false, maxAttempts: maxAttempts,
                  retryBaseDelayMs: 1, useRetryQuota: true, connectTimeoutMs: 3100, attemptTimeoutMs: attemptTimeoutMs,
                  callTimeoutMs: nil, appName: nil)
 }
 
-func client(_ server: ScriptedServer, maxAttempts: UInt32 = 3, attemptTimeoutMs: UInt64? = nil) -> IotTransferClient {
+func client(_ server: ScriptedServer, maxAttempts: Int64 = 3, attemptTimeoutMs: Int64? = nil) -> IotTransferClient {
     try! IotTransferClient(config: config(server.url, maxAttempts: maxAttempts, attemptTimeoutMs: attemptTimeoutMs),
                       credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, sessionToken: TOKEN))
 }

@@ -62,7 +62,7 @@ enum Emulator {
     }
 }
 
-func emulatorClient(attemptTimeoutMs: UInt64? = nil, callTimeoutMs: UInt64? = nil) -> IotTransferClient {
+func emulatorClient(attemptTimeoutMs: Int64? = nil, callTimeoutMs: Int64? = nil) -> IotTransferClient {
     try! IotTransferClient(
         config: ClientConfig(region: "us-east-1", endpointUrl: Emulator.url, useFips: false, useDualStack: false, maxAttempts: 3,
                              retryBaseDelayMs: 10, useRetryQuota: true, connectTimeoutMs: 3100, attemptTimeoutMs: attemptTimeoutMs,

@@ -132,11 +132,7 @@ fn configuration_errors_name_the_member() {
         ("timeouts", JsValue::from(5), "timeouts must be an object"),
         ("transport", JsValue::from(5), "transport must be a function or \"fetch\""),
         ("maxAttempts", JsValue::from(1e12), "maxAttempts must be a whole number from 1 to 4294967295"),
-        (
-            "timeouts",
-            object(&[("attempt", "5".into())]),
-            "timeouts.attempt must be a non-negative number of milliseconds",
-        ),
+        ("timeouts", object(&[("attempt", "5".into())]), "timeouts.attempt must be a duration from 0 to 24 days"),
     ] {
         let error = NativeClient::new(object(&[("region", "us-east-1".into()), (member, value)]), JsValue::UNDEFINED)
             .err()

@@ -1,8 +1,9 @@
 //! The npm package's generated parts: `operations.js` (the client's methods, a command class per
 //! operation, a paginate function per list operation), `service-errors.js` (a class per modelled
 //! error code), `local-errors.js` (a class per kind raised before or below HTTP) and
-//! `generated.d.ts` (their declarations and every input and output type).
+//! `generated.d.ts` (their declarations, every input and output type, and the client settings).
 
+mod settings;
 mod typescript;
 
 use iot_transfer_codegen::{camel, Declarations, ErrorGroup, ErrorKind, Operation, Paginator};
@@ -88,6 +89,6 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
         ("operations.js", operations_js(&declarations.operations, &declarations.paginators)),
         ("service-errors.js", service_errors_js(declarations)),
         ("local-errors.js", local_errors_js(declarations)),
-        ("generated.d.ts", typescript::render(declarations)),
+        ("generated.d.ts", typescript::render(declarations) + &settings::render(declarations)),
     ]
 }

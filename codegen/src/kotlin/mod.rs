@@ -6,6 +6,7 @@ mod errors;
 mod members;
 mod operations;
 mod paginators;
+mod settings;
 
 use iot_transfer_codegen::Declarations;
 
@@ -55,6 +56,7 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
         ("Builders.kt", header(&[]) + &builders::render(&inputs)),
         ("Operations.kt", header(&[]) + &operations::render(operations, &inputs)),
         ("Errors.kt", header(&[]) + &errors::render(declarations)),
+        ("Settings.kt", header(&["kotlin.time.Duration"]) + &settings::render(declarations)),
         (
             "Paginators.kt",
             header(&["kotlinx.coroutines.flow.Flow", "kotlinx.coroutines.flow.transform"])

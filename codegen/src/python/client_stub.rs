@@ -1,8 +1,8 @@
 //! `client.pyi`: the types of the face's `Client` and `AsyncClient`, whose operation methods are
 //! made at import time from the table: each operation's keyword arguments and result, the
-//! prepared transfer's, and a typed paginator per list operation. What the face writes by hand
-//! (construction, `check_transfer`, context managers) is typed where it is written, in
-//! `_client_base.py`, and inherited here.
+//! prepared transfer's, a typed paginator per list operation, and the constructor's keyword
+//! arguments (every declared setting). What the face writes by hand (`check_transfer`, context
+//! managers) is typed where it is written, in `_client_base.py`, and inherited here.
 
 use super::syntax::{docstring, parameter, status_names_alias, string};
 use super::table::COMPOSITES;
@@ -48,6 +48,7 @@ pub fn render(declarations: &Declarations) -> String {
     imports.extend(declarations.operations.iter().map(|operation| operation.output));
     imports.extend(COMPOSITES.iter().map(|composite| composite.output));
     imports.extend(declarations.statuses().map(|status| status.name));
+    imports.extend(["CredentialsProvider", "RetryMode"]);
     let mut body = String::new();
     for status in declarations.statuses() {
         let names: Vec<String> = status.values.iter().map(|value| string(value.wire)).collect();
@@ -123,7 +124,8 @@ fn client_class(declarations: &Declarations, blocking: bool) -> String {
     } else {
         ("AsyncClient", "AsyncClientBase", "An asyncio client: every operation is awaited for its output record.")
     };
-    let mut pyi = format!("\n\nclass {name}({base}):\n{}", docstring(doc, "    "));
+    let mut pyi = format!("\n\nclass {name}({base}):\n{}\n", docstring(doc, "    "));
+    pyi.push_str(&super::settings::constructor(declarations));
     for operation in &declarations.operations {
         let members: Vec<&Member> = declarations.input(operation.input).members.iter().collect();
         pyi.push('\n');

@@ -4,6 +4,7 @@
 
 mod client_stub;
 mod exceptions_stub;
+mod settings;
 mod syntax;
 mod table;
 
@@ -60,7 +61,7 @@ fn python_class(kind: &ErrorKind) -> String {
 /// The Python package's generated files, by name.
 pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
     vec![
-        ("_declarations.py", table::render(declarations)),
+        ("_declarations.py", table::render(declarations) + &settings::table(declarations)),
         ("client.pyi", client_stub::render(declarations)),
         ("exceptions.pyi", exceptions_stub::render(declarations)),
     ]
