@@ -169,6 +169,22 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(server.requests.count, 0)
     }
 
+    func testSettingsOutOfRangeAreConfigurationErrorsNamedAsTheRecordNamesThem() {
+        let credentials = AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, sessionToken: nil)
+        let cases: [(ClientConfig, String)] = [
+            (ClientConfig(region: "us-east-1", callTimeoutMs: -1), "callTimeoutMs must be a duration from 0 to 24 days"),
+            (ClientConfig(region: "us-east-1", retryBaseDelayMs: 2_073_600_001), "retryBaseDelayMs must be a duration from 0 to 24 days"),
+            (ClientConfig(region: "us-east-1", maxAttempts: 0), "maxAttempts must be a whole number from 1 to 4294967295"),
+        ]
+        for (config, message) in cases {
+            let error = transferError { _ = try IotTransferClient(config: config, credentials: credentials) }
+            guard let error, case .Configuration = error else {
+                return XCTFail("expected a configuration error, got \(String(describing: error))")
+            }
+            XCTAssertEqual(error.message, message)
+        }
+    }
+
     func testSigningDatesSigV4CannotCarry() throws {
         let client = try! IotTransferClient(config: config(nil),
                                        credentials: AwsCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET))
