@@ -110,7 +110,7 @@ function transfer(event) {
     transferMessage: field("message").value || undefined,
   };
   const options = { deactivate: field("deactivate").checked, detachPolicies: field("detach-policies").checked };
-  return act(async ({ source }) => renderReport(await source.prepareAndTransfer(input, options), input));
+  return act(async ({ source }) => renderReport(await source.prepareAndTransfer({ ...input, ...options }), input));
 }
 
 function accept(certificateId) {

@@ -21,7 +21,7 @@ export async function sourceCertificates(client, targetAccount) {
   const owned = certificates.filter((c) => c.status !== "PENDING_TRANSFER" || pendingTo.has(c.certificateId));
   // The blockers for the target given, or for any other account while the field is not 12 digits.
   const target = /^[0-9]{12}$/.test(targetAccount) ? targetAccount : "000000000000";
-  const checked = await Promise.all(owned.map((c) => client.checkTransfer(c.certificateId, target)));
+  const checked = await Promise.all(owned.map((c) => client.checkTransfer({ certificateId: c.certificateId, targetAwsAccount: target })));
   return owned.map((c, index) => ({
     id: c.certificateId,
     status: c.status,

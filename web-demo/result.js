@@ -75,7 +75,7 @@ export function renderReport(report, input) {
     "failed",
     blockers.length ? "Not transferred: something blocks it, and nothing was changed" : "Not transferred",
     [...blockers, ...steps, ["State left", report.leftState]],
-    report.hint ?? (blockers.length ? "allow the page to clear it (the options above), or clear it yourself." : undefined),
+    report.error?.hint ?? (blockers.length ? "allow the page to clear it (the options above), or clear it yourself." : undefined),
   );
 }
 

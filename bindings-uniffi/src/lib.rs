@@ -13,7 +13,6 @@ mod config;
 mod credentials;
 mod error;
 mod operations;
-mod preflight;
 mod shapes;
 mod signed_request;
 
@@ -22,7 +21,6 @@ pub use client::IotTransferClient;
 pub use config::{check_client_config, ClientConfig, RetryMode, SettingNaming};
 pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};
 pub use error::IotTransferError;
-pub use preflight::PrepareReport;
 pub use signed_request::SignedRequest;
 
 uniffi::setup_scaffolding!("iot_transfer");

@@ -1,7 +1,7 @@
-//! Every operation as an async and a blocking method of the client, and a paginator object per
-//! list operation, expanded from the core's one list of operations
-//! ([`iot_transfer::for_each_operation!`]): an operation added there is a method here, and in
-//! Python, Kotlin and Swift, with no code written for it in this binding.
+//! Every operation and workflow call as an async and a blocking method of the client, each
+//! cancellable, and a paginator object per list operation, expanded from the core's one list
+//! ([`iot_transfer::for_each_operation!`]): an operation or workflow added there is a method here,
+//! and in Python, Kotlin and Swift, with no code written for it in this binding.
 
 use crate::cancellation::CancellationToken;
 use crate::client::{blocking, on_runtime, IotTransferClient};
@@ -10,9 +10,14 @@ use std::sync::Arc;
 
 macro_rules! uniffi_operations {
     (
-        operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
-        paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
-    ) => { pastey::paste! {
+        operations { $($operations:tt)* }
+        workflows { $($workflows:tt)* }
+        paginators { $($paginators:tt)* }
+    ) => {
+        uniffi_operations!(@calls $($operations)* $($workflows)*);
+        uniffi_operations!(@paginators $($paginators)*);
+    };
+    (@calls $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )*) => { pastey::paste! {
         #[uniffi::export]
         impl IotTransferClient {
             $(
@@ -51,6 +56,11 @@ macro_rules! uniffi_operations {
                     })
                 }
             )*
+        }
+    } };
+    (@paginators $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )*) => { pastey::paste! {
+        #[uniffi::export]
+        impl IotTransferClient {
             $(
                 $(#[doc = $pdoc])*
                 pub fn $paginator(&self, input: $PInput) -> Arc<[<$paginator:upper_camel>]> {

@@ -76,25 +76,6 @@ export class IoTTransferClient {
   }
 
   /**
-   * What would make a transfer of `certificateId` to `targetAccount` fail, found without changing
-   * anything: `{ certificate?, blockers: [{ type: "Active" }, { type: "PoliciesAttached", policyNames }, ...] }`.
-   */
-  checkTransfer(certificateId, targetAccount) {
-    return guarded(() => this.#native.then((native) => native.checkTransfer(certificateId, targetAccount))).catch(rethrow);
-  }
-
-  /**
-   * Checks the transfer; when every blocker is one `options` (`{ deactivate?, detachPolicies? }`)
-   * allow clearing, deactivates the certificate and detaches its policies as allowed, then
-   * transfers it. Resolves to a report of each step and the state it left.
-   */
-  prepareAndTransfer(input, options) {
-    return guarded(() => this.#native.then((native) => native.prepareAndTransfer(input, options ?? {})))
-      .then(withErrorClass)
-      .catch(rethrow);
-  }
-
-  /**
    * Validates and signs the request without sending it; `options.signingDate` (a `Date` or epoch
    * milliseconds) signs for a given time.
    * @returns {Promise<{method: string, url: string, headers: Record<string,string>, body: string}>}
@@ -125,8 +106,8 @@ export class IoTTransferClient {
   }
 }
 
-// One method per operation of the core (`transferCertificate`, `acceptCertificateTransfer`, ...),
-// each sending its command.
+// One method per operation and workflow call of the core (`transferCertificate`,
+// `checkTransfer`, ...), each calling it by name.
 for (const { name, method } of OPERATIONS) {
   Object.defineProperty(IoTTransferClient.prototype, method, {
     value: function (input, options) {
@@ -135,13 +116,6 @@ for (const { name, method } of OPERATIONS) {
     writable: true,
     configurable: true,
   });
-}
-
-/** A report whose failed step's error is an instance of its error class, as a thrown one is. */
-function withErrorClass(report) {
-  if (report.error === undefined) delete report.error;
-  else report.error = toError(report.error);
-  return report;
 }
 
 /** Rethrows a description from the core as its error class, anything else as it is. */

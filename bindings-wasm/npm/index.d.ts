@@ -79,24 +79,6 @@ export interface ResponseMetadata {
 }
 
 
-/** What `prepareAndTransfer` did, step by step. */
-export interface PrepareReport {
-  /** What the check before any change found. */
-  check: TransferCheck;
-  /** The blockers the options did not allow clearing: when any is left, nothing was changed. */
-  remainingBlockers: TransferBlocker[];
-  /** The steps taken, in order; a failed step is the last one. */
-  steps: PrepareStep[];
-  /** The transfer, when every step succeeded. */
-  transfer?: TransferCertificateOutput;
-  /** The failed step's hint, when it has one. */
-  hint?: string;
-  /** The failed step's error, as the call would have thrown it. */
-  error?: IoTTransferError;
-  /** What state the steps left the certificate in, in one sentence. */
-  leftState: string;
-}
-
 /** A signed request, ready to send as is. `JSON.stringify` redacts the session token. */
 export interface SignedRequest {
   method: string;
@@ -126,17 +108,6 @@ export interface CallOptions {
 
 export declare class IoTTransferClient {
   constructor(config?: IoTTransferClientConfig);
-  /**
-   * What would make a transfer of `certificateId` to `targetAccount` fail, found without changing
-   * anything. Rejects with an `IoTTransferError` subclass when the certificate cannot be read.
-   */
-  checkTransfer(certificateId: string, targetAccount: string): Promise<TransferCheck>;
-  /**
-   * Checks the transfer; when every blocker is one `options` allow clearing, deactivates the
-   * certificate and detaches its policies as allowed, then transfers it. Stops at the first
-   * failed step; the report says what each step did and what state it left.
-   */
-  prepareAndTransfer(input: TransferCertificateInput, options?: PrepareOptions): Promise<PrepareReport>;
   /** Every page of the list operation named `operation`; the `paginate…` functions call it. */
   paginate(operation: string, input?: object): AsyncIterable<unknown>;
   /** Validates and signs the request without sending it. */

@@ -15,7 +15,6 @@ mod member_types;
 mod operations;
 mod output;
 mod panic;
-mod preflight;
 mod settings;
 mod shapes;
 mod thrown;

@@ -1,5 +1,5 @@
-//! Every operation behind one `call(operation, input, abortSignal)`, and a paginator for every
-//! list operation, expanded from the core's one list of operations
+//! Every operation and workflow call behind one `call(operation, input, abortSignal)`, and a
+//! paginator for every list operation, expanded from the core's one list of operations
 //! ([`iot_transfer::for_each_operation!`]): the JavaScript layer names them, and an operation
 //! added to the core is callable here with no code written for it.
 
@@ -7,7 +7,7 @@ use crate::abort_signal::SignalCancellation;
 use crate::error;
 use crate::shapes::{self, FromJs, WriteJs};
 use crate::NativeClient;
-use iot_transfer::{OperationInput, Paginated, Paginator};
+use iot_transfer::{OperationInput, Paginated, Paginator, WorkflowInput};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
@@ -55,29 +55,37 @@ impl NativePaginator {
     }
 }
 
+/// Runs the call named `$name` and returns its output, when `operation` names it.
+macro_rules! dispatch {
+    ($client:ident, $operation:ident, $input:ident, $cancellation:ident, $name:expr, $Input:path, $method:ident, $cancellable:ident, $Output:path) => {
+        if $operation == $name {
+            let input = <$Input as FromJs>::from_js(&$input).map_err(|e| error::to_js(e.into()))?;
+            let result = match $cancellation {
+                Some(cancellation) => $client.client.$cancellable(input, cancellation).await,
+                None => $client.client.$method(input).await,
+            };
+            return result.map(|output: $Output| shapes::to_js(&output)).map_err(error::to_js);
+        }
+    };
+}
+
 macro_rules! js_operations {
     (
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        workflows { $( $(#[doc = $wdoc:literal])* fn $wmethod:ident, $wcancellable:ident($WInput:path) -> $WOutput:path, via $wrunner:ident; )* }
         paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
     ) => {
         #[wasm_bindgen]
         impl NativeClient {
-            /// Sends the operation named `operation` (`AcceptCertificateTransfer`, ...) with `input`
-            /// (its members as the model names them); resolves to its output with `$metadata`. An
-            /// `abortSignal` (an `AbortSignal`, or `undefined`) cancels the call.
+            /// Sends the operation named `operation` (`AcceptCertificateTransfer`, ...), or runs the
+            /// workflow call so named (`CheckTransfer`, ...), with `input` (its members as the model
+            /// names them); resolves to its output. An `abortSignal` (an `AbortSignal`, or
+            /// `undefined`) cancels the call.
             pub async fn call(&self, operation: String, input: JsValue, abort_signal: JsValue) -> Result<JsValue, JsValue> {
                 let signal = SignalCancellation::new(abort_signal).map_err(|m| error::option_error(&m))?;
                 let cancellation = signal.as_ref().map(SignalCancellation::cancellation);
-                $(
-                    if operation == <$Input as OperationInput>::NAME {
-                        let input = <$Input as FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
-                        let result = match cancellation {
-                            Some(cancellation) => self.client.$cancellable(input, cancellation).await,
-                            None => self.client.$method(input).await,
-                        };
-                        return result.map(|output: $Output| shapes::to_js(&output)).map_err(error::to_js);
-                    }
-                )*
+                $( dispatch!(self, operation, input, cancellation, <$Input as OperationInput>::NAME, $Input, $method, $cancellable, $Output); )*
+                $( dispatch!(self, operation, input, cancellation, <$WInput as WorkflowInput>::NAME, $WInput, $wmethod, $wcancellable, $WOutput); )*
                 Err(error::option_error(&format!("there is no operation {operation}")))
             }
 

@@ -113,11 +113,11 @@ export function withSdkProviders(): IoTTransferClient[] {
 
 // The workflow's operations, commands, paginators and preflight, typed from the core's declarations.
 export async function workflow(client: IoTTransferClient, certificateId: string): Promise<string[]> {
-  const check: TransferCheck = await client.checkTransfer(certificateId, "444455556666");
+  const check: TransferCheck = await client.checkTransfer({ certificateId, targetAwsAccount: "444455556666" });
   const blockers = check.blockers.map((blocker: TransferBlocker) =>
     blocker.type === "PoliciesAttached" ? blocker.policyNames.join(",") : blocker.type,
   );
-  const report = await client.prepareAndTransfer({ certificateId, targetAwsAccount: "444455556666" }, { deactivate: true });
+  const report = await client.prepareAndTransfer({ certificateId, targetAwsAccount: "444455556666", deactivate: true });
   blockers.push(report.leftState);
   const accepted = await client.send(new AcceptCertificateTransferCommand({ certificateId, setAsActive: true }));
   blockers.push(String(accepted.$metadata.reconciled));

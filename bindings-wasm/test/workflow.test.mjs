@@ -9,7 +9,6 @@ import {
   AcceptCertificateTransferCommand,
   DescribeCertificateCommand,
   IoTServiceException,
-  IoTTransferError,
   IoTTransferClient,
   TransferAlreadyCompletedException,
   ValidationError,
@@ -45,11 +44,11 @@ afterEach(() => admin("DELETE", "faults"));
 
 test("preflight names the blockers and prepare clears only what it may", async () => {
   const demo = await admin("POST", "seed-demo");
-  const check = await source().checkTransfer(demo.active, TARGET);
+  const check = await source().checkTransfer(transfer(demo.active));
   assert.deepEqual(check.blockers, [{ type: "Active" }]);
   assert.equal(check.certificate.status, "ACTIVE");
   assert.ok(check.certificate.creationDate instanceof Date);
-  const withPolicy = await source().checkTransfer(demo.withPolicy, TARGET);
+  const withPolicy = await source().checkTransfer(transfer(demo.withPolicy));
   assert.deepEqual(withPolicy.blockers, [{ type: "PoliciesAttached", policyNames: ["emulator-demo-device-policy"] }]);
 
   const refused = await source().prepareAndTransfer(transfer(demo.active));
@@ -57,7 +56,7 @@ test("preflight names the blockers and prepare clears only what it may", async (
   assert.equal(refused.leftState, "Nothing was changed: the certificate is as it was.");
   assert.deepEqual(await recorded(demo.active), ["ACTIVE", null]);
 
-  const report = await source().prepareAndTransfer(transfer(demo.withPolicy), { detachPolicies: true });
+  const report = await source().prepareAndTransfer({ ...transfer(demo.withPolicy), detachPolicies: true });
   assert.deepEqual(
     report.steps.map((step) => [step.action, step.outcome]),
     [
@@ -109,6 +108,17 @@ test("reject, cancel, and a lost cancel reported as done", async () => {
   assert.deepEqual(await recorded(id), ["INACTIVE", null]);
 });
 
+test("a workflow call is cancelled by its abort signal, as an operation is", async () => {
+  const demo = await admin("POST", "seed-demo");
+  const aborted = await source().checkTransfer(transfer(demo.active), { abortSignal: AbortSignal.abort() }).catch((e) => e);
+  assert.equal(aborted.name, "AbortError");
+  const report = await source()
+    .prepareAndTransfer({ ...transfer(demo.active), deactivate: true }, { abortSignal: AbortSignal.abort() })
+    .catch((e) => e);
+  assert.equal(report.name, "AbortError");
+  assert.deepEqual(await recorded(demo.active), ["ACTIVE", null]);
+});
+
 test("bad input names the member and sends nothing", async () => {
   const error = await source().updateCertificate({ certificateId: "a".repeat(64), newStatus: 5 }).catch((e) => e);
   assert.ok(error instanceof ValidationError, String(error));
@@ -118,15 +128,15 @@ test("bad input names the member and sends nothing", async () => {
   assert.equal(unknown.name, "ConfigurationError");
 });
 
-test("a failed step's error is a typed error on the report", async () => {
+test("a failed step's error is on the report as its details, as in every language", async () => {
   const demo = await admin("POST", "seed-demo");
   await admin("POST", "faults", { script: [{ operation: "DetachPolicy", fault: "accessDenied" }] });
-  const report = await source().prepareAndTransfer(transfer(demo.withPolicy), { detachPolicies: true });
+  const report = await source().prepareAndTransfer({ ...transfer(demo.withPolicy), detachPolicies: true });
   assert.equal(report.transfer, undefined);
   const [step] = report.steps;
   assert.deepEqual([step.outcome.type, step.outcome.kind, step.outcome.possiblyApplied], ["Failed", "Auth", false]);
-  assert.ok(report.error instanceof IoTTransferError, String(report.error));
-  assert.equal(report.error.kind, "Auth");
+  assert.ok(!(report.error instanceof Error), "the details record, not a thrown error");
+  assert.deepEqual([report.error.kind, report.error.code], ["Auth", "AccessDeniedException"]);
   assert.equal(report.error.$metadata.httpStatusCode, 403);
   assert.equal(report.leftState, "Nothing was changed: the certificate is as it was.");
   const done = await source().prepareAndTransfer(transfer(demo.transferable));

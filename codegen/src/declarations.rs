@@ -180,8 +180,9 @@ mod tests {
         let required: Vec<_> = transfer.members.iter().map(|m| (m.name, m.required())).collect();
         assert_eq!(required, [("certificate_id", true), ("target_aws_account", true), ("transfer_message", false)]);
         assert_eq!(transfer.members[0].model_name(), "certificateId");
-        let options = declarations.input("PrepareOptions");
-        assert!(options.members.iter().all(|m| !m.required() && m.default == Some("false")));
+        let prepare = declarations.input("PrepareAndTransferInput");
+        let options: Vec<_> = prepare.members.iter().filter(|m| m.rust_type == "bool").collect();
+        assert!(options.len() == 2 && options.iter().all(|m| !m.required() && m.default == Some("false")));
         assert!(declarations.status("CertificateStatus").is_some_and(|s| s.unknown == Some("Unknown")));
     }
 

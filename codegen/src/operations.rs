@@ -2,7 +2,8 @@
 
 use crate::names::{doc, last_segment};
 
-/// An operation: its model name, the client's method and its input and output types.
+/// An operation or a workflow call: its name (the model's, for an operation), the client's method
+/// and its input and output types.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operation {
     /// The model's name, such as `TransferCertificate`.
@@ -15,6 +16,9 @@ pub struct Operation {
     pub output: &'static str,
     /// The declaration's doc comment.
     pub doc: String,
+    /// Whether it is a workflow call (several operations, such as `check_transfer`) rather than
+    /// an operation of the AWS model: the faces give it a method, and no command class.
+    pub workflow: bool,
 }
 
 /// A list operation the client walks page by page.
@@ -35,16 +39,28 @@ pub struct Paginator {
 macro_rules! collect_operations {
     (
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        workflows { $( $(#[doc = $wdoc:literal])* fn $wmethod:ident, $wcancellable:ident($WInput:path) -> $WOutput:path, via $wrunner:ident; )* }
         paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
     ) => {
         (
-            vec![$(Operation {
-                name: <$Input as iot_transfer::OperationInput>::NAME,
-                method: stringify!($method),
-                input: last_segment(stringify!($Input)),
-                output: last_segment(stringify!($Output)),
-                doc: doc(&[$($doc),*]),
-            }),*],
+            vec![
+                $(Operation {
+                    name: <$Input as iot_transfer::OperationInput>::NAME,
+                    method: stringify!($method),
+                    input: last_segment(stringify!($Input)),
+                    output: last_segment(stringify!($Output)),
+                    doc: doc(&[$($doc),*]),
+                    workflow: false,
+                },)*
+                $(Operation {
+                    name: <$WInput as iot_transfer::WorkflowInput>::NAME,
+                    method: stringify!($wmethod),
+                    input: last_segment(stringify!($WInput)),
+                    output: last_segment(stringify!($WOutput)),
+                    doc: doc(&[$($wdoc),*]),
+                    workflow: true,
+                },)*
+            ],
             vec![$(Paginator {
                 name: <$PInput as iot_transfer::OperationInput>::NAME,
                 method: stringify!($paginator),
@@ -56,7 +72,8 @@ macro_rules! collect_operations {
     };
 }
 
-/// Every operation and every paginator, in the order the core declares them.
+/// Every operation, then every workflow call, and every paginator, in the order the core
+/// declares them.
 pub fn operations() -> (Vec<Operation>, Vec<Paginator>) {
     iot_transfer::for_each_operation!(collect_operations)
 }

@@ -67,10 +67,11 @@ pub use operation::{
     CancelCertificateTransferOutput, Certificate, DetachPolicyInput, DetachPolicyOutput, FieldNaming, InputField,
     ListAttachedPoliciesInput, ListAttachedPoliciesOutput, ListCertificatesInput, ListCertificatesOutput,
     OperationInput, Paginated, Policy, RejectCertificateTransferInput, RejectCertificateTransferOutput,
-    ResponseMetadata, UpdateCertificateInput, UpdateCertificateOutput, ValidationError, ValidationRule,
+    ResponseMetadata, UpdateCertificateInput, UpdateCertificateOutput, ValidationError, ValidationRule, WorkflowInput,
 };
 pub use preflight::{
-    PrepareOptions, PrepareReport, PrepareStep, StepAction, StepOutcome, TransferBlocker, TransferCheck,
+    CheckTransferInput, PrepareAndTransferInput, PrepareReport, PrepareStep, StepAction, StepOutcome, TransferBlocker,
+    TransferCheck,
 };
 pub use retry::{RetryConfig, RetryMode};
 

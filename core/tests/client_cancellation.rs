@@ -4,7 +4,7 @@
 mod support;
 
 use iot_transfer::runtime::{BoxFuture, Sleep};
-use iot_transfer::{Cancellation, Client, ErrorKind};
+use iot_transfer::{Cancellation, CheckTransferInput, Client, ErrorKind, PrepareAndTransferInput};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::fixtures::*;
@@ -73,6 +73,27 @@ async fn a_call_cancelled_before_it_starts_sends_nothing() {
     assert_eq!(error.kind(), &ErrorKind::Cancelled);
     assert!(!error.possibly_applied() && !cancellation.possibly_applied());
     assert_eq!((error.metadata().attempts, server.requests().len()), (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workflow_call_is_cancelled_as_an_operation_is() {
+    let id = input().certificate_id;
+    let server = Server::start(vec![Reply::Hang]).await;
+    let client = Client::new(config(&server.url()).build());
+    let cancellation = Cancellation::new();
+    cancel_after(&cancellation, Duration::from_millis(150));
+    let check = CheckTransferInput::new(&id, "444455556666");
+    let error = client.check_transfer_cancellable(check, &cancellation).await.unwrap_err();
+    assert_eq!(error.kind(), &ErrorKind::Cancelled);
+    assert_eq!(server.requests().len(), 1, "the check's first call, dropped");
+
+    let cancelled = Cancellation::new();
+    cancelled.cancel();
+    let prepare = PrepareAndTransferInput { deactivate: true, ..PrepareAndTransferInput::new(&id, "444455556666") };
+    let error = client.prepare_and_transfer_cancellable(prepare, &cancelled).await.unwrap_err();
+    assert_eq!(error.kind(), &ErrorKind::Cancelled);
+    assert!(!error.possibly_applied());
+    assert_eq!(server.requests().len(), 1, "nothing more sent");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

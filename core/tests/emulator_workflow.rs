@@ -6,9 +6,9 @@ mod loopback;
 
 use iot_emulator::Emulator;
 use iot_transfer::{
-    AcceptCertificateTransferInput, CancelCertificateTransferInput, CertificateStatus, Client, Config, Credentials,
-    DescribeCertificateInput, ErrorKind, ListAttachedPoliciesInput, ListCertificatesInput,
-    ListOutgoingCertificatesInput, PrepareOptions, RejectCertificateTransferInput, RetryConfig, StepAction,
+    AcceptCertificateTransferInput, CancelCertificateTransferInput, CertificateStatus, CheckTransferInput, Client,
+    Config, Credentials, DescribeCertificateInput, ErrorKind, ListAttachedPoliciesInput, ListCertificatesInput,
+    ListOutgoingCertificatesInput, PrepareAndTransferInput, RejectCertificateTransferInput, RetryConfig, StepAction,
     StepOutcome, TransferBlocker, TransferCertificateInput, UpdateCertificateInput,
 };
 use loopback::{emulator, set_faults};
@@ -36,6 +36,11 @@ fn target(emulator: &Emulator) -> Client {
     client(emulator, "AKIAEMULATORTARGET", "emulator-target-secret")
 }
 
+/// A prepared transfer of `id` to the target that may deactivate it and detach its policies.
+fn clearing(id: &str) -> PrepareAndTransferInput {
+    PrepareAndTransferInput { deactivate: true, detach_policies: true, ..PrepareAndTransferInput::new(id, TARGET) }
+}
+
 /// The certificate's status and owner, as the endpoint records them.
 fn recorded(emulator: &Emulator, id: &str) -> (String, String) {
     emulator.app().store.read(|state| {
@@ -49,35 +54,33 @@ async fn preflight_names_every_blocker_without_changing_anything() {
     let (emulator, transferable) = emulator().await;
     let demo = emulator.demo().unwrap().clone();
     let source = source(&emulator);
-    assert!(source.check_transfer(&transferable, TARGET).await.unwrap().is_transferable());
-    let active = source.check_transfer(&demo.active, TARGET).await.unwrap();
+    assert!(source.check_transfer(CheckTransferInput::new(&transferable, TARGET)).await.unwrap().is_transferable());
+    let active = source.check_transfer(CheckTransferInput::new(&demo.active, TARGET)).await.unwrap();
     assert_eq!(active.blockers, vec![TransferBlocker::Active]);
-    let with_policy = source.check_transfer(&demo.with_policy, TARGET).await.unwrap();
+    let with_policy = source.check_transfer(CheckTransferInput::new(&demo.with_policy, TARGET)).await.unwrap();
     assert_eq!(
         with_policy.blockers,
         vec![TransferBlocker::PoliciesAttached { policy_names: vec![DEMO_POLICY.into()] }]
     );
-    let missing = source.check_transfer("f".repeat(64), TARGET).await.unwrap();
+    let missing = source.check_transfer(CheckTransferInput::new("f".repeat(64), TARGET)).await.unwrap();
     assert_eq!((missing.blockers, missing.certificate), (vec![TransferBlocker::NotFound], None));
-    let to_owner = source.check_transfer(&transferable, SOURCE).await.unwrap();
+    let to_owner = source.check_transfer(CheckTransferInput::new(&transferable, SOURCE)).await.unwrap();
     assert_eq!(to_owner.blockers, vec![TransferBlocker::TargetIsOwner]);
 
     source.transfer_certificate(TransferCertificateInput::new(&transferable, TARGET)).await.unwrap();
-    let again = source.check_transfer(&transferable, TARGET).await.unwrap();
+    let again = source.check_transfer(CheckTransferInput::new(&transferable, TARGET)).await.unwrap();
     assert_eq!(again.blockers, vec![TransferBlocker::AlreadyPendingToTarget]);
-    let report = source
-        .prepare_and_transfer(TransferCertificateInput::new(&transferable, TARGET), PrepareOptions::default())
-        .await
-        .unwrap();
-    assert!(report.already_pending_to_target() && report.steps.is_empty());
-    assert!(!report.left_state().to_lowercase().contains("cancel"), "{}", report.left_state());
-    let pending = source.check_transfer(&transferable, "777788889999").await.unwrap();
+    let report = source.prepare_and_transfer(PrepareAndTransferInput::new(&transferable, TARGET)).await.unwrap();
+    assert!(report.check.blockers == [TransferBlocker::AlreadyPendingToTarget] && report.steps.is_empty());
+    assert!(!report.left_state.to_lowercase().contains("cancel"), "{}", report.left_state);
+    let pending = source.check_transfer(CheckTransferInput::new(&transferable, "777788889999")).await.unwrap();
     assert_eq!(pending.blockers, vec![TransferBlocker::PendingTransfer { target_account: Some(TARGET.into()) }]);
-    let offered = target(&emulator).check_transfer(&transferable, "777788889999").await.unwrap();
+    let offered =
+        target(&emulator).check_transfer(CheckTransferInput::new(&transferable, "777788889999")).await.unwrap();
     assert_eq!(offered.blockers, vec![TransferBlocker::NotOwned { owner: Some(SOURCE.into()) }]);
     assert_eq!(recorded(&emulator, &demo.active), ("ACTIVE".into(), SOURCE.into()));
 
-    let bad = source.check_transfer("nope", TARGET).await.unwrap_err();
+    let bad = source.check_transfer(CheckTransferInput::new("nope", TARGET)).await.unwrap_err();
     assert!(matches!(bad.kind(), ErrorKind::Validation(_)));
 }
 
@@ -86,25 +89,19 @@ async fn prepare_changes_only_what_it_is_allowed_to() {
     let (emulator, _) = emulator().await;
     let demo = emulator.demo().unwrap().clone();
     let source = source(&emulator);
-    let refused = source
-        .prepare_and_transfer(TransferCertificateInput::new(&demo.active, TARGET), PrepareOptions::default())
-        .await;
-    let refused = refused.unwrap();
+    let refused = source.prepare_and_transfer(PrepareAndTransferInput::new(&demo.active, TARGET)).await.unwrap();
     assert!(!refused.transferred() && refused.steps.is_empty() && refused.error.is_none());
-    assert_eq!(refused.remaining_blockers(PrepareOptions::default()), vec![&TransferBlocker::Active]);
-    assert_eq!(refused.left_state(), "Nothing was changed: the certificate is as it was.");
+    assert_eq!(refused.remaining_blockers, vec![TransferBlocker::Active]);
+    assert_eq!(refused.left_state, "Nothing was changed: the certificate is as it was.");
     assert_eq!(recorded(&emulator, &demo.active), ("ACTIVE".into(), SOURCE.into()));
 
-    let options = PrepareOptions { deactivate: true, detach_policies: true };
-    let report =
-        source.prepare_and_transfer(TransferCertificateInput::new(&demo.active, TARGET), options).await.unwrap();
+    let report = source.prepare_and_transfer(clearing(&demo.active)).await.unwrap();
     assert!(report.transferred(), "{report:?}");
     let actions: Vec<_> = report.steps.iter().map(|step| step.action.clone()).collect();
     assert_eq!(actions, vec![StepAction::Deactivate, StepAction::Transfer]);
     assert_eq!(recorded(&emulator, &demo.active).0, "PENDING_TRANSFER");
 
-    let input = TransferCertificateInput::new(&demo.with_policy, TARGET);
-    let report = source.prepare_and_transfer(input, options).await.unwrap();
+    let report = source.prepare_and_transfer(clearing(&demo.with_policy)).await.unwrap();
     let actions: Vec<_> = report.steps.iter().map(|step| step.action.clone()).collect();
     assert_eq!(actions, vec![StepAction::DetachPolicy { policy_name: DEMO_POLICY.into() }, StepAction::Transfer]);
     assert!(report.steps.iter().all(|step| step.outcome == StepOutcome::Done));
@@ -115,13 +112,11 @@ async fn a_failed_step_stops_and_says_what_was_left() {
     let (emulator, _) = emulator().await;
     let demo = emulator.demo().unwrap().clone();
     set_faults(&emulator, json!({"script": [{"operation": "DetachPolicy", "fault": "accessDenied"}]}));
-    let options = PrepareOptions { deactivate: true, detach_policies: true };
-    let input = TransferCertificateInput::new(&demo.with_policy, TARGET);
-    let report = source(&emulator).prepare_and_transfer(input, options).await.unwrap();
+    let report = source(&emulator).prepare_and_transfer(clearing(&demo.with_policy)).await.unwrap();
     assert!(!report.transferred());
-    assert_eq!(report.error.as_ref().map(|e| e.kind().clone()), Some(ErrorKind::Auth));
+    assert_eq!(report.error.as_ref().map(|e| e.kind.as_str()), Some(ErrorKind::Auth.name()));
     assert!(matches!(report.steps.last().unwrap().outcome, StepOutcome::Failed { .. }));
-    assert_eq!(report.left_state(), "Nothing was changed: the certificate is as it was.");
+    assert_eq!(report.left_state, "Nothing was changed: the certificate is as it was.");
     assert_eq!(recorded(&emulator, &demo.with_policy), ("INACTIVE".into(), SOURCE.into()));
 }
 

@@ -1,14 +1,14 @@
 """What the face's clients have besides their operations, written by hand: construction with
-boto3's keyword arguments, ``exceptions``, ``can_paginate``, ``close`` and the context managers,
-and the preflight ``check_transfer``. ``client.py`` adds every operation from the table."""
+boto3's keyword arguments, ``exceptions``, ``can_paginate``, ``close`` and the context managers.
+``client.py`` adds every operation and workflow call from the table."""
 
 from types import TracebackType
 from typing import Any, Optional, Type, TypeVar
 
-from . import _calls, _settings
+from . import _settings
 from ._table import PAGINATIONS
 from .exceptions import ClientExceptions
-from .iot_transfer import CredentialsProvider, IotTransferClient, TransferCheck
+from .iot_transfer import CredentialsProvider, IotTransferClient
 
 _Self = TypeVar("_Self", bound="ClientBase")
 
@@ -61,7 +61,7 @@ class ClientBase:
 
 
 class SyncClientBase(ClientBase):
-    """The blocking client's hand-written part: ``with`` and ``check_transfer``."""
+    """The blocking client's hand-written part: ``with``."""
 
     def __enter__(self: _Self) -> _Self:
         return self
@@ -74,17 +74,9 @@ class SyncClientBase(ClientBase):
     ) -> None:
         self.close()
 
-    def check_transfer(self, *, certificate_id: str, target_aws_account: str) -> TransferCheck:
-        """What would make ``transfer_certificate`` of ``certificate_id`` to ``target_aws_account``
-        fail, found without changing anything: not found, ACTIVE, REVOKED, already pending and to
-        whom, offered to this account rather than owned, the target owning it, attached policies."""
-        check = self.uniffi_client.check_transfer_blocking
-        result: TransferCheck = _calls.blocking(check, (certificate_id, target_aws_account), None)
-        return result
-
 
 class AsyncClientBase(ClientBase):
-    """The asyncio client's hand-written part: ``async with`` and ``check_transfer``."""
+    """The asyncio client's hand-written part: ``async with``."""
 
     async def __aenter__(self: _Self) -> _Self:
         return self
@@ -96,10 +88,3 @@ class AsyncClientBase(ClientBase):
         traceback: Optional[TracebackType],
     ) -> None:
         self.close()
-
-    async def check_transfer(self, *, certificate_id: str, target_aws_account: str) -> TransferCheck:
-        """What would make ``transfer_certificate`` of ``certificate_id`` to ``target_aws_account``
-        fail, found without changing anything (see ``Client.check_transfer``)."""
-        check = self.uniffi_client.check_transfer
-        result: TransferCheck = await _calls.awaited(check, (certificate_id, target_aws_account), None)
-        return result

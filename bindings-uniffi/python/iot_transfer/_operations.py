@@ -6,7 +6,7 @@ paginator. An operation declared in the core is a method here with nothing writt
 from typing import Any, Callable
 
 from . import _arguments, _calls
-from ._table import COMPOSITES, OPERATIONS, PAGINATIONS, Call
+from ._table import OPERATIONS, PAGINATIONS, Call
 from .paginate import AsyncPaginator, Paginator
 
 
@@ -50,7 +50,7 @@ def _get_paginator(blocking: bool) -> Callable[[Any, str], Any]:
 
 
 def attach(owner: type, blocking: bool) -> None:
-    """Gives ``owner`` a method per operation and per call of several records, and ``get_paginator``."""
-    for call in OPERATIONS + COMPOSITES:
+    """Gives ``owner`` a method per operation and workflow call, and ``get_paginator``."""
+    for call in OPERATIONS:
         setattr(owner, call.method, _method(owner, call, blocking))
     setattr(owner, "get_paginator", _get_paginator(blocking))

@@ -59,15 +59,10 @@ def _record(name: str) -> Record:
 
 
 OPERATIONS: Tuple[Call, ...] = tuple(
-    Call(method, operation_name, (_record(input_name),), doc)
-    for method, operation_name, input_name, _output, doc in _declarations.OPERATIONS
+    Call(method, None if workflow else name, (_record(input_name),), doc)
+    for method, name, input_name, _output, doc, workflow in _declarations.OPERATIONS
 )
-"""Every operation of the client."""
-
-COMPOSITES: Tuple[Call, ...] = tuple(
-    Call(method, None, tuple(_record(name) for name in records), doc) for method, records, doc in _declarations.COMPOSITES
-)
-"""The calls of several records that are not operations (``prepare_and_transfer``)."""
+"""Every operation and workflow call of the client."""
 
 _BY_METHOD = {call.method: call for call in OPERATIONS}
 

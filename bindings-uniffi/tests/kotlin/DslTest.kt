@@ -26,7 +26,7 @@ fun inputBuildersGiveTheRecords() {
     check(built.copy { transferMessage = null } == TransferCertificateInput(ID, "444455556666", null))
     check(ListCertificatesInput { pageSize = 5; ascendingOrder = true } == ListCertificatesInput(5, null, true))
     check(ListCertificatesInput { } == ListCertificatesInput(null, null, null))
-    check(PrepareOptions { detachPolicies = true } == PrepareOptions(false, true))
+    check(PrepareAndTransferInput { certificateId = ID; targetAwsAccount = "1"; detachPolicies = true } == PrepareAndTransferInput(ID, "1", null, false, true))
     check(UpdateCertificateInput { certificateId = ID; newStatus = CertificateStatus.Inactive } == UpdateCertificateInput(ID, CertificateStatus.Inactive))
 }
 

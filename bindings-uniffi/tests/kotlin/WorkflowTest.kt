@@ -19,15 +19,15 @@ fun preflightAndPrepare() = withoutFaultsAfter {
     val demo = Emulator.admin("POST", "seed-demo")!!
     val active = demo["active"].asString
     val source = emulatorClient()
-    val check = runBlocking { source.checkTransfer(active, EMULATOR_TARGET) }
+    val check = runBlocking { source.checkTransfer { certificateId = active; targetAwsAccount = EMULATOR_TARGET } }
     check(check.blockers == listOf(TransferBlocker.Active)) { check.toString() }
-    val withPolicy = source.checkTransferBlocking(demo["withPolicy"].asString, EMULATOR_TARGET)
+    val withPolicy = source.checkTransferBlocking(CheckTransferInput(demo["withPolicy"].asString, EMULATOR_TARGET))
     check(withPolicy.blockers == listOf(TransferBlocker.PoliciesAttached(listOf("emulator-demo-device-policy"))))
-    val refused = source.prepareAndTransferBlocking(TransferCertificateInput(active, EMULATOR_TARGET, null), PrepareOptions(false, false))
+    val refused = source.prepareAndTransferBlocking(PrepareAndTransferInput(active, EMULATOR_TARGET, null, false, false))
     check(refused.transfer == null && refused.steps.isEmpty() && refused.remainingBlockers == listOf(TransferBlocker.Active))
     check(Emulator.recorded(active) == ("ACTIVE" to null))
     val report = runBlocking {
-        source.prepareAndTransfer(TransferCertificateInput(active, EMULATOR_TARGET, null), PrepareOptions(true, false))
+        source.prepareAndTransfer { certificateId = active; targetAwsAccount = EMULATOR_TARGET; deactivate = true }
     }
     check(report.steps.map { it.action } == listOf(StepAction.Deactivate, StepAction.Transfer)) { report.toString() }
     check(Emulator.recorded(active) == ("PENDING_TRANSFER" to EMULATOR_TARGET))

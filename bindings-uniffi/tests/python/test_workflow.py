@@ -12,11 +12,12 @@ from iot_transfer import (
     AwsCredentials,
     CancelCertificateTransferInput,
     CertificateStatus,
+    CheckTransferInput,
     ClientConfig,
     DescribeCertificateInput,
     IotTransferClient,
     ListCertificatesInput,
-    PrepareOptions,
+    PrepareAndTransferInput,
     RejectCertificateTransferInput,
     StepAction,
     TransferBlocker,
@@ -56,19 +57,20 @@ def transfer(certificate):
 
 def test_preflight_names_the_blockers_and_prepare_clears_only_what_it_may(source):
     demo = emulator.admin("POST", "seed-demo")
-    check = source.check_transfer_blocking(demo["active"], emulator.TARGET_ACCOUNT)
+    check = source.check_transfer_blocking(CheckTransferInput(demo["active"], emulator.TARGET_ACCOUNT))
     assert check.blockers == [TransferBlocker.ACTIVE()]
     assert check.certificate.status == CertificateStatus.ACTIVE()
-    with_policy = asyncio.run(source.check_transfer(demo["withPolicy"], emulator.TARGET_ACCOUNT))
+    with_policy = asyncio.run(source.check_transfer(CheckTransferInput(demo["withPolicy"], emulator.TARGET_ACCOUNT)))
     assert with_policy.blockers == [TransferBlocker.POLICIES_ATTACHED(policy_names=["emulator-demo-device-policy"])]
 
-    refused = source.prepare_and_transfer_blocking(transfer(demo["active"]), PrepareOptions())
+    refused = source.prepare_and_transfer_blocking(PrepareAndTransferInput(demo["active"], emulator.TARGET_ACCOUNT))
     assert refused.transfer is None and refused.steps == []
     assert refused.remaining_blockers == [TransferBlocker.ACTIVE()]
     assert refused.left_state == "Nothing was changed: the certificate is as it was."
     assert emulator.recorded(demo["active"]) == ("ACTIVE", None)
 
-    report = source.prepare_and_transfer_blocking(transfer(demo["active"]), PrepareOptions(deactivate=True))
+    report = source.prepare_and_transfer_blocking(
+        PrepareAndTransferInput(demo["active"], emulator.TARGET_ACCOUNT, deactivate=True))
     assert [step.action for step in report.steps] == [StepAction.DEACTIVATE(), StepAction.TRANSFER()]
     assert report.transfer.transferred_certificate_arn.endswith(demo["active"])
     assert emulator.recorded(demo["active"]) == ("PENDING_TRANSFER", emulator.TARGET_ACCOUNT)

@@ -78,7 +78,8 @@ pub fn render(declarations: &Declarations) -> String {
             operation.output
         );
     }
-    for operation in operations {
+    let commands: Vec<_> = operations.iter().filter(|operation| !operation.workflow).collect();
+    for operation in &commands {
         let _ = writeln!(
             ts,
             "  send(command: {}Command, options?: CallOptions): Promise<{}>;",
@@ -86,7 +87,7 @@ pub fn render(declarations: &Declarations) -> String {
         );
     }
     ts.push_str("}\n");
-    for operation in operations {
+    for operation in &commands {
         let _ = write!(
             ts,
             "\n/** {doc} */\nexport declare class {name}Command {{\n  static readonly operation: \"{name}\";\n  \

@@ -1,11 +1,10 @@
 //! `client.pyi`: the types of the face's `Client` and `AsyncClient`, whose operation methods are
-//! made at import time from the table: each operation's keyword arguments and result, the
-//! prepared transfer's, a typed paginator per list operation, and the constructor's keyword
-//! arguments (every declared setting). What the face writes by hand (`check_transfer`, context
-//! managers) is typed where it is written, in `_client_base.py`, and inherited here.
+//! made at import time from the table: each operation's and workflow call's keyword arguments and
+//! result, a typed paginator per list operation, and the constructor's keyword arguments (every
+//! declared setting). What the face writes by hand (context managers, `close`) is typed where it
+//! is written, in `_client_base.py`, and inherited here.
 
 use super::syntax::{docstring, parameter, status_names_alias, string};
-use super::table::COMPOSITES;
 use iot_transfer_codegen::{Declarations, Member};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -46,7 +45,6 @@ fn method(
 pub fn render(declarations: &Declarations) -> String {
     let mut imports: BTreeSet<&str> = BTreeSet::new();
     imports.extend(declarations.operations.iter().map(|operation| operation.output));
-    imports.extend(COMPOSITES.iter().map(|composite| composite.output));
     imports.extend(declarations.statuses().map(|status| status.name));
     imports.extend(["CredentialsProvider", "RetryMode"]);
     let mut body = String::new();
@@ -130,12 +128,6 @@ fn client_class(declarations: &Declarations, blocking: bool) -> String {
         let members: Vec<&Member> = declarations.input(operation.input).members.iter().collect();
         pyi.push('\n');
         pyi.push_str(&method(operation.method, &members, operation.output, &operation.doc, blocking, declarations));
-    }
-    for composite in COMPOSITES {
-        let members: Vec<&Member> =
-            composite.records.iter().flat_map(|record| declarations.input(record).members).collect();
-        pyi.push('\n');
-        pyi.push_str(&method(composite.method, &members, composite.output, composite.doc, blocking, declarations));
     }
     let overload = declarations.paginators.len() > 1;
     for paginator in &declarations.paginators {

@@ -16,6 +16,7 @@ type ParserCheck = fn(u16, &HeaderMap, &[u8]);
 macro_rules! parsers {
     (
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        workflows { $($workflows:tt)* }
         paginators { $($paginators:tt)* }
     ) => {
         /// Each operation's model name and the check of its parser.

@@ -96,7 +96,7 @@ impl Client {
     }
 
     /// Runs `TransferCertificate`, settling an unknown outcome from the certificate's state.
-    async fn transfer(
+    pub(crate) async fn transfer(
         &self,
         input: TransferCertificateInput,
         cancellation: Option<&Cancellation>,

@@ -1,5 +1,5 @@
-//! The client's operation methods, expanded from
-//! [`for_each_operation!`](crate::for_each_operation), and the generic runner most of them share.
+//! The client's operation and workflow methods, expanded from
+//! [`for_each_operation!`](crate::for_each_operation), and the generic runner most operations share.
 
 use super::attempts::{self, attempt_loop, Attempted, SharedProgress};
 use super::{Cancellation, Client, Paginator};
@@ -11,9 +11,22 @@ use std::sync::Arc;
 
 macro_rules! client_methods {
     (
-        operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        operations { $($operations:tt)* }
+        workflows { $($workflows:tt)* }
         paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
     ) => {
+        client_methods!(@calls $($operations)* $($workflows)*);
+
+        impl Client {
+            $(
+                $(#[doc = $pdoc])*
+                pub fn $paginator(&self, input: $PInput) -> Paginator<$PInput> {
+                    Paginator::new(self.clone(), input)
+                }
+            )*
+        }
+    };
+    (@calls $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )*) => {
         impl Client {
             $(
                 $(#[doc = $doc])*
@@ -29,12 +42,6 @@ macro_rules! client_methods {
                 /// taken effect. Nothing is sent if it is cancelled before the call starts.
                 pub async fn $cancellable(&self, input: $Input, cancellation: &Cancellation) -> Result<$Output, Error> {
                     self.$runner(input, Some(cancellation)).await
-                }
-            )*
-            $(
-                $(#[doc = $pdoc])*
-                pub fn $paginator(&self, input: $PInput) -> Paginator<$PInput> {
-                    Paginator::new(self.clone(), input)
                 }
             )*
         }
@@ -54,7 +61,7 @@ pub(super) struct Started<I> {
 impl Client {
     /// Runs an operation: validation, endpoint, signing, sending and retries within the call
     /// timeout, ended early by `cancellation`.
-    pub(super) async fn call<I: OperationInput>(
+    pub(crate) async fn call<I: OperationInput>(
         &self,
         input: I,
         cancellation: Option<&Cancellation>,

@@ -1,7 +1,7 @@
 //! One paginator for every list operation: it sends the call, hands out the page, and sends the
 //! next one from the page's `nextMarker` until there is none.
 
-use super::Client;
+use super::{Cancellation, Client};
 use crate::error::{Error, ErrorKind};
 use crate::operation::Paginated;
 
@@ -14,11 +14,19 @@ pub struct Paginator<I> {
     next: Option<I>,
     /// The markers already followed: a service that hands one out twice would loop forever.
     seen_markers: Vec<String>,
+    /// Ends each page's call early when cancelled.
+    cancellation: Option<Cancellation>,
 }
 
 impl<I: Paginated> Paginator<I> {
     pub(super) fn new(client: Client, input: I) -> Self {
-        Self { client, next: Some(input), seen_markers: Vec::new() }
+        Self { client, next: Some(input), seen_markers: Vec::new(), cancellation: None }
+    }
+
+    /// The same pages, each call ended early by `cancellation` (a workflow call's).
+    pub(crate) fn cancelled_by(mut self, cancellation: Option<&Cancellation>) -> Self {
+        self.cancellation = cancellation.cloned();
+        self
     }
 
     /// The next page, `None` after the last one. A failed call ends the pages: it is returned,
@@ -29,7 +37,7 @@ impl<I: Paginated> Paginator<I> {
         I::Output: Send,
     {
         let input = self.next.take()?;
-        let output = match self.client.call(input.clone(), None).await {
+        let output = match self.client.call(input.clone(), self.cancellation.as_ref()).await {
             Ok(output) => output,
             Err(error) => return Some(Err(error)),
         };

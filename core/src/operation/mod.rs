@@ -26,6 +26,7 @@ pub mod shapes;
 pub mod transfer_certificate;
 mod update_certificate;
 mod validation;
+mod workflow;
 
 pub use accept_certificate_transfer::{AcceptCertificateTransferInput, AcceptCertificateTransferOutput};
 pub use call::{OperationInput, PreparedCall};
@@ -40,6 +41,7 @@ pub use reject_certificate_transfer::{RejectCertificateTransferInput, RejectCert
 pub use rest_request::RestRequest;
 pub use update_certificate::{UpdateCertificateInput, UpdateCertificateOutput, SETTABLE_STATUSES};
 pub use validation::{FieldNaming, InputField, ValidationError, ValidationRule};
+pub use workflow::WorkflowInput;
 
 pub(crate) use certificate_arn::check_location as check_certificate_arn_location;
 pub(crate) use certificate_id::{same_certificate_id, validate_certificate_id};

@@ -7,6 +7,7 @@ use super::{FieldNaming, InputField, OperationInput};
 macro_rules! operation_methods {
     (
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
+        workflows { $($workflows:tt)* }
         paginators { $($paginators:tt)* }
     ) => {
         /// Each operation's model name and its method's snake-case name.

@@ -12,8 +12,11 @@
 /// `runner` is the client's method that runs it: `call` (validation, signing, retries, error
 /// mapping), `settled` (the same, then a check of the certificate's state when the outcome of a
 /// transfer's last step is unknown) or `transfer` (TransferCertificate's own reconciliation).
-/// Then `paginators { fn paginator_name(InputType) -> ItemType; ... }` names the list operations
-/// a [`Paginator`](crate::Paginator) walks.
+/// Then `workflows { ... }` lists, in the same form, the calls made of several operations
+/// (their inputs implement [`WorkflowInput`](crate::WorkflowInput); their runners are the
+/// client's), which every binding expands as it expands an operation. Then
+/// `paginators { fn paginator_name(InputType) -> ItemType; ... }` names the list operations a
+/// [`Paginator`](crate::Paginator) walks.
 #[macro_export]
 macro_rules! for_each_operation {
     ($callback:ident) => {
@@ -57,6 +60,20 @@ macro_rules! for_each_operation {
                 /// Detaches a policy from a certificate, thing group or Cognito identity (`DetachPolicy`).
                 fn detach_policy, detach_policy_cancellable(
                     $crate::DetachPolicyInput) -> $crate::DetachPolicyOutput, via call;
+            }
+            workflows {
+                /// What would make `transfer_certificate` of the certificate to the target account
+                /// fail, found without changing anything: not found, ACTIVE, REVOKED, already
+                /// pending and to whom, offered to this account rather than owned, the target
+                /// owning it, attached policies.
+                fn check_transfer, check_transfer_cancellable(
+                    $crate::CheckTransferInput) -> $crate::TransferCheck, via preflight;
+                /// Checks the transfer; when every blocker is one the input allows clearing
+                /// (`deactivate`, `detach_policies`), deactivates the certificate and detaches its
+                /// policies as allowed, then transfers it. Stops at the first failed step; the
+                /// report says what each step did and what state it left.
+                fn prepare_and_transfer, prepare_and_transfer_cancellable(
+                    $crate::PrepareAndTransferInput) -> $crate::PrepareReport, via prepare;
             }
             paginators {
                 /// Every page of `ListCertificates`, from the input's marker on.

@@ -146,9 +146,25 @@ macro_rules! for_each_shape {
                     target: String,
                 }
 
-                /// What `prepare_and_transfer` may change besides the transfer itself. Nothing by default.
-                #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-                struct PrepareOptions {
+                /// Which transfer `check_transfer` checks.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct CheckTransferInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                    /// The 12-digit AWS account the certificate would go to.
+                    target_aws_account: String,
+                }
+
+                /// The transfer `prepare_and_transfer` makes, and what it may change first. It
+                /// changes nothing but the transfer by default.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct PrepareAndTransferInput {
+                    /// The certificate ID (64 hexadecimal characters, optionally `0x`-prefixed) or its ARN.
+                    certificate_id: String,
+                    /// The 12-digit AWS account that receives the certificate.
+                    target_aws_account: String,
+                    /// An optional note for the receiving account, at most 128 characters.
+                    transfer_message: Option<String> = None,
                     /// Set an ACTIVE certificate INACTIVE first (devices using it can no longer connect).
                     deactivate: bool = false,
                     /// Detach every attached policy first.
@@ -385,6 +401,24 @@ macro_rules! for_each_shape {
                     certificate: Option<CertificateDescription>,
                     /// Everything that would make the transfer fail; empty when it can be transferred.
                     blockers: Vec<TransferBlocker>,
+                }
+
+                /// What `prepare_and_transfer` did, step by step, and the state it left.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                struct PrepareReport {
+                    /// What the check before any change found.
+                    check: TransferCheck,
+                    /// The blockers the input did not allow clearing: when any is left, nothing was changed.
+                    remaining_blockers: Vec<TransferBlocker>,
+                    /// The steps taken, in order; a failed step is the last one.
+                    steps: Vec<PrepareStep>,
+                    /// The transfer, when every step succeeded.
+                    transfer: Option<TransferCertificateOutput>,
+                    /// The failed step's error, when a step failed (its hint says what to do next).
+                    error: Option<ErrorDetails>,
+                    /// What state the steps left the certificate in, in a sentence or two. A step
+                    /// whose outcome is unknown is said to be unknown, never to have failed.
+                    left_state: String,
                 }
 
                 /// One step of `prepare_and_transfer` and how it went.

@@ -2,13 +2,25 @@
 //! (`ListOutgoingCertificates`) and its policies (`ListAttachedPolicies`), and says what would
 //! make `TransferCertificate` fail.
 
-use crate::client::Client;
+use crate::client::{Cancellation, Client};
 use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::{CertificateDescription, CertificateStatus, DescribeCertificateInput};
 use crate::operation::list_outgoing_certificates::ListOutgoingCertificatesInput;
-pub use crate::operation::shapes::{TransferBlocker, TransferCheck};
+pub use crate::operation::shapes::{CheckTransferInput, TransferBlocker, TransferCheck};
 use crate::operation::transfer_certificate::TransferCertificateInput;
-use crate::operation::{same_certificate_id, ListAttachedPoliciesInput};
+use crate::operation::{same_certificate_id, ListAttachedPoliciesInput, WorkflowInput};
+
+impl WorkflowInput for CheckTransferInput {
+    const NAME: &'static str = "CheckTransfer";
+    type Output = TransferCheck;
+}
+
+impl CheckTransferInput {
+    /// The check of a transfer of `certificate_id` to `target_aws_account`.
+    pub fn new(certificate_id: impl Into<String>, target_aws_account: impl Into<String>) -> Self {
+        Self { certificate_id: certificate_id.into(), target_aws_account: target_aws_account.into() }
+    }
+}
 
 impl TransferBlocker {
     /// What the blocker means and what clears it, in one sentence.
@@ -51,18 +63,20 @@ impl TransferCheck {
 }
 
 impl Client {
-    /// Says what would make `TransferCertificate` of `certificate_id` to `target_account` fail,
-    /// without changing anything: not found, ACTIVE, REVOKED, already pending and to whom, offered
-    /// to this account rather than owned, the target already owning it, and the names of attached
-    /// policies. The input is checked as the transfer's would be; a call that fails is the error.
-    pub async fn check_transfer(
+    /// The runner of `check_transfer` (declared in the registry): says what would make
+    /// `TransferCertificate` fail, without changing anything: not found, ACTIVE, REVOKED, already
+    /// pending and to whom, offered to this account rather than owned, the target already owning
+    /// it, and the names of attached policies. The input is checked as the transfer's would be; a
+    /// call that fails is the error. Each call it sends is ended early by `cancellation`.
+    pub(crate) async fn preflight(
         &self,
-        certificate_id: impl Into<String>,
-        target_account: impl Into<String>,
+        input: CheckTransferInput,
+        cancellation: Option<&Cancellation>,
     ) -> Result<TransferCheck, Error> {
-        let input = TransferCertificateInput::new(certificate_id, target_account);
+        let input = TransferCertificateInput::new(input.certificate_id, input.target_aws_account);
         let valid = input.validate()?;
-        let described = self.describe_certificate(DescribeCertificateInput::new(&input.certificate_id)).await;
+        let describe = DescribeCertificateInput::new(&input.certificate_id);
+        let described = self.call(describe, cancellation).await;
         let certificate = match described {
             Ok(output) => output.certificate_description,
             Err(error) if *error.kind() == ErrorKind::ResourceNotFound => {
@@ -75,8 +89,10 @@ impl Client {
             Some(CertificateStatus::Inactive) => {}
             Some(CertificateStatus::Active) => blockers.push(TransferBlocker::Active),
             Some(CertificateStatus::Revoked) => blockers.push(TransferBlocker::Revoked),
-            Some(CertificateStatus::PendingTransfer) => blockers
-                .push(self.pending_blocker(&certificate, valid.certificate_id(), valid.target_aws_account()).await?),
+            Some(CertificateStatus::PendingTransfer) => {
+                let (id, target) = (valid.certificate_id(), valid.target_aws_account());
+                blockers.push(self.pending_blocker(&certificate, id, target, cancellation).await?)
+            }
             Some(other) => blockers.push(TransferBlocker::Status { status: other.as_str().to_owned() }),
             None => blockers.push(TransferBlocker::Status { status: "unknown".into() }),
         }
@@ -86,8 +102,8 @@ impl Client {
         // Another account's certificate offered to the caller: its policies are not the caller's to list.
         let owned = !blockers.iter().any(|blocker| matches!(blocker, TransferBlocker::NotOwned { .. }));
         if let Some(arn) = certificate.certificate_arn.as_ref().filter(|_| owned) {
-            let policies =
-                self.list_attached_policies_paginator(ListAttachedPoliciesInput::new(arn)).collect_items().await?;
+            let listing = self.list_attached_policies_paginator(ListAttachedPoliciesInput::new(arn));
+            let policies = listing.cancelled_by(cancellation).collect_items().await?;
             if !policies.is_empty() {
                 let policy_names = policies.into_iter().filter_map(|policy| policy.policy_name).collect();
                 blockers.push(TransferBlocker::PoliciesAttached { policy_names });
@@ -104,9 +120,11 @@ impl Client {
         certificate: &CertificateDescription,
         certificate_id: &str,
         target: &str,
+        cancellation: Option<&Cancellation>,
     ) -> Result<TransferBlocker, Error> {
         let input = ListOutgoingCertificatesInput { page_size: Some(250), ..Default::default() };
-        let outgoing = self.list_outgoing_certificates_paginator(input).collect_items().await?;
+        let listing = self.list_outgoing_certificates_paginator(input);
+        let outgoing = listing.cancelled_by(cancellation).collect_items().await?;
         let mine = outgoing
             .into_iter()
             .find(|c| c.certificate_id.as_deref().is_some_and(|id| same_certificate_id(id, certificate_id)));

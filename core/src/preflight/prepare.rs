@@ -2,26 +2,42 @@
 //! detaches its policies, then transfers it, and reports each step. It stops at the first step
 //! that fails and the report says exactly what was changed before it.
 
-use super::check::{TransferBlocker, TransferCheck};
-use crate::client::Client;
+use super::check::{CheckTransferInput, TransferBlocker, TransferCheck};
+use crate::client::{Cancellation, Client};
 use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::CertificateStatus;
-pub use crate::operation::shapes::{PrepareOptions, PrepareStep, StepAction, StepOutcome};
+pub use crate::operation::shapes::{PrepareAndTransferInput, PrepareReport, PrepareStep, StepAction, StepOutcome};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
-use crate::operation::{DetachPolicyInput, UpdateCertificateInput};
+use crate::operation::{DetachPolicyInput, UpdateCertificateInput, WorkflowInput};
 
-/// What `prepare_and_transfer` did, step by step.
-#[derive(Debug)]
-pub struct PrepareReport {
-    /// What the check before any change found.
-    pub check: TransferCheck,
-    /// The steps taken, in order; the last one failed when `error` is set.
-    pub steps: Vec<PrepareStep>,
-    /// The transfer, when every step succeeded.
-    pub transfer: Option<TransferCertificateOutput>,
-    /// Why it stopped: a failed step's error, or `None` when blockers the options do not clear
-    /// stopped it before any change (see `check.blockers`), or when the transfer was made.
-    pub error: Option<Error>,
+impl WorkflowInput for PrepareAndTransferInput {
+    const NAME: &'static str = "PrepareAndTransfer";
+    type Output = PrepareReport;
+}
+
+impl PrepareAndTransferInput {
+    /// A transfer of `certificate_id` to `target_aws_account` that changes nothing else.
+    pub fn new(certificate_id: impl Into<String>, target_aws_account: impl Into<String>) -> Self {
+        Self { certificate_id: certificate_id.into(), target_aws_account: target_aws_account.into(), ..Self::default() }
+    }
+
+    /// The transfer itself.
+    fn transfer(&self) -> TransferCertificateInput {
+        TransferCertificateInput {
+            certificate_id: self.certificate_id.clone(),
+            target_aws_account: self.target_aws_account.clone(),
+            transfer_message: self.transfer_message.clone(),
+        }
+    }
+
+    /// Whether the input allows clearing `blocker`.
+    fn clears(&self, blocker: &TransferBlocker) -> bool {
+        match blocker {
+            TransferBlocker::Active => self.deactivate,
+            TransferBlocker::PoliciesAttached { .. } => self.detach_policies,
+            _ => false,
+        }
+    }
 }
 
 impl PrepareReport {
@@ -29,24 +45,29 @@ impl PrepareReport {
     pub fn transferred(&self) -> bool {
         self.transfer.is_some()
     }
+}
 
-    /// The blockers of the check that the options did not allow clearing: when any is left,
-    /// nothing was changed.
-    pub fn remaining_blockers(&self, options: PrepareOptions) -> Vec<&TransferBlocker> {
-        self.check.blockers.iter().filter(|blocker| !clears(options, blocker)).collect()
-    }
+/// What the steps did so far, with the failed step's error itself.
+#[derive(Debug)]
+struct Progress {
+    check: TransferCheck,
+    steps: Vec<PrepareStep>,
+    transfer: Option<TransferCertificateOutput>,
+    error: Option<Error>,
+}
 
+impl Progress {
     /// Whether the certificate was already offered to the target, by an earlier transfer: nothing
     /// was changed, and nothing needs to be.
-    pub fn already_pending_to_target(&self) -> bool {
+    fn already_pending_to_target(&self) -> bool {
         self.check.blockers == [TransferBlocker::AlreadyPendingToTarget]
     }
 
     /// What state the steps left the certificate in, in a sentence or two. A step whose outcome is
     /// unknown (its response was lost, it timed out, the service failed) is said to be unknown,
     /// never to have failed.
-    pub fn left_state(&self) -> String {
-        if self.transferred() {
+    fn left_state(&self) -> String {
+        if self.transfer.is_some() {
             return "The certificate is PENDING_TRANSFER to the target account, which must accept it.".into();
         }
         if self.already_pending_to_target() {
@@ -84,65 +105,71 @@ impl PrepareReport {
         }
         state
     }
-}
 
-/// Whether `options` allow clearing `blocker`.
-fn clears(options: PrepareOptions, blocker: &TransferBlocker) -> bool {
-    match blocker {
-        TransferBlocker::Active => options.deactivate,
-        TransferBlocker::PoliciesAttached { .. } => options.detach_policies,
-        _ => false,
+    /// The report of these steps for `input`.
+    fn report(self, input: &PrepareAndTransferInput) -> PrepareReport {
+        let remaining = self.check.blockers.iter().filter(|blocker| !input.clears(blocker)).cloned().collect();
+        PrepareReport {
+            left_state: self.left_state(),
+            remaining_blockers: remaining,
+            error: self.error.as_ref().map(Error::details),
+            check: self.check,
+            steps: self.steps,
+            transfer: self.transfer,
+        }
     }
 }
 
 impl Client {
-    /// Checks the transfer ([`check_transfer`](Self::check_transfer)); when every blocker is
-    /// one `options` allow clearing, deactivates the certificate (`options.deactivate`), detaches
-    /// its policies (`options.detach_policies`), then transfers it. Stops at the first failed
-    /// step; the report says what each step did and [`PrepareReport::left_state`] what was left.
-    /// Blockers the options do not clear stop it before any change. The error is the check's,
-    /// when the certificate could not be read.
-    pub async fn prepare_and_transfer(
+    /// The runner of `prepare_and_transfer` (declared in the registry): checks the transfer (as
+    /// `check_transfer`); when every blocker is one the input allows clearing, deactivates the
+    /// certificate (`deactivate`), detaches its policies (`detach_policies`), then transfers it.
+    /// Stops at the first failed step; the report says what each step did and what it left.
+    /// Blockers the input does not clear stop it before any change. The error is the check's, when
+    /// the certificate could not be read. Each call it sends is ended early by `cancellation`.
+    pub(crate) async fn prepare(
         &self,
-        input: TransferCertificateInput,
-        options: PrepareOptions,
+        input: PrepareAndTransferInput,
+        cancellation: Option<&Cancellation>,
     ) -> Result<PrepareReport, Error> {
         // The whole input is checked before anything is changed: a transfer that cannot be sent
         // must not cost the certificate its ACTIVE status or its policies.
-        input.validate()?;
-        let check = self.check_transfer(&input.certificate_id, &input.target_aws_account).await?;
-        let mut report = PrepareReport { check, steps: Vec::new(), transfer: None, error: None };
-        if !report.remaining_blockers(options).is_empty() {
-            return Ok(report);
+        let transfer = input.transfer();
+        transfer.validate()?;
+        let check_input = CheckTransferInput::new(&input.certificate_id, &input.target_aws_account);
+        let check = self.preflight(check_input, cancellation).await?;
+        let mut progress = Progress { check, steps: Vec::new(), transfer: None, error: None };
+        if progress.check.blockers.iter().any(|blocker| !input.clears(blocker)) {
+            return Ok(progress.report(&input));
         }
-        let blockers = report.check.blockers.clone();
+        let blockers = progress.check.blockers.clone();
         if blockers.contains(&TransferBlocker::Active) {
             let update = UpdateCertificateInput::new(&input.certificate_id, CertificateStatus::Inactive);
-            if !record(&mut report, StepAction::Deactivate, self.update_certificate(update).await) {
-                return Ok(report);
+            if !record(&mut progress, StepAction::Deactivate, self.call(update, cancellation).await) {
+                return Ok(progress.report(&input));
             }
         }
-        let arn = report.check.certificate.as_ref().and_then(|c| c.certificate_arn.clone()).unwrap_or_default();
+        let arn = progress.check.certificate.as_ref().and_then(|c| c.certificate_arn.clone()).unwrap_or_default();
         for blocker in &blockers {
             let TransferBlocker::PoliciesAttached { policy_names } = blocker else { continue };
             for policy_name in policy_names {
                 let detach = DetachPolicyInput::new(policy_name, &arn);
                 let action = StepAction::DetachPolicy { policy_name: policy_name.clone() };
-                if !record(&mut report, action, self.detach_policy(detach).await) {
-                    return Ok(report);
+                if !record(&mut progress, action, self.call(detach, cancellation).await) {
+                    return Ok(progress.report(&input));
                 }
             }
         }
-        match self.transfer_certificate(input).await {
+        match self.transfer(transfer, cancellation).await {
             Ok(output) => {
-                report.steps.push(PrepareStep { action: StepAction::Transfer, outcome: StepOutcome::Done });
-                report.transfer = Some(output);
+                progress.steps.push(PrepareStep { action: StepAction::Transfer, outcome: StepOutcome::Done });
+                progress.transfer = Some(output);
             }
             Err(error) => {
-                record::<()>(&mut report, StepAction::Transfer, Err(error));
+                record::<()>(&mut progress, StepAction::Transfer, Err(error));
             }
         }
-        Ok(report)
+        Ok(progress.report(&input))
     }
 }
 
@@ -156,10 +183,10 @@ fn may_have_applied(error: &Error) -> bool {
 }
 
 /// Adds the step's outcome to the report; false when it failed (the error is kept).
-fn record<T>(report: &mut PrepareReport, action: StepAction, result: Result<T, Error>) -> bool {
+fn record<T>(progress: &mut Progress, action: StepAction, result: Result<T, Error>) -> bool {
     match result {
         Ok(_) => {
-            report.steps.push(PrepareStep { action, outcome: StepOutcome::Done });
+            progress.steps.push(PrepareStep { action, outcome: StepOutcome::Done });
             true
         }
         Err(error) => {
@@ -169,8 +196,8 @@ fn record<T>(report: &mut PrepareReport, action: StepAction, result: Result<T, E
                 message: error.message().to_owned(),
                 possibly_applied: may_have_applied(&error),
             };
-            report.steps.push(PrepareStep { action, outcome });
-            report.error = Some(error);
+            progress.steps.push(PrepareStep { action, outcome });
+            progress.error = Some(error);
             false
         }
     }
@@ -180,8 +207,8 @@ fn record<T>(report: &mut PrepareReport, action: StepAction, result: Result<T, E
 mod tests {
     use super::*;
 
-    fn report(blockers: Vec<TransferBlocker>, steps: Vec<(StepAction, StepOutcome)>) -> PrepareReport {
-        PrepareReport {
+    fn report(blockers: Vec<TransferBlocker>, steps: Vec<(StepAction, StepOutcome)>) -> Progress {
+        Progress {
             check: TransferCheck { certificate: None, blockers },
             steps: steps.into_iter().map(|(action, outcome)| PrepareStep { action, outcome }).collect(),
             transfer: None,
