@@ -55,22 +55,26 @@ def transfer(certificate):
     return TransferCertificateInput(certificate_id=certificate, target_aws_account=emulator.TARGET_ACCOUNT)
 
 
+def to_target(record, certificate_id, **options):
+    """The workflow call's input for `certificate_id` and the emulator's target account."""
+    return record(certificate_id=certificate_id, target_aws_account=emulator.TARGET_ACCOUNT, **options)
+
+
 def test_preflight_names_the_blockers_and_prepare_clears_only_what_it_may(source):
     demo = emulator.admin("POST", "seed-demo")
-    check = source.check_transfer_blocking(CheckTransferInput(demo["active"], emulator.TARGET_ACCOUNT))
+    check = source.check_transfer_blocking(to_target(CheckTransferInput, demo["active"]))
     assert check.blockers == [TransferBlocker.ACTIVE()]
     assert check.certificate.status == CertificateStatus.ACTIVE()
-    with_policy = asyncio.run(source.check_transfer(CheckTransferInput(demo["withPolicy"], emulator.TARGET_ACCOUNT)))
+    with_policy = asyncio.run(source.check_transfer(to_target(CheckTransferInput, demo["withPolicy"])))
     assert with_policy.blockers == [TransferBlocker.POLICIES_ATTACHED(policy_names=["emulator-demo-device-policy"])]
 
-    refused = source.prepare_and_transfer_blocking(PrepareAndTransferInput(demo["active"], emulator.TARGET_ACCOUNT))
+    refused = source.prepare_and_transfer_blocking(to_target(PrepareAndTransferInput, demo["active"]))
     assert refused.transfer is None and refused.steps == []
     assert refused.remaining_blockers == [TransferBlocker.ACTIVE()]
     assert refused.left_state == "Nothing was changed: the certificate is as it was."
     assert emulator.recorded(demo["active"]) == ("ACTIVE", None)
 
-    report = source.prepare_and_transfer_blocking(
-        PrepareAndTransferInput(demo["active"], emulator.TARGET_ACCOUNT, deactivate=True))
+    report = source.prepare_and_transfer_blocking(to_target(PrepareAndTransferInput, demo["active"], deactivate=True))
     assert [step.action for step in report.steps] == [StepAction.DEACTIVATE(), StepAction.TRANSFER()]
     assert report.transfer.transferred_certificate_arn.endswith(demo["active"])
     assert emulator.recorded(demo["active"]) == ("PENDING_TRANSFER", emulator.TARGET_ACCOUNT)
