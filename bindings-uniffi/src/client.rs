@@ -3,14 +3,11 @@
 use crate::config::ClientConfig;
 use crate::credentials::{AwsCredentials, CredentialsProvider, HostProvider};
 use crate::error::IotTransferError;
-use crate::signed_request::SignedRequest;
 use iot_transfer::Client;
-use iot_transfer::TransferCertificateInput;
 use std::any::Any;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, OnceLock};
-use std::time::SystemTime;
 
 /// The runtime blocking calls and the client's I/O run on (shared by all clients).
 fn runtime() -> &'static tokio::runtime::Runtime {
@@ -101,24 +98,6 @@ impl IotTransferClient {
         Ok(Self::build(load(config)?.credentials_provider(Arc::new(HostProvider(provider)))))
     }
 
-    /// Validates and signs the request without sending it, for now or for `signing_time`.
-    #[uniffi::method(default(signing_time = None))]
-    pub async fn sign_transfer_certificate(
-        &self,
-        input: TransferCertificateInput,
-        signing_time: Option<SystemTime>,
-    ) -> Result<Arc<SignedRequest>, IotTransferError> {
-        let client = self.client.clone();
-        let signed = on_runtime(async move {
-            Ok(match signing_time {
-                Some(time) => client.sign_transfer_certificate_at(input, time).await?,
-                None => client.sign_transfer_certificate(input).await?,
-            })
-        })
-        .await?;
-        Ok(Arc::new(SignedRequest::new(signed)))
-    }
-
     /// Panics inside the client's runtime, as a bug in the core would, and returns the `Internal`
     /// error that becomes: for the tests of the panic boundary only.
     pub async fn panic_for_tests(&self) -> Result<(), IotTransferError> {
@@ -128,16 +107,6 @@ impl IotTransferClient {
     /// The same as `panic_for_tests`, on the calling thread.
     pub fn panic_for_tests_blocking(&self) -> Result<(), IotTransferError> {
         blocking(async { panic!("a panic requested by a test of the panic boundary") })
-    }
-
-    /// The same as `sign_transfer_certificate`, blocking.
-    #[uniffi::method(default(signing_time = None))]
-    pub fn sign_transfer_certificate_blocking(
-        &self,
-        input: TransferCertificateInput,
-        signing_time: Option<SystemTime>,
-    ) -> Result<Arc<SignedRequest>, IotTransferError> {
-        blocking(self.sign_transfer_certificate(input, signing_time))
     }
 }
 

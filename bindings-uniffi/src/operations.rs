@@ -1,12 +1,15 @@
 //! Every operation and workflow call as an async and a blocking method of the client, each
-//! cancellable, and a paginator object per list operation, expanded from the core's one list
+//! cancellable; every operation's request signed without sending it (`sign_<operation>`); and a
+//! paginator object per list operation, expanded from the core's one list
 //! ([`iot_transfer::for_each_operation!`]): an operation or workflow added there is a method here,
 //! and in Python, Kotlin and Swift, with no code written for it in this binding.
 
 use crate::cancellation::CancellationToken;
 use crate::client::{blocking, on_runtime, IotTransferClient};
 use crate::error::IotTransferError;
+use crate::signed_request::SignedRequest;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 macro_rules! uniffi_operations {
     (
@@ -15,8 +18,43 @@ macro_rules! uniffi_operations {
         paginators { $($paginators:tt)* }
     ) => {
         uniffi_operations!(@calls $($operations)* $($workflows)*);
+        uniffi_operations!(@signing $($operations)*);
         uniffi_operations!(@paginators $($paginators)*);
     };
+    (@signing $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )*) => { pastey::paste! {
+        #[uniffi::export]
+        impl IotTransferClient {
+            $(
+                #[doc = "Validates the input of `" $method "` and returns its request signed for now (as corrected for clock skew), or for `signing_time`, without sending it: for hosts that send it through their own HTTP stack."]
+                #[uniffi::method(default(signing_time = None))]
+                pub async fn [<sign_ $method>](
+                    &self,
+                    input: $Input,
+                    signing_time: Option<SystemTime>,
+                ) -> Result<Arc<SignedRequest>, IotTransferError> {
+                    let client = self.client.clone();
+                    let signed = on_runtime(async move {
+                        Ok(match signing_time {
+                            Some(time) => client.sign_operation_at(input, time).await?,
+                            None => client.sign_operation(input).await?,
+                        })
+                    })
+                    .await?;
+                    Ok(Arc::new(SignedRequest::new(signed)))
+                }
+
+                #[doc = "The same as `sign_" $method "`, blocking."]
+                #[uniffi::method(default(signing_time = None))]
+                pub fn [<sign_ $method _blocking>](
+                    &self,
+                    input: $Input,
+                    signing_time: Option<SystemTime>,
+                ) -> Result<Arc<SignedRequest>, IotTransferError> {
+                    blocking(self.[<sign_ $method>](input, signing_time))
+                }
+            )*
+        }
+    } };
     (@calls $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )*) => { pastey::paste! {
         #[uniffi::export]
         impl IotTransferClient {

@@ -9,6 +9,8 @@ import { getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
 const redacted = "** redacted **";
 /** The client's method that calls an operation by name, for the methods installed below. */
 const callOperation = Symbol("iot-transfer.callOperation");
+/** The client's method that signs an operation's request by name, for the methods installed below. */
+const signOperation = Symbol("iot-transfer.signOperation");
 
 /** A client for the AWS IoT certificate-transfer API. */
 export class IoTTransferClient {
@@ -75,14 +77,10 @@ export class IoTTransferClient {
     }
   }
 
-  /**
-   * Validates and signs the request without sending it; `options.signingDate` (a `Date` or epoch
-   * milliseconds) signs for a given time.
-   * @returns {Promise<{method: string, url: string, headers: Record<string,string>, body: string}>}
-   */
-  async signTransferCertificate(input, options = {}) {
+  /** Signs the request of the operation named `operation` without sending it; the `sign…` methods call it. */
+  async [signOperation](operation, input, options = {}) {
     const native = await this.#native;
-    const signed = await call(() => guarded(() => native.signTransferCertificate(input, options?.signingDate)));
+    const signed = await call(() => guarded(() => native.sign(operation, input, options?.signingDate)));
     hideToken(signed.headers);
     Object.defineProperty(signed, "toJSON", {
       value: () => ({ ...signed, headers: signed.headers.toJSON() }),
@@ -107,11 +105,21 @@ export class IoTTransferClient {
 }
 
 // One method per operation and workflow call of the core (`transferCertificate`,
-// `checkTransfer`, ...), each calling it by name.
-for (const { name, method } of OPERATIONS) {
+// `checkTransfer`, ...), each calling it by name; and per operation, one that signs its request
+// without sending it (`signTransferCertificate`; `options.signingDate`, a `Date` or epoch
+// milliseconds, signs for a given time).
+for (const { name, method, workflow } of OPERATIONS) {
   Object.defineProperty(IoTTransferClient.prototype, method, {
     value: function (input, options) {
       return this[callOperation](name, input, options);
+    },
+    writable: true,
+    configurable: true,
+  });
+  if (workflow) continue;
+  Object.defineProperty(IoTTransferClient.prototype, `sign${name}`, {
+    value: function (input, options) {
+      return this[signOperation](name, input, options);
     },
     writable: true,
     configurable: true,

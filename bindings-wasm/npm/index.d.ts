@@ -110,8 +110,6 @@ export declare class IoTTransferClient {
   constructor(config?: IoTTransferClientConfig);
   /** Every page of the list operation named `operation`; the `paginate…` functions call it. */
   paginate(operation: string, input?: object): AsyncIterable<unknown>;
-  /** Validates and signs the request without sending it. */
-  signTransferCertificate(input: TransferCertificateInput, options?: SignOptions): Promise<SignedRequest>;
   /** Releases the wasm memory held by this client. */
   destroy(): Promise<void>;
 }

@@ -41,17 +41,4 @@ impl NativeClient {
         let config = config::from_js(config, &environment).map_err(error::to_js)?;
         Ok(NativeClient { client: Client::new(config) })
     }
-
-    /// Returns the signed request `{ method, url, headers, body }` without sending it, signed now
-    /// or at `signingDate` (a `Date` or epoch milliseconds) when given.
-    #[wasm_bindgen(js_name = signTransferCertificate)]
-    pub async fn sign_transfer_certificate(&self, input: JsValue, signing_date: JsValue) -> Result<JsValue, JsValue> {
-        let input = <iot_transfer::TransferCertificateInput as shapes::FromJs>::from_js(&input)
-            .map_err(|e| error::to_js(e.into()))?;
-        let signed = match epoch::signing_date(&signing_date).map_err(error::to_js)? {
-            Some(time) => self.client.sign_transfer_certificate_at(input, time).await,
-            None => self.client.sign_transfer_certificate(input).await,
-        };
-        signed.map(|request| output::signed_request_to_js(&request)).map_err(error::to_js)
-    }
 }

@@ -7,6 +7,7 @@ use crate::abort_signal::SignalCancellation;
 use crate::error;
 use crate::shapes::{self, FromJs, WriteJs};
 use crate::NativeClient;
+use crate::{epoch, output};
 use iot_transfer::{OperationInput, Paginated, Paginator, WorkflowInput};
 use std::cell::RefCell;
 use std::future::Future;
@@ -86,6 +87,24 @@ macro_rules! js_operations {
                 let cancellation = signal.as_ref().map(SignalCancellation::cancellation);
                 $( dispatch!(self, operation, input, cancellation, <$Input as OperationInput>::NAME, $Input, $method, $cancellable, $Output); )*
                 $( dispatch!(self, operation, input, cancellation, <$WInput as WorkflowInput>::NAME, $WInput, $wmethod, $wcancellable, $WOutput); )*
+                Err(error::option_error(&format!("there is no operation {operation}")))
+            }
+
+            /// Validates the input of the operation named `operation` and returns its request
+            /// `{ method, url, headers, body }` without sending it, signed now or at `signingDate`
+            /// (a `Date` or epoch milliseconds) when given.
+            pub async fn sign(&self, operation: String, input: JsValue, signing_date: JsValue) -> Result<JsValue, JsValue> {
+                let time = epoch::signing_date(&signing_date).map_err(error::to_js)?;
+                $(
+                    if operation == <$Input as OperationInput>::NAME {
+                        let input = <$Input as FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
+                        let signed = match time {
+                            Some(time) => self.client.sign_operation_at(input, time).await,
+                            None => self.client.sign_operation(input).await,
+                        };
+                        return signed.map(|request| output::signed_request_to_js(&request)).map_err(error::to_js);
+                    }
+                )*
                 Err(error::option_error(&format!("there is no operation {operation}")))
             }
 

@@ -38,6 +38,17 @@ test("signing vectors", async () => {
   }
 });
 
+test("every operation's signing vectors, each signed by its generated sign method", async () => {
+  const { time, region, credentials, signing } = vectors("operations.json");
+  const client = new IoTTransferClient({ region, credentials });
+  for (const vector of signing) {
+    const signed = await client[`sign${vector.operation}`](vector.input, { signingDate: new Date(time) });
+    const { method, url, body, headers } = vector.expected;
+    assert.deepEqual([signed.method, signed.url, signed.body], [method, url, body], vector.name);
+    assert.deepEqual(Object.entries(signed.headers).filter(([name]) => name !== "user-agent"), headers, vector.name);
+  }
+});
+
 test("response vectors", async () => {
   const cases = vectors("responses.json");
   const server = await startServer();

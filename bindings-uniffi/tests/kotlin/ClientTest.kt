@@ -142,6 +142,49 @@ fun noSecretInToString() {
     check(signed.header("x-amz-security-token") == TOKEN)
 }
 
+/** An operation's request from its vector's model-named input, signed for `time` by its generated `sign…` method. */
+fun signOperation(client: IotTransferClient, operation: String, input: Map<String, Any?>, time: Instant): SignedRequest {
+    val text = { name: String -> input[name] as String? }
+    val flag = { name: String -> input[name] as Boolean? }
+    val count = { name: String -> (input[name] as Double?)?.toInt() }
+    val id = { text("certificateId")!! }
+    return when (operation) {
+        "AcceptCertificateTransfer" -> client.signAcceptCertificateTransferBlocking(AcceptCertificateTransferInput(id(), flag("setAsActive")), time)
+        "RejectCertificateTransfer" -> client.signRejectCertificateTransferBlocking(RejectCertificateTransferInput(id(), text("rejectReason")), time)
+        "CancelCertificateTransfer" -> client.signCancelCertificateTransferBlocking(CancelCertificateTransferInput(id()), time)
+        "DescribeCertificate" -> client.signDescribeCertificateBlocking(DescribeCertificateInput(id()), time)
+        "UpdateCertificate" -> {
+            check(text("newStatus") == "INACTIVE") { "a status this test does not map: ${text("newStatus")}" }
+            client.signUpdateCertificateBlocking(UpdateCertificateInput(id(), CertificateStatus.Inactive), time)
+        }
+        "ListCertificates" -> client.signListCertificatesBlocking(ListCertificatesInput(count("pageSize"), text("marker"), flag("ascendingOrder")), time)
+        "ListOutgoingCertificates" ->
+            client.signListOutgoingCertificatesBlocking(ListOutgoingCertificatesInput(count("pageSize"), text("marker"), flag("ascendingOrder")), time)
+        "ListAttachedPolicies" -> client.signListAttachedPoliciesBlocking(
+            ListAttachedPoliciesInput(text("target")!!, flag("recursive"), text("marker"), count("pageSize")), time,
+        )
+        "DetachPolicy" -> client.signDetachPolicyBlocking(DetachPolicyInput(text("policyName")!!, text("target")!!), time)
+        else -> error("no signing case for $operation")
+    }
+}
+
+@Suppress("UNCHECKED_CAST")
+fun operationSigningVectors(vectorsDir: File) {
+    val file = Gson().fromJson(File(vectorsDir, "operations.json").readText(), Any::class.java) as Map<String, Any?>
+    val creds = file["credentials"] as Map<String, Any?>
+    val client = IotTransferClient(
+        config(null).copy(region = file["region"] as String),
+        AwsCredentials(creds["accessKeyId"] as String, creds["secretAccessKey"] as String, creds["sessionToken"] as String?, null),
+    )
+    for (vector in file["signing"] as List<Map<String, Any?>>) {
+        val signed = signOperation(client, vector["operation"] as String, vector["input"] as Map<String, Any?>, Instant.parse(file["time"] as String))
+        val expected = vector["expected"] as Map<String, Any?>
+        check(listOf(signed.method(), signed.url(), signed.body()) == listOf(expected["method"], expected["url"], expected["body"])) { vector["name"]!! }
+        val headers = signed.headerNames().filter { it != "user-agent" }.map { listOf(it, signed.header(it)) }
+        check(headers == expected["headers"]) { "${vector["name"]}: $headers" }
+    }
+}
+
 @Suppress("UNCHECKED_CAST")
 fun sharedVectors(vectorsDir: File) {
     val signing = Gson().fromJson(File(vectorsDir, "signing.json").readText(), Any::class.java) as List<Map<String, Any?>>
@@ -198,6 +241,7 @@ fun main(args: Array<String>) {
         "no secret in toString" to ::noSecretInToString,
         "shared vectors" to { sharedVectors(vectorsDir) },
         "every other operation's response vectors" to { operationVectors(vectorsDir) },
+        "every operation's signing vectors, by its generated sign method" to { operationSigningVectors(vectorsDir) },
     ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir) + sharedConfigTests() +
         workflowTests() + dslTests()
     var failed = 0

@@ -75,4 +75,58 @@ final class OperationVectorTests: XCTestCase {
             XCTAssertTrue(NSDictionary(dictionary: outcome).isEqual(to: vector["expected"] as! [String: Any]), "\(name): \(outcome)")
         }
     }
+
+    /// An operation's request from its vector's model-named input, signed for `time` by its generated `sign…` method.
+    func signOperation(_ client: IotTransferClient, _ operation: String, _ input: [String: Any], _ time: Date) throws -> SignedRequest {
+        let text = { (name: String) in input[name] as? String }
+        let flag = { (name: String) in input[name] as? Bool }
+        let count = { (name: String) in (input[name] as? NSNumber)?.int32Value }
+        let id = text("certificateId") ?? ""
+        switch operation {
+        case "AcceptCertificateTransfer":
+            return try client.signAcceptCertificateTransferBlocking(input: AcceptCertificateTransferInput(certificateId: id, setAsActive: flag("setAsActive")), signingTime: time)
+        case "RejectCertificateTransfer":
+            return try client.signRejectCertificateTransferBlocking(input: RejectCertificateTransferInput(certificateId: id, rejectReason: text("rejectReason")), signingTime: time)
+        case "CancelCertificateTransfer":
+            return try client.signCancelCertificateTransferBlocking(input: CancelCertificateTransferInput(certificateId: id), signingTime: time)
+        case "DescribeCertificate":
+            return try client.signDescribeCertificateBlocking(input: DescribeCertificateInput(certificateId: id), signingTime: time)
+        case "UpdateCertificate":
+            XCTAssertEqual(text("newStatus"), "INACTIVE", "a status this test does not map")
+            return try client.signUpdateCertificateBlocking(input: UpdateCertificateInput(certificateId: id, newStatus: .inactive), signingTime: time)
+        case "ListCertificates":
+            let list = ListCertificatesInput(pageSize: count("pageSize"), marker: text("marker"), ascendingOrder: flag("ascendingOrder"))
+            return try client.signListCertificatesBlocking(input: list, signingTime: time)
+        case "ListOutgoingCertificates":
+            let list = ListOutgoingCertificatesInput(pageSize: count("pageSize"), marker: text("marker"), ascendingOrder: flag("ascendingOrder"))
+            return try client.signListOutgoingCertificatesBlocking(input: list, signingTime: time)
+        case "ListAttachedPolicies":
+            let list = ListAttachedPoliciesInput(target: text("target") ?? "", recursive: flag("recursive"), marker: text("marker"), pageSize: count("pageSize"))
+            return try client.signListAttachedPoliciesBlocking(input: list, signingTime: time)
+        case "DetachPolicy":
+            return try client.signDetachPolicyBlocking(input: DetachPolicyInput(policyName: text("policyName") ?? "", target: text("target") ?? ""), signingTime: time)
+        default:
+            throw NSError(domain: "no signing case for \(operation)", code: 1)
+        }
+    }
+
+    func testEveryOperationsSigningVectorsByItsGeneratedSignMethod() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["IOT_TRANSFER_VECTORS"] ?? "tests/vectors")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("operations.json"))) as! [String: Any]
+        let creds = file["credentials"] as! [String: String]
+        var settings = config(nil)
+        settings.region = file["region"] as? String
+        let client = try IotTransferClient(config: settings, credentials: AwsCredentials(
+            accessKeyId: creds["accessKeyId"]!, secretAccessKey: creds["secretAccessKey"]!, sessionToken: creds["sessionToken"]))
+        let time = ISO8601DateFormatter().date(from: file["time"] as! String)!
+        for vector in file["signing"] as! [[String: Any]] {
+            let name = vector["name"] as! String
+            let signed = try signOperation(client, vector["operation"] as! String, vector["input"] as! [String: Any], time)
+            let expected = vector["expected"] as! [String: Any]
+            XCTAssertEqual([signed.method(), signed.url(), signed.body()],
+                           [expected["method"] as! String, expected["url"] as! String, expected["body"] as! String], name)
+            let headers = signed.headerNames().filter { $0 != "user-agent" }.map { [$0, signed.header(name: $0) ?? ""] }
+            XCTAssertEqual(headers, expected["headers"] as! [[String]], name)
+        }
+    }
 }

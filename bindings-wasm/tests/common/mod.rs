@@ -72,7 +72,7 @@ async fn the_shared_signing_vectors_give_byte_identical_requests() {
         }
         let client = NativeClient::new(object(&members), JsValue::UNDEFINED).unwrap();
         let signing_date = js_sys::Date::parse(&text(&case, "time").unwrap());
-        let signed = client.sign_transfer_certificate(get(&case, "input"), signing_date.into()).await.unwrap();
+        let signed = client.sign("TransferCertificate".into(), get(&case, "input"), signing_date.into()).await.unwrap();
         let expected = get(&case, "expected");
         for member in ["method", "url", "body"] {
             assert_eq!(text(&signed, member), text(&expected, member), "{name}: {member}");
@@ -170,7 +170,8 @@ async fn an_async_credentials_function_is_called_and_its_errors_reported() {
         JsValue::UNDEFINED,
     )
     .unwrap();
-    let signed = client.sign_transfer_certificate(input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
+    let signed =
+        client.sign("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED).await.unwrap();
     let headers = get(&signed, "headers");
     assert!(text(&headers, "authorization").unwrap().contains("Credential=ASIAFROMFUNCTION/"));
     assert_eq!(text(&headers, "x-amz-security-token").as_deref(), Some("t"));
@@ -216,13 +217,15 @@ async fn signing_dates_out_of_range_or_of_the_wrong_type_are_validation_errors()
         (253_402_300_800_000.0.into(), "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"),
     ];
     for (date, rule) in cases {
-        let error = client.sign_transfer_certificate(input(ID, "123456789012".into()), date).await.unwrap_err();
+        let error =
+            client.sign("TransferCertificate".into(), input(ID, "123456789012".into()), date).await.unwrap_err();
         assert_eq!(detail_text(&error, "kind").as_deref(), Some("Validation"));
         assert_eq!(detail_text(&error, "validation.field").as_deref(), Some("signingDate"));
         assert_eq!(detail_text(&error, "validation.rule").as_deref(), Some(rule));
     }
     let last_second = 253_402_300_799_000.0;
-    let signed = client.sign_transfer_certificate(input(ID, "123456789012".into()), last_second.into()).await.unwrap();
+    let signed =
+        client.sign("TransferCertificate".into(), input(ID, "123456789012".into()), last_second.into()).await.unwrap();
     assert_eq!(text(&get(&signed, "headers"), "x-amz-date").as_deref(), Some("99991231T235959Z"));
 }
 

@@ -86,6 +86,15 @@ pub fn render(declarations: &Declarations) -> String {
             operation.name, operation.output
         );
     }
+    for operation in &commands {
+        let _ = write!(
+            ts,
+            "  /** Validates the input of `{name}` and signs its request without sending it. */\n  \
+             sign{name}(input: {input}, options?: SignOptions): Promise<SignedRequest>;\n",
+            name = operation.name,
+            input = operation.input,
+        );
+    }
     ts.push_str("}\n");
     for operation in &commands {
         let _ = write!(

@@ -117,8 +117,7 @@ impl Client {
     /// would send first, signed for now (as corrected for clock skew), without sending it: for
     /// hosts that send through their own proxy or HTTP stack.
     pub async fn sign_transfer_certificate(&self, input: TransferCertificateInput) -> Result<SignedRequest, Error> {
-        let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
-        self.sign_transfer_certificate_at(input, time).await
+        self.sign_operation(input).await
     }
 
     /// Like [`sign_transfer_certificate`](Self::sign_transfer_certificate), signed for exactly
@@ -128,6 +127,14 @@ impl Client {
         input: TransferCertificateInput,
         time: SystemTime,
     ) -> Result<SignedRequest, Error> {
+        self.sign_operation_at(input, time).await
+    }
+
+    /// Validates the input of any operation and returns its request, signed for now (as corrected
+    /// for clock skew), without sending it: for hosts that send through their own HTTP stack. The
+    /// bindings expand it for every operation of the registry (`sign_accept_certificate_transfer`, ...).
+    pub async fn sign_operation<I: OperationInput>(&self, input: I) -> Result<SignedRequest, Error> {
+        let time = self.inner.clock_offset.apply(self.inner.config.clock.now());
         self.sign_operation_at(input, time).await
     }
 
