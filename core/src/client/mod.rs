@@ -9,6 +9,8 @@ mod pacing;
 mod paginator;
 mod reconcile;
 mod settle;
+#[doc(hidden)]
+pub mod settle_probe;
 mod signed_request;
 mod state_hints;
 mod user_agent;
