@@ -20,16 +20,17 @@ demo: wasm
 test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
 	@echo "make test: all checks passed"
 
-# Also starts the Python tests' Debian roots in the background (scripts/prefetch-python-roots.sh).
+# Also starts the Python tests' Debian roots in the background (scripts/setup/prefetch-python-roots.sh).
 setup:
-	@scripts/setup-rust.sh
-	@scripts/prefetch-python-roots.sh
+	@scripts/setup/rust.sh
+	@scripts/setup/prefetch-python-roots.sh
 
 setup-wasm:
-	@scripts/setup-wasm.sh
-	@scripts/setup-browser.sh
+	@scripts/setup/wasm.sh
+	@scripts/setup/browser.sh
 
 lint:
+	scripts/test/script-paths.sh
 	$(CARGO) fmt --all --check
 	$(CARGO) fmt --manifest-path core/fuzz/Cargo.toml --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
@@ -46,56 +47,56 @@ test-fuzz-corpora:
 
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), with executions, time and peak RSS per target
 fuzz:
-	scripts/fuzz.sh
+	scripts/test/fuzz.sh
 
 test-core-wasm-build:
 	$(CARGO) build -p iot-transfer --target $(WASM_TARGET)
 
 test-botocore:
-	python=$$(scripts/setup-python.sh) && "$$python" -m pytest -q tests/botocore
+	python=$$(scripts/setup/python.sh) && "$$python" -m pytest -q tests/botocore
 
 ## wasm: build the npm package into bindings-wasm/pkg
 wasm: setup setup-wasm
-	scripts/build-wasm-package.sh
+	scripts/build/wasm-package.sh
 
 test-wasm: wasm
 	$(CARGO) test -p iot-transfer-wasm --target $(WASM_TARGET) --test node
 	CHROMEDRIVER=/usr/bin/chromedriver $(CARGO) test -p iot-transfer-wasm --target $(WASM_TARGET) --test browser
-	cd bindings-wasm && ../scripts/with-emulator.sh node --test test/*.test.mjs
+	cd bindings-wasm && ../scripts/run/with-emulator.sh node --test test/*.test.mjs
 	$(NPM_BIN)/tsc -p bindings-wasm/test/tsconfig.json
-	scripts/wasm-size.sh --check
+	scripts/test/wasm-size.sh --check
 
 ## bench: every client side by side with boto3 and the JS SDK: cold start, calls/s, CPU, memory
 bench: wasm
-	scripts/bench.sh
+	scripts/test/bench.sh
 
 ## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package, and its code by crate
 bench-size: wasm
-	scripts/setup-twiggy.sh
-	scripts/wasm-size.sh --by-crate
+	scripts/setup/twiggy.sh
+	scripts/test/wasm-size.sh --by-crate
 
 ## test-python: one manylinux2014 wheel (maturin, uniffi; debug), checked with auditwheel, installed
 ## into a fresh virtualenv of Python 3.9 (Debian 11 root), the host's 3.11 and 3.13 (Debian 13 root), tested in each
 test-python: setup
-	scripts/test-python-binding.sh
+	scripts/test/python-binding.sh
 
 ## test-python-types: the wheel's stubs against its runtime (stubtest), mypy --strict and pyright on
 ## the package and a consumer program (tests/python-consumer), then the consumer against the local endpoint
 test-python-types: setup
-	scripts/test-python-types.sh
+	scripts/test/python-types.sh
 
 ## wheels: release wheels into target/wheels/: manylinux2014 and musllinux 1.2, x86_64 and aarch64
 ## (maturin --zig), each checked with auditwheel; WHEEL_TARGETS=TRIPLE... builds a subset
 wheels: setup
-	scripts/build-wheels.sh
+	scripts/build/wheels.sh
 
 ## test-python-aarch64: the aarch64 wheel in Debian 11's arm64 Python 3.9 under qemu-user, tested (slow)
 test-python-aarch64: setup
-	scripts/test-python-aarch64.sh
+	scripts/test/python-aarch64.sh
 
 ## test-kotlin: the Kotlin bindings in a jar carrying the native library, tested on the JVM
 test-kotlin: setup
-	scripts/test-kotlin-binding.sh
+	scripts/test/kotlin-binding.sh
 
 ## test-kotlin-consumer: an app compiled with only the Maven artifact (the debug jar test-kotlin
 ## builds) and the jars its POM names, resolved from this machine's local repositories, against the local endpoint
@@ -105,21 +106,21 @@ test-kotlin-consumer: setup
 ## jar: the Kotlin bindings as a Maven artifact in target/maven (release natives for linux-x86-64 and
 ## linux-aarch64, -sources.jar, POM, checksums), checked by the same consumer
 jar: setup
-	scripts/build-maven-repo.sh release target/maven
+	scripts/build/maven-repo.sh release target/maven
 	tests/kotlin-consumer/run.sh target/maven
 
 ## test-kotlin-aarch64: the same consumer on an aarch64 JVM (Debian arm64 OpenJDK under qemu-user), with the
 ## release jar's linux-aarch64 library; not part of `test` (it needs the release builds of `jar`)
 test-kotlin-aarch64: jar
-	scripts/test-kotlin-aarch64.sh target/maven
+	scripts/test/kotlin-aarch64.sh target/maven
 
 ## aar: the Android library (needs ANDROID_NDK_HOME; not built on this project's machines: docs/android.md)
 aar: setup
-	scripts/build-android-aar.sh
+	scripts/build/android-aar.sh
 
 ## test-swift: the Swift package as a consumer uses it: a consumer package built with plain `swift build`, its app run against the local endpoint, and `swift test`, in a Debian 13 root (Swift 6)
 test-swift: setup
-	scripts/test-swift-binding.sh
+	scripts/test/swift-binding.sh
 
 ## test-demo: the web demo driven in headless Chromium: a transfer, typed errors, a screenshot
 test-demo: wasm
@@ -129,7 +130,7 @@ test-demo: wasm
 ## test-npm-consumers: the npm tarball installed into fresh Vite, webpack 5, esbuild, Node (ESM, CommonJS) and
 ## TypeScript projects; the bundled pages in Chromium and the Node ones against the local endpoint
 test-npm-consumers: wasm
-	scripts/test-npm-consumers.sh
+	scripts/test/npm-consumers.sh
 
 ## test-credentials: botocore's credential providers against the local endpoint's STS, SSO, IMDS and ECS stand-ins
 test-credentials: setup
@@ -142,8 +143,8 @@ test-official-clients: setup
 ## soak: 2000 transfers per client (Rust, npm package in Node, Python wheel), 32 in flight, under
 ## seeded faults; every reported outcome checked against the endpoint (SOAK_CALLS, SOAK_SEED, ...)
 soak: setup setup-wasm wasm
-	scripts/soak.sh
+	scripts/test/soak.sh
 
 ## soak-smoke: the same with 400 transfers per client (part of `make test`)
 soak-smoke: setup setup-wasm wasm
-	SOAK_CALLS=$${SOAK_CALLS:-400} scripts/soak.sh
+	SOAK_CALLS=$${SOAK_CALLS:-400} scripts/test/soak.sh

@@ -1,5 +1,5 @@
 // swift-tools-version:5.9
-// The Swift package of iot-transfer, as a consumer gets it: scripts/build-swift-package.sh
+// The Swift package of iot-transfer, as a consumer gets it: scripts/build/swift-package.sh
 // assembles it around this manifest with the generated Swift source, the FFI's C header and
 // module map, and the Rust core as a static library for each Linux architecture built
 // (lib/<triple>/libiot_transfer_uniffi.a). A consumer adds it with `.package(path: ...)` and
@@ -9,7 +9,7 @@
 // SwiftPM lets only a root package or a local (path) dependency pass linker flags
 // (`unsafeFlags`); a dependency by URL and version may not. So on Linux the package is consumed
 // by path (an unpacked release or a git submodule). On Apple platforms the manifest uses the
-// XCFramework that scripts/build-xcframework.sh makes on a Mac (docs/apple.md), which SwiftPM
+// XCFramework that scripts/build/xcframework.sh makes on a Mac (docs/apple.md), which SwiftPM
 // takes from any kind of dependency.
 import PackageDescription
 

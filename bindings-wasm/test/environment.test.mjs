@@ -1,5 +1,5 @@
 // Where the npm package in Node takes what its configuration leaves out, against the project's
-// local IoT endpoint (IOT_EMULATOR_URL, set by scripts/with-emulator.sh): the environment, as the
+// local IoT endpoint (IOT_EMULATOR_URL, set by scripts/run/with-emulator.sh): the environment, as the
 // JS SDK reads it, and credential providers of the JS SDK's own `@aws-sdk/credential-providers`,
 // passed as `credentials` unchanged.
 
@@ -15,7 +15,7 @@ const TARGET = "444455556666";
 const KEY = "AKIAEMULATORSOURCE";
 const SECRET = "emulator-source-secret";
 const url = process.env.IOT_EMULATOR_URL;
-assert.ok(url, "run the tests through scripts/with-emulator.sh, which sets IOT_EMULATOR_URL");
+assert.ok(url, "run the tests through scripts/run/with-emulator.sh, which sets IOT_EMULATOR_URL");
 
 async function admin(method, path) {
   const response = await fetch(`${url}/_emulator/${path}`, { method });

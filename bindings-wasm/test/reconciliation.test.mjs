@@ -1,5 +1,5 @@
 // The npm package in Node against the project's local IoT endpoint (IOT_EMULATOR_URL, set by
-// scripts/with-emulator.sh): a lost response, an attempt slower than its timeout and a call slower
+// scripts/run/with-emulator.sh): a lost response, an attempt slower than its timeout and a call slower
 // than its timeout end in the truth about the transfer, checked with the endpoint's own record.
 
 import { test, afterEach } from "node:test";
@@ -9,7 +9,7 @@ import { IoTTransferClient, TimeoutError, CertificateStateException } from "iot-
 
 const TARGET = "444455556666";
 const url = process.env.IOT_EMULATOR_URL;
-assert.ok(url, "run the tests through scripts/with-emulator.sh, which sets IOT_EMULATOR_URL");
+assert.ok(url, "run the tests through scripts/run/with-emulator.sh, which sets IOT_EMULATOR_URL");
 
 async function admin(method, path, body) {
   const response = await fetch(`${url}/_emulator/${path}`, { method, body: body && JSON.stringify(body) });

@@ -1,5 +1,5 @@
 // The whole certificate-transfer workflow through the npm package in Node against the project's
-// local IoT endpoint (IOT_EMULATOR_URL, set by scripts/with-emulator.sh), with a client for each
+// local IoT endpoint (IOT_EMULATOR_URL, set by scripts/run/with-emulator.sh), with a client for each
 // account: preflight, prepare, the target's view through a paginator, accept, reject, cancel, a
 // lost cancel reported as done, and commands sent as the JS SDK sends them.
 
@@ -18,7 +18,7 @@ import {
 const SOURCE = "111122223333";
 const TARGET = "444455556666";
 const url = process.env.IOT_EMULATOR_URL;
-assert.ok(url, "run the tests through scripts/with-emulator.sh, which sets IOT_EMULATOR_URL");
+assert.ok(url, "run the tests through scripts/run/with-emulator.sh, which sets IOT_EMULATOR_URL");
 
 async function admin(method, path, body) {
   const response = await fetch(`${url}/_emulator/${path}`, { method, body: body && JSON.stringify(body) });

@@ -4,12 +4,12 @@
 //!
 //! - `js`: `operations.js` (the client's methods, a command class per operation, a paginate
 //!   function per list operation), `service-errors.js` and `generated.d.ts`
-//!   (scripts/build-wasm-package.sh);
+//!   (scripts/build/wasm-package.sh);
 //! - `python`: the face's table `_declarations.py` and its stubs `client.pyi` and
-//!   `exceptions.pyi` (scripts/build-python-test-wheel.sh, scripts/build-wheels.sh);
+//!   `exceptions.pyi` (scripts/build/python-test-wheel.sh, scripts/build/wheels.sh);
 //! - `kotlin`: `Builders.kt`, `Operations.kt` and `Paginators.kt` in the AWS SDK for Kotlin's
-//!   shape (scripts/build-kotlin-jar.sh);
-//! - `swift`: `Paginated.swift` (scripts/build-swift-package.sh).
+//!   shape (scripts/build/kotlin-jar.sh);
+//! - `swift`: `Paginated.swift` (scripts/build/swift-package.sh).
 
 mod js;
 mod kotlin;

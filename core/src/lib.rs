@@ -48,6 +48,8 @@ pub mod settings;
 pub mod shared_config;
 pub mod signing;
 
+#[doc(hidden)]
+pub use client::settle_probe;
 pub use client::{Cancellation, Client, Config, ConfigBuilder, Paginator, SignedRequest, TimeoutConfig};
 pub use credentials::{Credentials, CredentialsError, ProvideCredentials};
 pub use endpoint::{EndpointConfig, EndpointError};

@@ -12,11 +12,13 @@
 //! costs 5, or 10 after a timeout (botocore) or a transient error (the JS SDK).
 
 mod backoff;
+mod classify;
 mod quota;
 mod rate_limiter;
 mod retry_after;
 
 pub use backoff::retry_delay;
+pub(crate) use classify::{next_retry, response_may_have_applied, transport_failure};
 pub use quota::RetryQuota;
 pub(crate) use rate_limiter::ClientRateLimiter;
 pub use retry_after::retry_after;

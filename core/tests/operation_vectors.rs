@@ -46,6 +46,8 @@ struct SigningCase {
 struct ResponseCase {
     name: String,
     operation: String,
+    /// A valid input (model member names), so that the response is what is tested.
+    input: Value,
     status: u16,
     headers: Vec<(String, String)>,
     body: String,

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Building Debian roots with debootstrap in the cache folder, shared by the scripts that need
-# another Debian release than the host's (scripts/setup-swift.sh: trixie with Swift 6;
-# scripts/setup-python-root.sh: bullseye's Python 3.9 and trixie's 3.13). Sourced, not run.
+# another Debian release than the host's (scripts/setup/swift.sh: trixie with Swift 6;
+# scripts/setup/python-root.sh: bullseye's Python 3.9 and trixie's 3.13). Sourced, not run.
 #
 # How a root is made safe to build twice and after an interrupted run:
 # - the base system is built as NAME.partial and renamed to NAME only once debootstrap succeeded,
@@ -15,7 +15,7 @@
 #
 # The caller sets root_log_name (the prefix of its messages) before sourcing, and must run as root.
 # For a root of another architecture it also sets root_emulator to the command that runs the
-# root's programs (scripts/with-qemu-aarch64.sh) and passes --arch=ARCH --foreign to root_base:
+# root's programs (scripts/run/with-qemu-aarch64.sh) and passes --arch=ARCH --foreign to root_base:
 # debootstrap's second stage and root_run then run under it.
 root_emulator=()
 

@@ -1,7 +1,7 @@
 """Proves tests/vectors/endpoints.json, and the SDK data vendored in core/data/, with botocore.
 
 - The vendored core/data/partitions.json and core/data/iot-endpoint-rule-set-1.json are the ones
-  the installed botocore ships (scripts/refresh-partitions.sh refreshes them).
+  the installed botocore ships (scripts/build/refresh-partitions.sh refreshes them).
 - For every region of the vectors (each listed region of each partition, unlisted regions each
   partition's regionRegex claims, regions no partition claims), botocore's `aws.partition` gives
   the expected partition, and botocore's endpoint rule engine (EndpointProvider: IoT's rule set
@@ -12,7 +12,7 @@
 
 The Rust side (core/tests/endpoint_vectors.rs) compares the core's output with the same file.
 
-Run: $(scripts/setup-python.sh) -m pytest -q tests/botocore/test_endpoints.py
+Run: $(scripts/setup/python.sh) -m pytest -q tests/botocore/test_endpoints.py
 """
 
 import json
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 botocore = pytest.importorskip(
-    "botocore", reason="botocore is not installed: run with $(scripts/setup-python.sh) -m pytest"
+    "botocore", reason="botocore is not installed: run with $(scripts/setup/python.sh) -m pytest"
 )
 import botocore.loaders  # noqa: E402
 import botocore.session  # noqa: E402
@@ -75,7 +75,7 @@ def test_vendored_partitions_are_botocores(loader):
     vendored = json.loads((ROOT / "core/data/partitions.json").read_text(encoding="utf-8"))
     assert vendored == loader.load_data("partitions"), (
         f"core/data/partitions.json differs from botocore {botocore.__version__}'s: "
-        "run scripts/refresh-partitions.sh and review"
+        "run scripts/build/refresh-partitions.sh and review"
     )
 
 
@@ -83,7 +83,7 @@ def test_vendored_rule_set_is_botocores(loader):
     vendored = json.loads((ROOT / "core/data/iot-endpoint-rule-set-1.json").read_text(encoding="utf-8"))
     assert vendored == loader.load_service_model("iot", "endpoint-rule-set-1"), (
         f"core/data/iot-endpoint-rule-set-1.json differs from botocore {botocore.__version__}'s: "
-        "run scripts/refresh-partitions.sh and review"
+        "run scripts/build/refresh-partitions.sh and review"
     )
 
 

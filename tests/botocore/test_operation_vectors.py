@@ -7,7 +7,7 @@ client, stopped just before sending, must send the same method, URL and body (as
 Response cases: each is parsed with botocore's rest-json parser for the real IoT model; the error
 code and message, or the output's members, must be ours.
 
-Run: $(scripts/setup-python.sh) -m pytest -q tests/botocore/test_operation_vectors.py
+Run: $(scripts/setup/python.sh) -m pytest -q tests/botocore/test_operation_vectors.py
 """
 
 import datetime

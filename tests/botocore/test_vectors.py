@@ -11,7 +11,7 @@ ours. Where botocore and we knowingly differ, the case is listed in KNOWN_DISAGR
 as a strict xfail: it must keep failing for the stated reason, and it fails the run as soon as the
 two agree (then remove the entry).
 
-Run: $(scripts/setup-python.sh) -m pytest -q tests/botocore/test_vectors.py
+Run: $(scripts/setup/python.sh) -m pytest -q tests/botocore/test_vectors.py
 """
 
 import datetime

@@ -26,7 +26,7 @@ import kotlinx.coroutines.runBlocking
 
 const val TARGET_ACCOUNT = "444455556666"
 
-val endpoint: String = System.getenv("IOT_EMULATOR_URL") ?: error("run through scripts/with-emulator.sh")
+val endpoint: String = System.getenv("IOT_EMULATOR_URL") ?: error("run through scripts/run/with-emulator.sh")
 
 /** Seeds the endpoint's demo certificates: the IDs it answers, by role (`transferable`, `active`, ...). */
 fun seedDemo(): Map<String, String> {

@@ -6,19 +6,19 @@
 # that class path and run against the local IoT endpoint.
 #
 # Usage: tests/kotlin-consumer/run.sh [REPO]   (`make jar` passes target/maven, the release one)
-# CONSUMER_JAVA runs the app (default `java`; scripts/test-kotlin-aarch64.sh runs an aarch64 JVM).
+# CONSUMER_JAVA runs the app (default `java`; scripts/test/kotlin-aarch64.sh runs an aarch64 JVM).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-kotlin_home=$("$root/scripts/setup-kotlin.sh")
+kotlin_home=$("$root/scripts/setup/kotlin.sh")
 if [ $# -gt 0 ]; then
   repo="$1"
 else
   repo="$root/target/kotlin/debug/maven"
-  "$root/scripts/build-maven-repo.sh" debug "$repo" >/dev/null
+  "$root/scripts/build/maven-repo.sh" debug "$repo" >/dev/null
 fi
 version=$(sed -n 's|.*<release>\(.*\)</release>.*|\1|p' "$repo/dev/iottransfer/iot-transfer/maven-metadata.xml")
-mapfile -t repositories < <("$root/scripts/kotlin-classpath.sh" --repositories)
+mapfile -t repositories < <("$root/scripts/run/kotlin-classpath.sh" --repositories)
 classpath=$(python3 "$here/resolve.py" "$repo" "dev.iottransfer:iot-transfer:$version" "${repositories[@]}")
 build="$root/target/kotlin/consumer"
 rm -rf "$build"
@@ -26,5 +26,5 @@ mkdir -p "$build"
 "$kotlin_home/bin/kotlinc" -nowarn -no-stdlib -no-reflect "$here/Main.kt" -cp "$classpath" -d "$build/consumer.jar" 2>&1 |
   grep -v '^warning' || true
 [ -f "$build/consumer.jar" ] || { echo "kotlinc failed to compile the consumer" >&2; exit 1; }
-"$root/scripts/with-emulator.sh" env AWS_ACCESS_KEY_ID=AKIAEMULATORSOURCE AWS_SECRET_ACCESS_KEY=emulator-source-secret \
+"$root/scripts/run/with-emulator.sh" env AWS_ACCESS_KEY_ID=AKIAEMULATORSOURCE AWS_SECRET_ACCESS_KEY=emulator-source-secret \
   ${CONSUMER_JAVA:-java} -cp "$build/consumer.jar:$classpath" MainKt

@@ -11,7 +11,7 @@ cd "$root"
 cargo build --quiet -p iot-emulator
 export IOT_EMULATOR_BIN="${IOT_EMULATOR_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/iot-emulator}"
 
-python="$(scripts/setup-python.sh)"
+python="$(scripts/setup/python.sh)"
 
 js="$here/js"
 stamp="$js/node_modules/.package-lock.stamp"

@@ -1,6 +1,6 @@
 """A program written against the installed wheel as its users write one: the face's clients made
 with boto3's keyword arguments, operations called with keyword arguments, paginators, and
-exceptions caught by the service's names. scripts/test-python-types.sh type-checks it with mypy
+exceptions caught by the service's names. scripts/test/python-types.sh type-checks it with mypy
 and pyright in strict mode, then runs it against the local IoT endpoint (IOT_EMULATOR_URL)."""
 
 import asyncio

@@ -1,4 +1,4 @@
-"""What the wheel's types must give and must refuse; scripts/test-python-types.sh type-checks this
+"""What the wheel's types must give and must refuse; scripts/test/python-types.sh type-checks this
 file with mypy and pyright (it is never run). Each misuse carries ``# type: ignore``, and both
 checkers fail on an ignore that nothing needed (mypy's --warn-unused-ignores, pyright's
 reportUnnecessaryTypeIgnoreComment): a stub that lets a misuse through fails the check."""

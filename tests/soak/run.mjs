@@ -1,4 +1,4 @@
-// The soak test's orchestrator, run by scripts/soak.sh: starts the local endpoint, then for each
+// The soak test's orchestrator, run by scripts/test/soak.sh: starts the local endpoint, then for each
 // client creates its certificates, turns on the seeded, bounded faults, runs the client's driver
 // (every transfer once, 32 in flight), and compares what the driver reported with the endpoint's
 // state. Prints a table, writes target/soak-report.json, and exits 1 on any misreport, hang,
@@ -8,7 +8,7 @@
 // SOAK_CONCURRENCY, SOAK_ATTEMPT_TIMEOUT_MS, SOAK_CALL_TIMEOUT_MS, SOAK_MAX_ATTEMPTS,
 // SOAK_RETRY_BASE_DELAY_MS, SOAK_MAX_FAULTS, SOAK_FAULT_WINDOW_MS, SOAK_CLOCK_SKEW_SECONDS,
 // SOAK_FAULTS (JSON merged over the fault settings). Paths: SOAK_EMULATOR, SOAK_RUST_DRIVER,
-// SOAK_PYTHON (from scripts/soak.sh).
+// SOAK_PYTHON (from scripts/test/soak.sh).
 
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

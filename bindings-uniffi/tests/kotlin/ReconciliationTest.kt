@@ -1,4 +1,4 @@
-// Against the project's local IoT endpoint (IOT_EMULATOR_URL, set by scripts/with-emulator.sh): a
+// Against the project's local IoT endpoint (IOT_EMULATOR_URL, set by scripts/run/with-emulator.sh): a
 // lost response, an attempt slower than its timeout and a call slower than its timeout end in the
 // truth about the transfer, checked with the endpoint's own record.
 
@@ -15,7 +15,7 @@ const val EMULATOR_TARGET = "444455556666"
 
 object Emulator {
     val url: String = System.getenv("IOT_EMULATOR_URL")
-        ?: error("run the tests through scripts/with-emulator.sh, which sets IOT_EMULATOR_URL")
+        ?: error("run the tests through scripts/run/with-emulator.sh, which sets IOT_EMULATOR_URL")
     private val http = HttpClient.newHttpClient()
 
     fun admin(method: String, path: String, body: String? = null): JsonObject? {

@@ -1,4 +1,4 @@
-"""The project's local IoT endpoint, started by scripts/with-emulator.sh (IOT_EMULATOR_URL): seeds
+"""The project's local IoT endpoint, started by scripts/run/with-emulator.sh (IOT_EMULATOR_URL): seeds
 certificates, scripts faults and reads the endpoint's own record of a certificate."""
 
 import json
@@ -11,7 +11,7 @@ TARGET_ACCOUNT = "444455556666"
 
 def url():
     value = os.environ.get("IOT_EMULATOR_URL")
-    assert value, "run the tests through scripts/with-emulator.sh, which sets IOT_EMULATOR_URL"
+    assert value, "run the tests through scripts/run/with-emulator.sh, which sets IOT_EMULATOR_URL"
     return value
 
 

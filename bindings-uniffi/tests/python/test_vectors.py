@@ -14,6 +14,17 @@ from scripted_server import ScriptedServer
 VECTORS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors"
 
 
+def operation_input(call, given):
+    """The uniffi input record of a vector's model-named ``given`` members, built through the face's
+    own table (which also reads a status by name)."""
+    names = {member.model_name: member.name for record in call.records for member in record.members}
+    (record,) = _arguments.records(call, {names[k]: v for k, v in given.items() if v is not None})
+    return record
+
+
+CALLS = {call.operation_name: call for call in _table.OPERATIONS if call.operation_name}
+"""Every operation of the face's table, by its model name."""
+
 
 def test_signing_vectors():
     for vector in json.loads((VECTORS / "signing.json").read_text()):
@@ -41,12 +52,9 @@ def test_every_operations_signing_vectors():
     client = IotTransferClient(ClientConfig(region=vectors["region"]),
                                AwsCredentials(creds["accessKeyId"], creds["secretAccessKey"], creds.get("sessionToken")))
     time = datetime.datetime.fromisoformat(vectors["time"].replace("Z", "+00:00"))
-    calls = {call.operation_name: call for call in _table.OPERATIONS if call.operation_name}
     for vector in vectors["signing"]:
-        call = calls[vector["operation"]]
-        names = {member.model_name: member.name for record in call.records for member in record.members}
-        (record,) = _arguments.records(call, {names[k]: v for k, v in vector["input"].items() if v is not None})
-        signed = getattr(client, f"sign_{call.method}_blocking")(record, time)
+        call = CALLS[vector["operation"]]
+        signed = getattr(client, f"sign_{call.method}_blocking")(operation_input(call, vector["input"]), time)
         expected = vector["expected"]
         assert (signed.method(), signed.url(), signed.body()) == (expected["method"], expected["url"], expected["body"]), vector["name"]
         headers = [[name, signed.header(name)] for name in signed.header_names() if name != "user-agent"]
@@ -75,19 +83,6 @@ def test_response_vectors():
                     assert error.request_id == expected["requestId"], vector["name"]
 
 
-# A valid input for each operation of operations.json, so that its response is what is tested.
-OPERATION_INPUTS = {
-    "AcceptCertificateTransfer": lambda: iot_transfer.AcceptCertificateTransferInput(certificate_id="0" * 64),
-    "RejectCertificateTransfer": lambda: iot_transfer.RejectCertificateTransferInput(certificate_id="0" * 64),
-    "CancelCertificateTransfer": lambda: iot_transfer.CancelCertificateTransferInput(certificate_id="0" * 64),
-    "UpdateCertificate": lambda: iot_transfer.UpdateCertificateInput(
-        certificate_id="0" * 64, new_status=iot_transfer.CertificateStatus.INACTIVE()),
-    "DetachPolicy": lambda: iot_transfer.DetachPolicyInput(policy_name="p", target="t"),
-    "ListCertificates": lambda: iot_transfer.ListCertificatesInput(),
-    "ListAttachedPolicies": lambda: iot_transfer.ListAttachedPoliciesInput(target="t"),
-}
-
-
 def camel(name):
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
@@ -113,9 +108,9 @@ def test_every_other_operations_response_vectors():
                                    AwsCredentials("AKIDEXAMPLE", "secret"))
         for vector in vectors:
             server.push({"status": vector["status"], "headers": dict(vector["headers"]), "body": vector["body"]})
-            name = "".join("_" + c.lower() if c.isupper() else c for c in vector["operation"]).lstrip("_")
+            call = CALLS[vector["operation"]]
             try:
-                output = getattr(client, f"{name}_blocking")(OPERATION_INPUTS[vector["operation"]]())
+                output = getattr(client, f"{call.method}_blocking")(operation_input(call, vector["input"]))
                 outcome = {"output": as_vector(output)}
             except IotTransferError as error:
                 outcome = {"error": {"code": error.code, "kind": type(error).__name__, "message": error.error_message}}

@@ -1,4 +1,4 @@
-// Against the project's local IoT endpoint (IOT_EMULATOR_URL, set by scripts/with-emulator.sh): a
+// Against the project's local IoT endpoint (IOT_EMULATOR_URL, set by scripts/run/with-emulator.sh): a
 // lost response, an attempt slower than its timeout and a call slower than its timeout end in the
 // truth about the transfer, checked with the endpoint's own record.
 
@@ -16,7 +16,7 @@ let EMULATOR_TARGET = "444455556666"
 enum Emulator {
     static var url: String {
         guard let url = ProcessInfo.processInfo.environment["IOT_EMULATOR_URL"] else {
-            fatalError("run the tests through scripts/with-emulator.sh, which sets IOT_EMULATOR_URL")
+            fatalError("run the tests through scripts/run/with-emulator.sh, which sets IOT_EMULATOR_URL")
         }
         return url
     }

@@ -17,6 +17,7 @@ pub mod endpoint;
 pub mod operation_response;
 pub mod partitions;
 pub mod response;
+pub mod settle;
 pub mod state_response;
 mod text;
 
@@ -29,5 +30,6 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("endpoint", endpoint::check),
     ("operation_response", operation_response::check),
     ("response", response::check),
+    ("settle", settle::check),
     ("state_response", state_response::check),
 ];

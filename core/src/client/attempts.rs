@@ -9,15 +9,17 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind, TimeoutKind};
 use crate::operation::{Operation, ResponseMetadata};
 use crate::protocol::MAX_RESPONSE_BODY;
-use crate::retry::{retry_after, retry_delay, RetryClass};
+use crate::retry::{self, next_retry, response_may_have_applied, retry_after, retry_delay, RetryClass};
 use crate::runtime::{AbandonableAttempt, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 use futures_util::future::{select, Either};
 use std::future::Future;
 use std::pin::pin;
-use std::sync::Mutex;
 use std::time::Duration;
 
-/// What a call has done so far; read when the call timeout cuts it short.
+/// What a call has done so far. The attempt loop updates it through `&mut`, so a call bound that
+/// cuts the loop short (dropping its future) leaves it for the runner to read: the progress is a
+/// value, and only the cancellation token, which a host may read after dropping the whole call,
+/// is told of an attempt in flight and of one that may have been applied.
 #[derive(Debug, Default)]
 pub(super) struct Progress {
     attempts: u32,
@@ -26,15 +28,24 @@ pub(super) struct Progress {
     pub(super) possibly_applied: bool,
     /// An attempt of a call that is not idempotent has been handed to the transport and has not
     /// ended: if the call is cut short now, it may be applied.
-    pub(super) in_flight: bool,
+    in_flight: bool,
     /// The call can be cancelled, so any attempt may be abandoned.
     pub(super) cancellable: bool,
+    /// The token the call was given, told what `possibly_applied` and `in_flight` become.
+    token: Option<Cancellation>,
 }
 
 impl Progress {
-    /// The progress of a call made on behalf of another (a state check), cancellable with it.
-    pub(super) fn on_behalf_of(parent: &SharedProgress) -> SharedProgress {
-        Mutex::new(Progress { cancellable: read(parent, |p| p.cancellable), ..Progress::default() })
+    /// The progress of a call, reported to `cancellation` when it has one (which also makes any
+    /// attempt abandonable).
+    pub(super) fn new(cancellation: Option<&Cancellation>) -> Self {
+        Progress { cancellable: cancellation.is_some(), token: cancellation.cloned(), ..Progress::default() }
+    }
+
+    /// The progress of a call made on behalf of another (a state check), cancellable with it;
+    /// the token hears only of the call it was given.
+    pub(super) fn on_behalf_of(parent: &Progress) -> Progress {
+        Progress { cancellable: parent.cancellable, ..Progress::default() }
     }
 
     /// The metadata of a call that ended with `status` and `request_id`.
@@ -47,18 +58,38 @@ impl Progress {
             reconciled: false,
         }
     }
-}
 
-/// The progress of a call, shared between its attempt loop and its call timeout.
-pub(super) type SharedProgress = Mutex<Progress>;
+    /// Marks that an attempt may have been applied.
+    fn mark_possibly_applied(&mut self) {
+        self.possibly_applied = true;
+        if let Some(token) = &self.token {
+            token.note_possibly_applied();
+        }
+    }
 
-fn update(progress: &SharedProgress, change: impl FnOnce(&mut Progress)) {
-    change(&mut progress.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
-}
+    /// An attempt that is not idempotent is handed to the transport (`true`), or has ended.
+    fn set_in_flight(&mut self, in_flight: bool) {
+        self.in_flight = in_flight;
+        if let Some(token) = &self.token {
+            token.note_in_flight(in_flight);
+        }
+    }
 
-/// Reads the progress.
-pub(super) fn read<T>(progress: &SharedProgress, read: impl FnOnce(&Progress) -> T) -> T {
-    read(&progress.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    /// The answer of a bounded call: an error carries the attempts, the retry delay and whether
+    /// the call may have been applied, which it may when it was cut short with an attempt in flight.
+    pub(super) fn finish<T>(&mut self, outcome: Bounded<T>) -> Result<T, Error> {
+        let result = match outcome {
+            Bounded::Done(result) => result,
+            Bounded::Cut(error) => {
+                self.possibly_applied |= self.in_flight;
+                Err(error)
+            }
+        };
+        result.map_err(|mut error| {
+            error.set_progress(self.attempts, self.total_retry_delay, self.possibly_applied);
+            error
+        })
+    }
 }
 
 /// A successful response's output and how the call went.
@@ -73,15 +104,22 @@ enum Cut {
     Cancelled,
 }
 
+/// How a bounded call ended: its work's own result, or cut short by the call timeout or the
+/// cancellation (the work's future dropped; [`Progress::finish`] reads what it left).
+pub(super) enum Bounded<T> {
+    /// The work ended.
+    Done(Result<T, Error>),
+    /// The call was cut short: the error says by what.
+    Cut(Error),
+}
+
 /// Runs `work`, bounded by the call timeout when one is set and ended by `cancellation` when it
-/// fires. An error carries the progress: attempts, retry delay, and whether the transfer may have
-/// been applied (also when the call was cut short after an attempt was handed to the transport).
+/// fires. Nothing is run when the cancellation has already fired.
 pub(super) async fn bounded<T>(
     client: &Client,
-    progress: &SharedProgress,
     cancellation: Option<&Cancellation>,
     work: impl Future<Output = Result<T, Error>>,
-) -> Result<T, Error> {
+) -> Bounded<T> {
     let timeout = async {
         match client.inner.config.timeouts.call {
             Some(limit) => client.inner.config.sleep.sleep(limit).await,
@@ -94,30 +132,19 @@ pub(super) async fn bounded<T>(
             None => std::future::pending().await,
         }
     };
-    if cancellation.is_some() {
-        update(progress, |p| p.cancellable = true);
-    }
     let cut = async {
         match select(pin!(timeout), pin!(cancelled)).await {
             Either::Left(_) => Cut::Timeout(client.inner.config.timeouts.call.unwrap_or_default()),
             Either::Right(_) => Cut::Cancelled,
         }
     };
-    let result = if cancellation.is_some_and(Cancellation::is_cancelled) {
-        Err(cut_short(Cut::Cancelled))
-    } else {
-        match select(pin!(work), pin!(cut)).await {
-            Either::Left((result, _)) => result,
-            Either::Right((cut, _)) => {
-                update(progress, |p| p.possibly_applied |= p.in_flight);
-                Err(cut_short(cut))
-            }
-        }
-    };
-    result.map_err(|mut error| {
-        read(progress, |p| error.set_progress(p.attempts, p.total_retry_delay, p.possibly_applied));
-        error
-    })
+    if cancellation.is_some_and(Cancellation::is_cancelled) {
+        return Bounded::Cut(cut_short(Cut::Cancelled));
+    }
+    match select(pin!(work), pin!(cut)).await {
+        Either::Left((result, _)) => Bounded::Done(result),
+        Either::Right((cut, _)) => Bounded::Cut(cut_short(cut)),
+    }
 }
 
 fn cut_short(cut: Cut) -> Error {
@@ -136,7 +163,7 @@ pub(super) async fn attempt_loop<O: Operation>(
     operation: &O,
     endpoint: &Endpoint,
     transport: &dyn HttpTransport,
-    progress: &SharedProgress,
+    progress: &mut Progress,
 ) -> Result<Attempted<O::Output>, Error> {
     let mut output = None;
     let mut parse = |response: &HttpResponse| {
@@ -169,7 +196,7 @@ async fn run_attempts(
     exchange: Exchange<'_>,
     endpoint: &Endpoint,
     transport: &dyn HttpTransport,
-    progress: &SharedProgress,
+    progress: &mut Progress,
 ) -> Result<ResponseMetadata, Error> {
     let config = &client.inner.config;
     let mut last_retry_cost = None;
@@ -183,17 +210,15 @@ async fn run_attempts(
         let signed_at = client.inner.clock_offset.apply(sent_at);
         client.sign_at(&mut request, endpoint, &credentials, signed_at)?;
         let timeouts = &config.timeouts;
-        if timeouts.attempt.is_some() || timeouts.call.is_some() || read(progress, |p| p.cancellable) {
+        if timeouts.attempt.is_some() || timeouts.call.is_some() || progress.cancellable {
             request.extensions_mut().insert(AbandonableAttempt);
         }
         attempt += 1;
-        update(progress, |p| {
-            p.attempts = attempt;
-            p.in_flight = !exchange.idempotent;
-        });
+        progress.attempts = attempt;
+        progress.set_in_flight(!exchange.idempotent);
         let outcome = send_once(client, transport, request).await;
         let received_at = config.clock.now();
-        update(progress, |p| p.in_flight = false);
+        progress.set_in_flight(false);
         // The error, and the wait its response asked for before a retry.
         let (error, hint) = match outcome {
             Ok(response) => {
@@ -205,7 +230,7 @@ async fn run_attempts(
                             client.inner.quota.release(last_retry_cost);
                         }
                         let request_id = crate::protocol::rest_json::request_id(&response.headers);
-                        return Ok(read(progress, |p| p.metadata(Some(response.status), request_id)));
+                        return Ok(progress.metadata(Some(response.status), request_id));
                     }
                     Err(error) => {
                         if !skew_corrected
@@ -219,8 +244,8 @@ async fn run_attempts(
                             continue;
                         }
                         // A 2xx the client could not read was applied; a 5xx may have been.
-                        if !exchange.idempotent && (response.status >= 500 || (200..300).contains(&response.status)) {
-                            update(progress, |p| p.possibly_applied = true);
+                        if !exchange.idempotent && response_may_have_applied(response.status) {
+                            progress.mark_possibly_applied();
                         }
                         // A Retry-After date counts from the service's time as the client knows it.
                         let now = client.inner.clock_offset.apply(received_at);
@@ -230,18 +255,15 @@ async fn run_attempts(
             }
             Err(failure) => {
                 if failure.possibly_applied && !exchange.idempotent {
-                    update(progress, |p| p.possibly_applied = true);
+                    progress.mark_possibly_applied();
                 }
                 (failure.error, None)
             }
         };
         client.record_attempt(error.is_throttling());
-        let Some(class) = error.retry_class() else {
+        let Some(class) = next_retry(error.retry_class(), attempt, config.retry.max_attempts) else {
             return Err(error);
         };
-        if attempt >= config.retry.max_attempts {
-            return Err(error);
-        }
         if config.retry.use_retry_quota {
             match client.inner.quota.acquire(class) {
                 Some(cost) => last_retry_cost = Some(cost),
@@ -249,7 +271,7 @@ async fn run_attempts(
             }
         }
         let delay = retry_delay(&config.retry, class, attempt, crate::runtime::random_unit(), hint);
-        update(progress, |p| p.total_retry_delay += delay);
+        progress.total_retry_delay += delay;
         config.sleep.sleep(delay).await;
     }
 }
@@ -291,14 +313,7 @@ async fn send_once(
 
 fn transport_failure(error: TransportError) -> SendFailure {
     let (kind, message, source) = error.into_parts();
-    let (retry_class, possibly_applied) = match kind {
-        // A connect timeout (botocore's ConnectTimeoutError) is transient: its retry no longer
-        // costs the quota more than another's.
-        TransportErrorKind::Connect | TransportErrorKind::ConnectTimeout => (Some(RetryClass::Transient), false),
-        TransportErrorKind::Io => (Some(RetryClass::Transient), true),
-        TransportErrorKind::BodyTooLarge => (None, true),
-        _ => (None, false),
-    };
+    let (retry_class, possibly_applied) = retry::transport_failure(kind);
     let code = if kind == TransportErrorKind::ConnectTimeout { "TimeoutError" } else { "TransportError" };
     let error = Error::new(ErrorKind::Transport(kind), code, message).with_retry_class(retry_class).with_source(source);
     SendFailure { error, possibly_applied }

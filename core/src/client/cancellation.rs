@@ -2,12 +2,11 @@
 //! cancel button. A cancelled call stops its retries and drops its attempt in flight, and ends
 //! with a `Cancelled` error that says whether the transfer may have been applied.
 
-use super::attempts::SharedProgress;
 use futures_util::task::AtomicWaker;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 /// A handle that cancels the call it is given to. Clones share the state; give one to one call.
@@ -20,8 +19,10 @@ pub struct Cancellation {
 struct Inner {
     cancelled: AtomicBool,
     waker: AtomicWaker,
-    /// The progress of the call this cancellation was given to.
-    progress: Mutex<Option<Arc<SharedProgress>>>,
+    /// An attempt of the call this cancellation was given to may have been applied.
+    possibly_applied: AtomicBool,
+    /// An attempt of that call, not idempotent, is in the transport's hands.
+    in_flight: AtomicBool,
 }
 
 impl std::fmt::Debug for Inner {
@@ -52,13 +53,18 @@ impl Cancellation {
     /// call's future being dropped. For a host whose own cancellation (an asyncio task, a Kotlin
     /// coroutine) drops the call rather than ending it with an error.
     pub fn possibly_applied(&self) -> bool {
-        let progress = self.inner.progress.lock().unwrap_or_else(|p| p.into_inner());
-        progress.as_ref().is_some_and(|progress| super::attempts::read(progress, |p| p.possibly_applied || p.in_flight))
+        self.inner.possibly_applied.load(Ordering::Acquire) || self.inner.in_flight.load(Ordering::Acquire)
     }
 
-    /// Lets [`possibly_applied`](Self::possibly_applied) read the call's progress.
-    pub(super) fn watch(&self, progress: Arc<SharedProgress>) {
-        *self.inner.progress.lock().unwrap_or_else(|p| p.into_inner()) = Some(progress);
+    /// Told by the call's attempt loop that an attempt may have been applied.
+    pub(super) fn note_possibly_applied(&self) {
+        self.inner.possibly_applied.store(true, Ordering::Release);
+    }
+
+    /// Told by the call's attempt loop that an attempt that is not idempotent is in flight, or
+    /// has ended.
+    pub(super) fn note_in_flight(&self, in_flight: bool) {
+        self.inner.in_flight.store(in_flight, Ordering::Release);
     }
 
     /// Resolves when the call is cancelled.

@@ -9,6 +9,8 @@ mod pacing;
 mod paginator;
 mod reconcile;
 mod settle;
+#[doc(hidden)]
+pub mod settle_probe;
 mod signed_request;
 mod state_hints;
 mod user_agent;
@@ -29,7 +31,7 @@ use crate::operation::{
 use crate::retry::{ClientRateLimiter, RetryMode, RetryQuota};
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
 use crate::signing::{sign_request, SigningError, IOT_SIGNING_NAME};
-use attempts::SharedProgress;
+use attempts::Progress;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -105,12 +107,10 @@ impl Client {
         let call = input.prepare()?;
         let endpoint = self.endpoint_for(Some((InputField::CertificateId, &input.certificate_id)))?;
         let transport = self.transport()?;
-        let progress = Arc::new(SharedProgress::default());
-        if let Some(cancellation) = cancellation {
-            cancellation.watch(progress.clone());
-        }
-        let transfer = reconcile::transfer(self, &call, &valid, &endpoint, transport.as_ref(), &progress);
-        attempts::bounded(self, &progress, cancellation, transfer).await
+        let mut progress = Progress::new(cancellation);
+        let transfer = reconcile::transfer(self, &call, &valid, &endpoint, transport.as_ref(), &mut progress);
+        let outcome = attempts::bounded(self, cancellation, transfer).await;
+        progress.finish(outcome)
     }
 
     /// Validates the input and returns the request [`transfer_certificate`](Self::transfer_certificate)

@@ -1,7 +1,7 @@
 //! The client's operation and workflow methods, expanded from
 //! [`for_each_operation!`](crate::for_each_operation), and the generic runner most operations share.
 
-use super::attempts::{self, attempt_loop, Attempted, SharedProgress};
+use super::attempts::{self, attempt_loop, Attempted, Progress};
 use super::{Cancellation, Client, Paginator};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
@@ -55,7 +55,7 @@ pub(super) struct Started<I> {
     pub call: PreparedCall<I>,
     pub endpoint: Endpoint,
     pub transport: Arc<dyn HttpTransport>,
-    pub progress: Arc<SharedProgress>,
+    pub progress: Progress,
 }
 
 impl Client {
@@ -66,13 +66,14 @@ impl Client {
         input: I,
         cancellation: Option<&Cancellation>,
     ) -> Result<I::Output, Error> {
-        let Started { call, endpoint, transport, progress } = self.start(&input, cancellation)?;
+        let Started { call, endpoint, transport, mut progress } = self.start(&input, cancellation)?;
         let work = async {
             let Attempted { output, metadata } =
-                attempt_loop(self, &call, &endpoint, transport.as_ref(), &progress).await?;
+                attempt_loop(self, &call, &endpoint, transport.as_ref(), &mut progress).await?;
             Ok(I::output(output, metadata))
         };
-        attempts::bounded(self, &progress, cancellation, work).await
+        let outcome = attempts::bounded(self, cancellation, work).await;
+        progress.finish(outcome)
     }
 
     /// Validates `input`, resolves its endpoint and transport (nothing is sent on failure), and
@@ -85,10 +86,6 @@ impl Client {
         let call = input.prepare()?;
         let endpoint = self.endpoint_for(input.certificate_reference())?;
         let transport = self.transport()?;
-        let progress = Arc::new(SharedProgress::default());
-        if let Some(cancellation) = cancellation {
-            cancellation.watch(progress.clone());
-        }
-        Ok(Started { call, endpoint, transport, progress })
+        Ok(Started { call, endpoint, transport, progress: Progress::new(cancellation) })
     }
 }

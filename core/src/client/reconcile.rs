@@ -6,7 +6,7 @@
 //! answers. A transfer found pending to the requested account is a success marked `reconciled`;
 //! anything else is the error, with a hint saying what the check found.
 
-use super::attempts::{attempt_loop, read, Attempted, Progress, SharedProgress};
+use super::attempts::{attempt_loop, Attempted, Progress};
 use super::state_hints;
 use super::Client;
 use crate::endpoint::Endpoint;
@@ -29,7 +29,7 @@ pub(super) async fn transfer(
     input: &ValidatedInput,
     endpoint: &Endpoint,
     transport: &dyn HttpTransport,
-    progress: &SharedProgress,
+    progress: &mut Progress,
 ) -> Result<TransferCertificateOutput, Error> {
     let mut error = match attempt_loop(client, call, endpoint, transport, progress).await {
         Ok(Attempted { output, metadata }) => {
@@ -37,7 +37,7 @@ pub(super) async fn transfer(
         }
         Err(error) => error,
     };
-    let possibly_applied = read(progress, |p| p.possibly_applied);
+    let possibly_applied = progress.possibly_applied;
     if !possibly_applied && *error.kind() != ErrorKind::CertificateState {
         return Err(error);
     }
@@ -45,11 +45,8 @@ pub(super) async fn transfer(
     let finding = checker.find(input.certificate_id()).await;
     match verdict(finding, input.target_aws_account(), possibly_applied) {
         TransferVerdict::Transferred { arn, listing } => {
-            let metadata = read(progress, |p| {
-                let mut settled = p.metadata(listing.http_status, listing.request_id);
-                settled.reconciled = true;
-                settled
-            });
+            let mut metadata = progress.metadata(listing.http_status, listing.request_id);
+            metadata.reconciled = true;
             Ok(TransferCertificateOutput { transferred_certificate_arn: arn, metadata })
         }
         TransferVerdict::Failed { hint, settled } => {
@@ -118,7 +115,7 @@ struct Checker<'a> {
     endpoint: &'a Endpoint,
     transport: &'a dyn HttpTransport,
     /// The transfer's progress: the checks can be cancelled with it.
-    parent: &'a SharedProgress,
+    parent: &'a Progress,
 }
 
 impl Checker<'_> {
@@ -151,8 +148,8 @@ impl Checker<'_> {
     }
 
     async fn send<O: crate::operation::Operation>(&self, operation: &O) -> Result<Attempted<O::Output>, Error> {
-        let progress = Progress::on_behalf_of(self.parent);
-        attempt_loop(self.client, operation, self.endpoint, self.transport, &progress).await
+        let mut progress = Progress::on_behalf_of(self.parent);
+        attempt_loop(self.client, operation, self.endpoint, self.transport, &mut progress).await
     }
 }
 

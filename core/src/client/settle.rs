@@ -6,7 +6,7 @@
 //! found in place after a possibly applied attempt, is a success marked `reconciled`; anything
 //! else is the error with a hint saying what was found.
 
-use super::attempts::{self, attempt_loop, read, Attempted, Progress};
+use super::attempts::{self, attempt_loop, Attempted, Progress};
 use super::operations::Started;
 use super::{Cancellation, Client};
 use crate::error::{Error, ErrorKind};
@@ -164,32 +164,32 @@ impl Client {
         input: I,
         cancellation: Option<&Cancellation>,
     ) -> Result<I::Output, Error> {
-        let Started { call, endpoint, transport, progress } = self.start(&input, cancellation)?;
+        let Started { call, endpoint, transport, mut progress } = self.start(&input, cancellation)?;
         let work = async {
-            let mut error = match attempt_loop(self, &call, &endpoint, transport.as_ref(), &progress).await {
+            let mut error = match attempt_loop(self, &call, &endpoint, transport.as_ref(), &mut progress).await {
                 Ok(Attempted { metadata, .. }) => return Ok(I::output((), metadata)),
                 Err(error) => error,
             };
-            let possibly_applied = read(&progress, |p| p.possibly_applied);
+            let possibly_applied = progress.possibly_applied;
             if !possibly_applied && *error.kind() != ErrorKind::TransferAlreadyCompleted {
                 return Err(error);
             }
             // Validated by `start`, so the ID is there.
             let certificate_id = validate_certificate_id(input.certificate()).map_err(Error::from)?;
-            let check = Progress::on_behalf_of(&progress);
+            let mut check = Progress::on_behalf_of(&progress);
             let describe = DescribeCertificateInput::new(certificate_id).prepare().map_err(Error::from)?;
-            let found = attempt_loop(self, &describe, &endpoint, transport.as_ref(), &check).await;
+            let found = attempt_loop(self, &describe, &endpoint, transport.as_ref(), &mut check).await;
             let completed = *error.kind() == ErrorKind::TransferAlreadyCompleted;
             let settlement = settle(I::END, input.wants_active(), found.as_ref().map(|found| &found.output));
             match verdict(I::END, settlement, possibly_applied, completed) {
                 Verdict::Succeeded(MetadataFrom::Check) => {
                     let checked = found.map(|found| found.metadata).unwrap_or_default();
-                    let mut metadata = read(&progress, |p| p.metadata(checked.http_status, checked.request_id));
+                    let mut metadata = progress.metadata(checked.http_status, checked.request_id);
                     metadata.reconciled = true;
                     Ok(I::output((), metadata))
                 }
                 Verdict::Succeeded(MetadataFrom::Error) => {
-                    let mut metadata = read(&progress, |p| p.metadata(error.http_status(), None));
+                    let mut metadata = progress.metadata(error.http_status(), None);
                     metadata.request_id = error.request_id().map(str::to_owned);
                     metadata.reconciled = true;
                     Ok(I::output((), metadata))
@@ -201,7 +201,8 @@ impl Client {
                 }
             }
         };
-        attempts::bounded(self, &progress, cancellation, work).await
+        let outcome = attempts::bounded(self, cancellation, work).await;
+        progress.finish(outcome)
     }
 }
 

@@ -1,6 +1,6 @@
 //! AWS partitions (`aws`, `aws-cn`, `aws-us-gov`, the ISO partitions, `aws-eusc`) and the
 //! endpoint facts the service's rules read from them, generated at build time from the SDKs'
-//! `partitions.json` (`core/data/`, refreshed by `scripts/refresh-partitions.sh`).
+//! `partitions.json` (`core/data/`, refreshed by `scripts/build/refresh-partitions.sh`).
 
 use super::region_pattern;
 

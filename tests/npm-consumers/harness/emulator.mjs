@@ -1,8 +1,8 @@
-// The local IoT endpoint the consumers call (scripts/with-emulator.sh exports its URL), reached
+// The local IoT endpoint the consumers call (scripts/run/with-emulator.sh exports its URL), reached
 // through its admin endpoint to seed certificates and to read what a call really did.
 
 export const endpoint = process.env.IOT_EMULATOR_URL;
-if (!endpoint) throw new Error("IOT_EMULATOR_URL is not set: run the tests through scripts/with-emulator.sh");
+if (!endpoint) throw new Error("IOT_EMULATOR_URL is not set: run the tests through scripts/run/with-emulator.sh");
 
 /** The emulator's documented source account and its public keys (a local endpoint only). */
 export const source = { accountId: "111122223333", accessKeyId: "AKIAEMULATORSOURCE", secretAccessKey: "emulator-source-secret" };

@@ -1,6 +1,6 @@
 //! The soak test's Rust driver: `soak-driver PLAN.json REPORT.json` transfers every certificate of
 //! the plan once through the `iot-transfer` crate, `concurrency` calls in flight, with no retry of
-//! its own, and writes what each call reported (see `scripts/soak.sh`).
+//! its own, and writes what each call reported (see `scripts/test/soak.sh`).
 
 mod plan;
 mod report;

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# Zig's archiver, for the cc crate (AR) when it builds C code for a cross target.
+set -euo pipefail
+exec "${ZIG_PYTHON:?set by scripts/build/native.sh}" -m ziglang ar "$@"
