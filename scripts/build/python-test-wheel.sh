@@ -9,14 +9,15 @@
 # its own it costs a full second build (about 12 minutes cold on 2 busy cores). Instead only the
 # library's own crate is linked with zig (`-C linker` passed to its final rustc alone, which is
 # all `maturin build -- ARGS` does), reusing target/debug's dependencies as built by
-# `cargo test --workspace` and scripts/build/uniffi.sh; it costs what the plain debug wheel did.
+# `cargo test --workspace` (the feature `unify` gives them the workspace's features: unify/); it
+# costs a link and a zip.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 python=$("$root/scripts/setup/python.sh")
 out="$root/target/python-test-wheel"
 # Built once per change of its sources: the test suites, the type checks and the soak each ask for
 # it in one `make test`, and a rebuild of the same sources costs a link and a zip (about 15 s).
-inputs=$(cd "$root" && git ls-files -z --cached --others --exclude-standard -- core codegen bindings-uniffi   Cargo.toml Cargo.lock scripts/build/python-test-wheel.sh scripts/run/zig-linker.sh |
+inputs=$(cd "$root" && git ls-files -z --cached --others --exclude-standard -- core codegen bindings-uniffi unify Cargo.toml Cargo.lock scripts/build/python-test-wheel.sh scripts/run/zig-linker.sh |
   xargs -0 sha256sum 2>/dev/null | sha256sum | cut -d' ' -f1)
 if [ -f "$out/inputs" ] && [ "$(cat "$out/inputs")" = "$inputs" ] && ls "$out"/iot_transfer-*.whl >/dev/null 2>&1; then
   ls "$out"/iot_transfer-*.whl
@@ -25,7 +26,7 @@ fi
 # The face's table and stubs, written from the core's declarations (codegen, `iot-transfer-generate python`).
 cargo run --quiet -p iot-transfer-codegen -- python "$root/bindings-uniffi/python/iot_transfer" >&2
 rm -rf "$out"
-(cd "$root/bindings-uniffi" && "$(dirname "$python")/maturin" build --quiet --compatibility manylinux2014 \
+(cd "$root/bindings-uniffi" && "$(dirname "$python")/maturin" build --quiet --features unify --compatibility manylinux2014 \
   --out "$out" -- -C linker="$root/scripts/run/zig-linker.sh" >&2)
 wheel="$(ls "$out"/iot_transfer-*.whl)"
 "$root/scripts/build/check-wheel.sh" "$wheel" manylinux_2_17_x86_64 >/dev/null
