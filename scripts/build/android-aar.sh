@@ -37,7 +37,7 @@ for entry in "${abis[@]}"; do
   env "CARGO_TARGET_${env_triple}_LINKER=$toolchain/bin/$clang" \
     "CARGO_TARGET_${env_triple}_RUSTFLAGS=$page_size" \
     "CC_${triple//-/_}=$toolchain/bin/$clang" "AR_${triple//-/_}=$toolchain/bin/llvm-ar" \
-    cargo build --quiet --manifest-path "$root/Cargo.toml" --release --target "$triple" -p iot-transfer-uniffi --lib
+    cargo build --quiet --manifest-path "$root/Cargo.toml" --release --no-default-features --target "$triple" -p iot-transfer-uniffi --lib
   mkdir -p "$out/aar/jni/$abi"
   "$toolchain/bin/llvm-strip" --strip-all -o "$out/aar/jni/$abi/libiot_transfer_uniffi.so" \
     "${CARGO_TARGET_DIR:-$root/target}/$triple/release/libiot_transfer_uniffi.so"

@@ -14,7 +14,8 @@ profile="${2:-release}"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 host="$(rustc -vV | sed -n 's/^host: //p')"
 flags=(-p iot-transfer-uniffi --lib)
-[ "$profile" = release ] && flags+=(--release)
+# A release library is built without the default feature `unify` (test builds only: unify/).
+[ "$profile" = release ] && flags+=(--release --no-default-features)
 if [ "$triple" = "$host" ] && [ "$profile" = debug ]; then
   cargo build --quiet --manifest-path "$root/Cargo.toml" "${flags[@]}" >&2
   echo "$target_dir/$profile/libiot_transfer_uniffi.so"

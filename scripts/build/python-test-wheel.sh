@@ -9,7 +9,7 @@
 # its own it costs a full second build (about 12 minutes cold on 2 busy cores). Instead only the
 # library's own crate is linked with zig (`-C linker` passed to its final rustc alone, which is
 # all `maturin build -- ARGS` does), reusing target/debug's dependencies as built by
-# `cargo test --workspace` (the feature `unify` gives them the workspace's features: unify/); it
+# `cargo test --workspace` (the default feature `unify` gives them the workspace's features: unify/); it
 # costs a link and a zip.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -26,7 +26,7 @@ fi
 # The face's table and stubs, written from the core's declarations (codegen, `iot-transfer-generate python`).
 cargo run --quiet -p iot-transfer-codegen -- python "$root/bindings-uniffi/python/iot_transfer" >&2
 rm -rf "$out"
-(cd "$root/bindings-uniffi" && "$(dirname "$python")/maturin" build --quiet --features unify --compatibility manylinux2014 \
+(cd "$root/bindings-uniffi" && "$(dirname "$python")/maturin" build --quiet --compatibility manylinux2014 \
   --out "$out" -- -C linker="$root/scripts/run/zig-linker.sh" >&2)
 wheel="$(ls "$out"/iot_transfer-*.whl)"
 "$root/scripts/build/check-wheel.sh" "$wheel" manylinux_2_17_x86_64 >/dev/null

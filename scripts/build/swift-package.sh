@@ -7,7 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 uniffi=$("$root/scripts/build/uniffi.sh")
-cargo build --quiet -p iot-transfer-uniffi-static --features unify
+cargo build --quiet -p iot-transfer-uniffi-static
 package="$uniffi/swift-work/IotTransfer"
 # The Linux triple the manifest picks by the host's architecture.
 triple="$(rustc -vV | sed -n 's/^host: //p')"

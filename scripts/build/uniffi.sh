@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/target/uniffi"
-cargo build --quiet -p iot-transfer-uniffi --features unify --lib --bin uniffi-bindgen
+cargo build --quiet -p iot-transfer-uniffi --lib --bin uniffi-bindgen
 library="$root/target/debug/libiot_transfer_uniffi.so"
 rm -rf "$out"
 mkdir -p "$out"

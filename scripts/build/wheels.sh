@@ -45,7 +45,7 @@ for triple in $targets; do
   # workspace's own debug uniffi-bindgen (target/debug, `cargo run`) instead of building another in
   # each folder. Not stripped (cargo strips release builds' debug info by default, and zig's
   # linker takes that for a full strip): uniffi-bindgen reads its metadata from the symbol table.
-  if ! (cd "$root/bindings-uniffi" && CARGO_PROFILE_RELEASE_STRIP=false maturin build --release --zig \
+  if ! (cd "$root/bindings-uniffi" && CARGO_PROFILE_RELEASE_STRIP=false maturin build --release --no-default-features --zig \
       --target "$triple" --target-dir "$build" --compatibility "$compatibility" --out "$build/wheel") >"$build/build.log" 2>&1; then
     tail -n 30 "$build/build.log" >&2
     echo "build-wheels: $triple failed (full log: $build/build.log)" >&2

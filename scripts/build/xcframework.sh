@@ -22,7 +22,7 @@ ios=(aarch64-apple-ios)
 simulator=(aarch64-apple-ios-sim x86_64-apple-ios)
 rustup target add "${macos[@]}" "${ios[@]}" "${simulator[@]}" >&2
 for triple in "${macos[@]}" "${ios[@]}" "${simulator[@]}"; do
-  cargo build --release -p iot-transfer-uniffi-static --target "$triple" >&2
+  cargo build --release --no-default-features -p iot-transfer-uniffi-static --target "$triple" >&2
 done
 
 work="$root/target/xcframework"

@@ -11,7 +11,7 @@ cargo build --quiet --release -p iot-transfer --example bench_client
 # The Python wheel, optimised, in a virtualenv of its own.
 wheels="$root/target/bench-wheels"
 rm -rf "$wheels"
-(cd bindings-uniffi && "$(dirname "$python")/maturin" build --quiet --release --out "$wheels" >&2)
+(cd bindings-uniffi && "$(dirname "$python")/maturin" build --quiet --release --no-default-features --out "$wheels" >&2)
 venv="$root/target/bench-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall "$wheels"/iot_transfer-*.whl
