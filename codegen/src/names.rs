@@ -1,20 +1,8 @@
 //! Names and doc comments as the declarations give them, turned into the bindings' forms.
 
-/// `snake_case` to `camelCase`.
+/// `snake_case` to `camelCase`: the core's own conversion.
 pub fn camel(snake: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    iot_transfer::operation::lower_camel(snake)
 }
 
 /// `snake_case` to `UpperCamelCase`.

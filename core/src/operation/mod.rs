@@ -35,7 +35,7 @@ pub use detach_policy::{DetachPolicyInput, DetachPolicyOutput};
 pub use list_attached_policies::{ListAttachedPoliciesInput, ListAttachedPoliciesOutput, PoliciesPage, Policy};
 pub use list_certificates::{Certificate, CertificatesPage, ListCertificatesInput, ListCertificatesOutput};
 pub use metadata::ResponseMetadata;
-pub use naming::render_names;
+pub use naming::{lower_camel, render_names};
 pub use paginated::Paginated;
 pub use reject_certificate_transfer::{RejectCertificateTransferInput, RejectCertificateTransferOutput};
 pub use rest_request::RestRequest;

@@ -17,6 +17,23 @@ macro_rules! operation_methods {
 
 crate::for_each_operation!(operation_methods);
 
+/// `snake_case` as `lowerCamelCase`: the model's naming of a member, uniffi's of a record field.
+pub fn lower_camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `text` with each whole word that is an operation's or an input member's model name spelled as
 /// `naming` spells it; the model's naming leaves it as it is.
 pub fn render_names(text: &str, naming: FieldNaming) -> String {

@@ -620,17 +620,6 @@ for_each_shape!(define_shapes);
 mod tests {
     use crate::operation::InputField;
 
-    /// `snake_case` to the model's `camelCase`.
-    fn camel(snake: &str) -> String {
-        let mut parts = snake.split('_');
-        let first = parts.next().unwrap_or_default().to_owned();
-        parts.fold(first, |name, part| {
-            let mut chars = part.chars();
-            let head = chars.next().map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default();
-            name + &head + chars.as_str()
-        })
-    }
-
     macro_rules! input_members {
         (
             metadata { $($metadata:tt)* }
@@ -653,7 +642,7 @@ mod tests {
         let members: Vec<&str> = crate::for_each_shape!(input_members);
         assert!(members.len() > 10);
         for member in members {
-            let field = InputField::from_model_name(&camel(member));
+            let field = InputField::from_model_name(&crate::operation::lower_camel(member));
             assert_eq!(field.map(InputField::snake_case_name), Some(member), "{member} has no InputField");
         }
     }

@@ -9,6 +9,7 @@ mod rules;
 
 pub use rules::MAX_DURATION_MS;
 
+use crate::operation::lower_camel;
 use crate::retry::RetryMode;
 
 /// The value types of the setting kinds, as [`ClientSettings`] carries them.
@@ -115,23 +116,6 @@ impl Setting {
     pub fn named(name: &str) -> &'static Setting {
         SETTINGS.iter().find(|setting| setting.name == name).unwrap_or_else(|| panic!("no setting {name}"))
     }
-}
-
-/// `snake_case` as `lowerCamelCase`.
-fn lower_camel(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper = false;
-    for c in snake.chars() {
-        match c {
-            '_' => upper = true,
-            c if upper => {
-                out.push(c.to_ascii_uppercase());
-                upper = false;
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 macro_rules! expand_settings {
