@@ -121,7 +121,7 @@ macro_rules! plain {
     )*};
 }
 
-plain!(String, bool, u16, u32);
+plain!(String, bool, i32, u16, u32);
 
 impl<T: WriteJs> WriteJs for Option<T> {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

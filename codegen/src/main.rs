@@ -9,12 +9,16 @@
 //!   `exceptions.pyi` (scripts/build/python-test-wheel.sh, scripts/build/wheels.sh);
 //! - `kotlin`: `Builders.kt`, `Operations.kt` and `Paginators.kt` in the AWS SDK for Kotlin's
 //!   shape (scripts/build/kotlin-jar.sh);
-//! - `swift`: `Paginated.swift` (scripts/build/swift-package.sh).
+//! - `swift`: `Paginated.swift` (scripts/build/swift-package.sh);
+//! - `kotlin-tests` and `swift-tests`: `VectorCalls.kt` and `VectorCalls.swift`, the shared
+//!   vectors' inputs and outputs for the tests (scripts/test/kotlin-binding.sh,
+//!   scripts/test/swift-binding.sh).
 
 mod js;
 mod kotlin;
 mod python;
 mod swift;
+mod vectors;
 
 use iot_transfer_codegen::Declarations;
 
@@ -22,8 +26,14 @@ use iot_transfer_codegen::Declarations;
 type Render = fn(&Declarations) -> Vec<(&'static str, String)>;
 
 /// The languages, each with the function that renders its files.
-const LANGUAGES: &[(&str, Render)] =
-    &[("js", js::files), ("python", python::files), ("kotlin", kotlin::files), ("swift", swift::files)];
+const LANGUAGES: &[(&str, Render)] = &[
+    ("js", js::files),
+    ("python", python::files),
+    ("kotlin", kotlin::files),
+    ("swift", swift::files),
+    ("kotlin-tests", vectors::kotlin::files),
+    ("swift-tests", vectors::swift::files),
+];
 
 fn main() {
     let names: Vec<&str> = LANGUAGES.iter().map(|(name, _)| *name).collect();

@@ -14,6 +14,8 @@ rm -rf "$consumer"
 cp -r "$root/tests/swift-consumer" "$consumer"
 mkdir -p "$consumer/Tests/IotTransferTests"
 cp "$root"/bindings-uniffi/tests/swift/*.swift "$consumer/Tests/IotTransferTests/"
+# The tests' side of the shared vectors, written from the core's declarations.
+cargo run --quiet --manifest-path "$root/Cargo.toml" -p iot-transfer-codegen -- swift-tests "$consumer/Tests/IotTransferTests"
 # The root shares the host's network: the app and the tests reach the emulator the wrapper
 # starts on loopback. The app describes the demo seed's ACTIVE certificate, seeded here through
 # the emulator's admin endpoint.

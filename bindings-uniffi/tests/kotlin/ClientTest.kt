@@ -142,32 +142,6 @@ fun noSecretInToString() {
     check(signed.header("x-amz-security-token") == TOKEN)
 }
 
-/** An operation's request from its vector's model-named input, signed for `time` by its generated `sign…` method. */
-fun signOperation(client: IotTransferClient, operation: String, input: Map<String, Any?>, time: Instant): SignedRequest {
-    val text = { name: String -> input[name] as String? }
-    val flag = { name: String -> input[name] as Boolean? }
-    val count = { name: String -> (input[name] as Double?)?.toInt() }
-    val id = { text("certificateId")!! }
-    return when (operation) {
-        "AcceptCertificateTransfer" -> client.signAcceptCertificateTransferBlocking(AcceptCertificateTransferInput(id(), flag("setAsActive")), time)
-        "RejectCertificateTransfer" -> client.signRejectCertificateTransferBlocking(RejectCertificateTransferInput(id(), text("rejectReason")), time)
-        "CancelCertificateTransfer" -> client.signCancelCertificateTransferBlocking(CancelCertificateTransferInput(id()), time)
-        "DescribeCertificate" -> client.signDescribeCertificateBlocking(DescribeCertificateInput(id()), time)
-        "UpdateCertificate" -> {
-            check(text("newStatus") == "INACTIVE") { "a status this test does not map: ${text("newStatus")}" }
-            client.signUpdateCertificateBlocking(UpdateCertificateInput(id(), CertificateStatus.Inactive), time)
-        }
-        "ListCertificates" -> client.signListCertificatesBlocking(ListCertificatesInput(count("pageSize"), text("marker"), flag("ascendingOrder")), time)
-        "ListOutgoingCertificates" ->
-            client.signListOutgoingCertificatesBlocking(ListOutgoingCertificatesInput(count("pageSize"), text("marker"), flag("ascendingOrder")), time)
-        "ListAttachedPolicies" -> client.signListAttachedPoliciesBlocking(
-            ListAttachedPoliciesInput(text("target")!!, flag("recursive"), text("marker"), count("pageSize")), time,
-        )
-        "DetachPolicy" -> client.signDetachPolicyBlocking(DetachPolicyInput(text("policyName")!!, text("target")!!), time)
-        else -> error("no signing case for $operation")
-    }
-}
-
 @Suppress("UNCHECKED_CAST")
 fun operationSigningVectors(vectorsDir: File) {
     val file = Gson().fromJson(File(vectorsDir, "operations.json").readText(), Any::class.java) as Map<String, Any?>
@@ -176,8 +150,11 @@ fun operationSigningVectors(vectorsDir: File) {
         config(null).copy(region = file["region"] as String),
         AwsCredentials(creds["accessKeyId"] as String, creds["secretAccessKey"] as String, creds["sessionToken"] as String?, null),
     )
-    for (vector in file["signing"] as List<Map<String, Any?>>) {
-        val signed = signOperation(client, vector["operation"] as String, vector["input"] as Map<String, Any?>, Instant.parse(file["time"] as String))
+    val signing = file["signing"] as List<Map<String, Any?>>
+    val covered = signing.map { it["operation"] as String }.toSortedSet()
+    check(covered == (DECLARED_OPERATIONS - "TransferCertificate").toSortedSet()) { "operations with signing vectors: $covered" }
+    for (vector in signing) {
+        val signed = signFromVector(client, vector["operation"] as String, vector["input"] as Map<String, Any?>, Instant.parse(file["time"] as String))
         val expected = vector["expected"] as Map<String, Any?>
         check(listOf(signed.method(), signed.url(), signed.body()) == listOf(expected["method"], expected["url"], expected["body"])) { vector["name"]!! }
         val headers = signed.headerNames().filter { it != "user-agent" }.map { listOf(it, signed.header(it)) }
@@ -196,10 +173,7 @@ fun sharedVectors(vectorsDir: File) {
             config(cfg["endpointUrl"] as String?).copy(region = cfg["region"] as String, useFips = cfg["useFips"] as Boolean, useDualStack = cfg["useDualStack"] as Boolean),
             AwsCredentials(creds["accessKeyId"] as String, creds["secretAccessKey"] as String, creds["sessionToken"] as String?, null),
         )
-        val signed = client.signTransferCertificateBlocking(
-            TransferCertificateInput(input["certificateId"] as String, input["targetAwsAccount"] as String, input["transferMessage"] as String?),
-            Instant.parse(vector["time"] as String),
-        )
+        val signed = signFromVector(client, "TransferCertificate", input, Instant.parse(vector["time"] as String))
         val expected = vector["expected"] as Map<String, Any?>
         check(listOf(signed.method(), signed.url(), signed.body()) == listOf(expected["method"], expected["url"], expected["body"])) { vector["name"]!! }
         val headers = signed.headerNames().filter { it != "user-agent" }.map { listOf(it, signed.header(it)) }
@@ -213,8 +187,8 @@ fun sharedVectors(vectorsDir: File) {
             server.push(Reply((vector["status"] as Double).toInt(), vector["body"] as String, mapOf("x-amzn-RequestId" to "") + headers))
             val expected = vector["expected"] as Map<String, Any?>
             try {
-                val output = client.transferCertificateBlocking(TransferCertificateInput("0".repeat(64), "123456789012", null))
-                check(output.transferredCertificateArn == expected["arn"]) { vector["name"]!! }
+                val output = callFromVector(client, "TransferCertificate", mapOf("certificateId" to "0".repeat(64), "targetAwsAccount" to "123456789012"))
+                check(output["transferredCertificateArn"] == expected["arn"]) { vector["name"]!! }
             } catch (e: IotTransferException) {
                 val fields = fieldsOf(e)
                 check(kindOf(e) == expected["kind"]) { "${vector["name"]}: ${kindOf(e)}" }
@@ -259,49 +233,16 @@ fun main(args: Array<String>) {
     kotlin.system.exitProcess(if (failed == 0) 0 else 1)
 }
 
-/** A certificate status as the service spells it: `PendingTransfer` is `PENDING_TRANSFER`. */
-fun wireName(status: CertificateStatus): String =
-    status::class.simpleName!!.replace(Regex("([a-z])([A-Z])"), "$1_$2").uppercase()
-
-fun epochSeconds(time: java.time.Instant): Double = time.epochSecond + time.nano / 1e9
-
 /** Every other operation's response vectors (operations.json): the same output or error as in Rust. */
 fun operationVectors(vectorsDir: File) {
     val file = Gson().fromJson(File(vectorsDir, "operations.json").readText(), Map::class.java) as Map<String, Any?>
-    val id = "0".repeat(64)
     ScriptedServer().use { server ->
         val client = IotTransferClient(config(server.url, maxAttempts = 1L), AwsCredentials("AKIDEXAMPLE", "secret", null, null))
         for (vector in file["responses"] as List<Map<String, Any?>>) {
             val headers = (vector["headers"] as List<List<String>>).associate { it[0] to it[1] }
             server.push(Reply((vector["status"] as Double).toInt(), vector["body"] as String, mapOf("x-amzn-RequestId" to "") + headers))
             val outcome = try {
-                val output: Map<String, Any?> = when (vector["operation"]) {
-                    "AcceptCertificateTransfer" -> emptyMap<String, Any?>().also { client.acceptCertificateTransferBlocking(AcceptCertificateTransferInput(id, null)) }
-                    "RejectCertificateTransfer" -> emptyMap<String, Any?>().also { client.rejectCertificateTransferBlocking(RejectCertificateTransferInput(id, null)) }
-                    "CancelCertificateTransfer" -> emptyMap<String, Any?>().also { client.cancelCertificateTransferBlocking(CancelCertificateTransferInput(id)) }
-                    "UpdateCertificate" -> emptyMap<String, Any?>().also { client.updateCertificateBlocking(UpdateCertificateInput(id, CertificateStatus.Inactive)) }
-                    "DetachPolicy" -> emptyMap<String, Any?>().also { client.detachPolicyBlocking(DetachPolicyInput("p", "t")) }
-                    "ListCertificates" -> client.listCertificatesBlocking(ListCertificatesInput(null, null, null)).let { page ->
-                        mapOf(
-                            "certificates" to page.certificates.map { c ->
-                                mapOf(
-                                    "certificateArn" to c.certificateArn, "certificateId" to c.certificateId,
-                                    "status" to c.status?.let(::wireName), "certificateMode" to c.certificateMode,
-                                    "creationDate" to c.creationDate?.let(::epochSeconds),
-                                ).filterValues { it != null }
-                            },
-                            "nextMarker" to page.nextMarker,
-                        ).filterValues { it != null }
-                    }
-                    "ListAttachedPolicies" -> client.listAttachedPoliciesBlocking(ListAttachedPoliciesInput("t", null, null, null)).let { page ->
-                        mapOf(
-                            "policies" to page.policies.map { p -> mapOf("policyName" to p.policyName, "policyArn" to p.policyArn).filterValues { it != null } },
-                            "nextMarker" to page.nextMarker,
-                        ).filterValues { it != null }
-                    }
-                    else -> error("no operation ${vector["operation"]}")
-                }
-                mapOf("output" to output)
+                mapOf("output" to callFromVector(client, vector["operation"] as String, vector["input"] as Map<String, Any?>))
             } catch (e: IotTransferException) {
                 val fields = fieldsOf(e)
                 mapOf("error" to mapOf("code" to fields[0], "kind" to kindOf(e), "message" to fields[1]))

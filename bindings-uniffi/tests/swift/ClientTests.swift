@@ -248,11 +248,7 @@ final class ClientTests: XCTestCase {
             let client = try! IotTransferClient(config: clientConfig, credentials: AwsCredentials(
                 accessKeyId: creds["accessKeyId"] as! String, secretAccessKey: creds["secretAccessKey"] as! String,
                 sessionToken: creds["sessionToken"] as? String))
-            let signed = try client.signTransferCertificateBlocking(
-                input: TransferCertificateInput(certificateId: input["certificateId"] as! String,
-                                                targetAwsAccount: input["targetAwsAccount"] as! String,
-                                                transferMessage: input["transferMessage"] as? String),
-                signingTime: formatter.date(from: vector["time"] as! String)!)
+            let signed = try signFromVector(client, "TransferCertificate", input, formatter.date(from: vector["time"] as! String)!)
             let expected = vector["expected"] as! [String: Any]
             XCTAssertEqual([signed.method(), signed.url(), signed.body()],
                            [expected["method"] as! String, expected["url"] as! String, expected["body"] as! String], name)

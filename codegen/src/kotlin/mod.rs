@@ -3,7 +3,7 @@
 
 mod builders;
 mod errors;
-mod members;
+pub(crate) mod members;
 mod operations;
 mod paginators;
 mod settings;

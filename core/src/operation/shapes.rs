@@ -4,7 +4,7 @@
 //! operation's behaviour (validation, request, response) is in its own module.
 
 use crate::operation::describe_certificate::optional_certificate_status;
-use crate::protocol::{optional_epoch_seconds, optional_text};
+use crate::protocol::{optional_epoch_seconds, optional_integer, optional_text};
 use serde::Deserialize;
 use std::time::{Duration, SystemTime};
 
@@ -243,6 +243,9 @@ macro_rules! for_each_shape {
                     /// When it last changed.
                     #[serde(default, deserialize_with = "optional_epoch_seconds")]
                     last_modified_date: Option<SystemTime>,
+                    /// The certificate's version, counted up each time it changes.
+                    #[serde(default, deserialize_with = "optional_integer")]
+                    customer_version: Option<i32>,
                     /// Its last transfer, if it was ever transferred.
                     #[serde(default)]
                     transfer_data: Option<TransferData>,

@@ -27,6 +27,17 @@ pub(crate) fn optional_epoch_seconds<'de, D: Deserializer<'de>>(
     })
 }
 
+/// Deserializes a model `Integer` member (a whole JSON number within `i32`) as `Some`; anything
+/// else (a fraction, a number out of range, a string, ...) as `None`.
+pub(crate) fn optional_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i32>, D::Error> {
+    Ok(match Scalar::deserialize(deserializer)? {
+        Scalar::Number(n) if n.fract() == 0.0 && (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&n) => {
+            Some(n as i32)
+        }
+        _ => None,
+    })
+}
+
 /// Any JSON value, seen only as far as the lenient fields need.
 enum Scalar {
     Text(String),
@@ -109,6 +120,8 @@ mod tests {
         text: Option<String>,
         #[serde(default, deserialize_with = "optional_epoch_seconds")]
         at: Option<SystemTime>,
+        #[serde(default, deserialize_with = "optional_integer")]
+        count: Option<i32>,
     }
 
     fn body(json: &str) -> Body {
@@ -121,6 +134,15 @@ mod tests {
         assert_eq!(body("{}").text, None);
         for other in ["5", "-1", "1.5", "true", "null", "[1,[2]]", r#"{"a":{"b":[]}}"#] {
             assert_eq!(body(&format!(r#"{{"text":{other}}}"#)).text, None, "{other}");
+        }
+    }
+
+    #[test]
+    fn integers_whole_and_in_range_else_none() {
+        assert_eq!(body(r#"{"count":3}"#).count, Some(3));
+        assert_eq!(body(r#"{"count":-2147483648}"#).count, Some(i32::MIN));
+        for other in ["1.5", "2147483648", "\"3\"", "true", "null", "[3]"] {
+            assert_eq!(body(&format!(r#"{{"count":{other}}}"#)).count, None, "{other}");
         }
     }
 

@@ -6,7 +6,7 @@ mod lenient;
 pub(crate) mod rest_json;
 
 pub(crate) use json_object::from_json_object;
-pub(crate) use lenient::{optional_epoch_seconds, optional_text};
+pub(crate) use lenient::{optional_epoch_seconds, optional_integer, optional_text};
 
 use http::HeaderName;
 

@@ -1,0 +1,176 @@
+//! `VectorCalls.swift` for the Swift tests (`bindings-uniffi/tests/swift`, read with
+//! `JSONSerialization`: numbers and booleans are `NSNumber`s): `XInput(vector:)`,
+//! `vectorOf(_:)`, `signFromVector(...)`, `callFromVector(...)` and the status names both ways.
+
+use super::{Plan, Shape, Value, VectorRecord};
+use iot_transfer_codegen::{camel, Declarations, Status};
+use std::fmt::Write as _;
+
+/// The Swift expression reading member `name` of the dictionary `input` as `shape`, or its default.
+fn read(name: &str, shape: Shape, default: Option<&str>) -> String {
+    let value = match shape.value {
+        Value::Text => format!("input[\"{name}\"] as? String"),
+        Value::Flag => format!("input[\"{name}\"] as? Bool"),
+        Value::Count => format!("(input[\"{name}\"] as? NSNumber)?.int32Value"),
+        Value::Status(status) => format!("(input[\"{name}\"] as? String).map({})", from_wire(status)),
+        other => panic!("an input member of {other:?} has no reader in the Swift vector code"),
+    };
+    assert!(!shape.list, "an input list has no reader in the Swift vector code");
+    if shape.optional {
+        return value;
+    }
+    // A required member a vector leaves out is sent empty, for the core's validation to name.
+    let empty = match (shape.value, default) {
+        (_, Some(default)) => default.to_owned(),
+        (Value::Text, None) => "\"\"".to_owned(),
+        (Value::Flag, None) => "false".to_owned(),
+        (Value::Count, None) => "0".to_owned(),
+        (Value::Status(status), None) => format!("{}(\"\")", from_wire(status)),
+        _ => unreachable!(),
+    };
+    format!("({value}) ?? {empty}")
+}
+
+/// The Swift expression writing `value` (of `shape`) as a vector holds it.
+fn write(value: &str, shape: Shape) -> String {
+    let one = |item: &str| match shape.value {
+        Value::Text | Value::Flag => None,
+        Value::Count => Some(format!("Double({item})")),
+        Value::Time => Some(format!("{item}.timeIntervalSince1970")),
+        Value::Status(_) => Some(format!("wireName({item})")),
+        Value::Record(_) => Some(format!("vectorOf({item})")),
+        Value::Metadata => unreachable!("the metadata is left out"),
+    };
+    match (shape.list, shape.optional, one("$0")) {
+        (_, _, None) => value.to_owned(),
+        (true, optional, Some(each)) => format!("{value}{}.map {{ {each} }}", if optional { "?" } else { "" }),
+        (false, true, Some(each)) => format!("{value}.map {{ {each} }}"),
+        (false, false, Some(_)) => one(value).expect("a converted value"),
+    }
+}
+
+/// The function naming a status from its wire name, such as `certificateStatusFromWire`.
+fn from_wire(status: Status) -> String {
+    let mut chars = status.name.chars();
+    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+    format!("{first}{}FromWire", chars.as_str())
+}
+
+/// A Swift enum case: the variant in lower camel case (`pendingTransfer`).
+fn case(variant: &str) -> String {
+    let mut chars = variant.chars();
+    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+    format!("{first}{}", chars.as_str())
+}
+
+fn statuses(plan: &Plan) -> String {
+    let mut swift = String::new();
+    for status in &plan.statuses {
+        let name = status.name;
+        let unknown = case(status.unknown.unwrap_or_else(|| panic!("{name} keeps no unknown value")));
+        let _ = writeln!(swift, "\n/// The `{name}` the service spells `wire`.");
+        let _ = writeln!(swift, "func {}(_ wire: String) -> {name} {{\n    switch wire {{", from_wire(*status));
+        for value in status.values {
+            let _ = writeln!(swift, "    case \"{}\": return .{}", value.wire, case(value.variant));
+        }
+        let _ = writeln!(swift, "    default: return .{unknown}(wire)\n    }}\n}}");
+        let _ = writeln!(swift, "\n/// A `{name}` as the service spells it: `.pendingTransfer` is `PENDING_TRANSFER`.");
+        let _ = writeln!(swift, "func wireName(_ status: {name}) -> String {{\n    switch status {{");
+        for value in status.values {
+            let _ = writeln!(swift, "    case .{}: return \"{}\"", case(value.variant), value.wire);
+        }
+        let _ = writeln!(swift, "    case let .{unknown}(wire): return wire\n    }}\n}}");
+    }
+    swift
+}
+
+fn input(record: &VectorRecord) -> String {
+    let name = record.name;
+    let mut swift = format!(
+        "\nextension {name} {{\n    /// The input from a vector's model-named members.\n    \
+         init(vector input: [String: Any]) {{\n        self.init(\n"
+    );
+    let arguments: Vec<String> = record
+        .members
+        .iter()
+        .map(|member| format!("            {}: {}", member.name, read(&member.name, member.shape, member.default)))
+        .collect();
+    swift.push_str(&arguments.join(",\n"));
+    swift.push_str("\n        )\n    }\n}\n");
+    swift
+}
+
+fn output(record: &VectorRecord) -> String {
+    let name = record.name;
+    let mut swift =
+        format!("\n/// `{name}` as a vector writes it.\nfunc vectorOf(_ value: {name}) -> [String: Any] {{\n");
+    let members: Vec<String> = record
+        .members
+        .iter()
+        .filter(|m| !matches!(m.shape.value, Value::Metadata))
+        .map(|member| {
+            format!("        \"{}\": {},", member.name, write(&format!("value.{}", member.name), member.shape))
+        })
+        .collect();
+    if members.is_empty() {
+        swift.push_str("    [:]\n}\n");
+    } else {
+        let _ = write!(swift, "    let members: [String: Any?] = [\n{}\n    ]\n", members.join("\n"));
+        swift.push_str("    return members.compactMapValues { $0 }\n}\n");
+    }
+    swift
+}
+
+fn dispatch(plan: &Plan) -> String {
+    let names: Vec<String> = plan.operations.iter().map(|o| format!("\"{}\"", o.name)).collect();
+    let mut swift = format!(
+        "\n/// Every operation's model name, in the order the core declares them.\nlet declaredOperations = [{}]\n\n\
+         /// A vector naming an operation the registry does not declare.\nstruct NoSuchOperation: Error {{\n    \
+         let name: String\n}}\n",
+        names.join(", ")
+    );
+    swift.push_str(
+        "\n/// The request of `operation` with a vector's input, signed for `time` by its generated `sign…Blocking` method.\n\
+         func signFromVector(_ client: IotTransferClient, _ operation: String, _ input: [String: Any], _ time: Date) throws -> SignedRequest {\n    \
+         switch operation {\n",
+    );
+    for operation in &plan.operations {
+        let (method, input) = (camel(&format!("sign_{}", operation.method)), plan.input_of(operation).name);
+        let _ = writeln!(
+            swift,
+            "    case \"{}\": return try client.{method}Blocking(input: {input}(vector: input), signingTime: time)",
+            operation.name
+        );
+    }
+    swift.push_str("    default: throw NoSuchOperation(name: operation)\n    }\n}\n");
+    swift.push_str(
+        "\n/// `operation` called (blocking) with a vector's input; its output as a vector writes it.\n\
+         func callFromVector(_ client: IotTransferClient, _ operation: String, _ input: [String: Any]) throws -> [String: Any] {\n    \
+         switch operation {\n",
+    );
+    for operation in &plan.operations {
+        let (method, input) = (camel(operation.method), plan.input_of(operation).name);
+        let _ = writeln!(
+            swift,
+            "    case \"{}\": return vectorOf(try client.{method}Blocking(input: {input}(vector: input)))",
+            operation.name
+        );
+    }
+    swift.push_str("    default: throw NoSuchOperation(name: operation)\n    }\n}\n");
+    swift
+}
+
+/// `VectorCalls.swift`.
+pub(crate) fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
+    let plan = Plan::new(declarations);
+    let mut swift = String::from(
+        "// Generated by codegen (iot-transfer-generate swift-tests) from the core's declarations: do not edit.\n\
+         // The shared vectors' inputs and outputs for the Swift tests (codegen/src/vectors).\n\n\
+         import Foundation\nimport IotTransfer\n",
+    );
+    swift.push_str(&statuses(&plan));
+    plan.inputs.iter().for_each(|record| swift.push_str(&input(record)));
+    plan.outputs.iter().for_each(|record| swift.push_str(&output(record)));
+    swift.push_str(&dispatch(&plan));
+    vec![("VectorCalls.swift", swift)]
+}
