@@ -16,6 +16,7 @@ pub mod certificate_input;
 pub mod endpoint;
 pub mod operation_response;
 pub mod partitions;
+pub mod reconcile;
 pub mod response;
 pub mod settle;
 pub mod state_response;
@@ -29,6 +30,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("certificate_input", certificate_input::check),
     ("endpoint", endpoint::check),
     ("operation_response", operation_response::check),
+    ("reconcile", reconcile::check),
     ("response", response::check),
     ("settle", settle::check),
     ("state_response", state_response::check),

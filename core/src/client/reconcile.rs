@@ -61,7 +61,7 @@ pub(super) async fn transfer(
 
 /// What a transfer whose attempts failed answers once its state is known.
 #[derive(Debug)]
-enum TransferVerdict {
+pub(super) enum TransferVerdict {
     /// It was transferred, as the outgoing listing shows: its ARN, and the listing's metadata.
     Transferred { arn: String, listing: ResponseMetadata },
     /// The error, with a hint saying what was found; `settled` is `Some(possibly applied)` when
@@ -71,7 +71,7 @@ enum TransferVerdict {
 
 /// The answer to a transfer to `target` whose attempts failed, from what the check found and
 /// whether an attempt may have been applied. Pure: the runner only carries it out.
-fn verdict(finding: Result<Finding, Error>, target: &str, possibly_applied: bool) -> TransferVerdict {
+pub(super) fn verdict(finding: Result<Finding, Error>, target: &str, possibly_applied: bool) -> TransferVerdict {
     let failed = |hint: String, settled: Option<bool>| TransferVerdict::Failed { hint, settled };
     match finding {
         Ok(Finding::PendingTo { outgoing, metadata }) if outgoing.transferred_to.as_deref() == Some(target) => {
@@ -100,13 +100,37 @@ fn verdict(finding: Result<Finding, Error>, target: &str, possibly_applied: bool
 }
 
 /// What the certificate's state shows.
-enum Finding {
+pub(super) enum Finding {
     /// The certificate is offered to `outgoing.transferred_to`; `metadata` is the listing call's.
     PendingTo { outgoing: Box<OutgoingCertificate>, metadata: ResponseMetadata },
     /// PENDING_TRANSFER, but not among the caller's outgoing transfers (or too far down the list).
     PendingUnconfirmed,
     /// Any other status.
     NotPending(CertificateStatus),
+}
+
+/// What the description alone shows: `None` while the certificate is PENDING_TRANSFER, when the
+/// outgoing listing must say to whom.
+pub(super) fn unless_pending(description: &CertificateDescription) -> Option<Finding> {
+    match &description.status {
+        Some(CertificateStatus::PendingTransfer) => None,
+        Some(status) => Some(Finding::NotPending(status.clone())),
+        None => Some(Finding::NotPending(CertificateStatus::Unknown("without a status".into()))),
+    }
+}
+
+/// The certificate's entry among one page of outgoing transfers, with the description's ARN when
+/// the listing left it out.
+pub(super) fn outgoing_of(
+    page: Vec<OutgoingCertificate>,
+    certificate_id: &str,
+    description: &CertificateDescription,
+) -> Option<OutgoingCertificate> {
+    let mut outgoing = page
+        .into_iter()
+        .find(|c| c.certificate_id.as_deref().is_some_and(|id| same_certificate_id(id, certificate_id)))?;
+    outgoing.certificate_arn = outgoing.certificate_arn.or_else(|| description.certificate_arn.clone());
+    Some(outgoing)
 }
 
 /// Reads a certificate's state with the client's retries, as the calls of the caller.
@@ -122,21 +146,14 @@ impl Checker<'_> {
     async fn find(&self, certificate_id: &str) -> Result<Finding, Error> {
         let description: CertificateDescription =
             self.send(&DescribeCertificateInput::new(certificate_id).prepare()?).await?.output;
-        match description.status {
-            Some(CertificateStatus::PendingTransfer) => {}
-            Some(status) => return Ok(Finding::NotPending(status)),
-            None => return Ok(Finding::NotPending(CertificateStatus::Unknown("without a status".into()))),
+        if let Some(finding) = unless_pending(&description) {
+            return Ok(finding);
         }
         let mut marker = None;
         for _ in 0..MAX_OUTGOING_PAGES {
             let input = ListOutgoingCertificatesInput { page_size: Some(250), marker, ascending_order: None };
             let Attempted { output: page, metadata } = self.send(&input.prepare()?).await?;
-            let found = page
-                .outgoing_certificates
-                .into_iter()
-                .find(|c| c.certificate_id.as_deref().is_some_and(|id| same_certificate_id(id, certificate_id)));
-            if let Some(mut outgoing) = found {
-                outgoing.certificate_arn = outgoing.certificate_arn.or(description.certificate_arn);
+            if let Some(outgoing) = outgoing_of(page.outgoing_certificates, certificate_id, &description) {
                 return Ok(Finding::PendingTo { outgoing: Box::new(outgoing), metadata });
             }
             match page.next_marker {
