@@ -7,7 +7,7 @@ CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
-.PHONY: demo test setup setup-wasm lint test-rust test-core-wasm-build test-botocore \
+.PHONY: demo test setup prefetch setup-wasm lint test-rust test-core-wasm-build test-botocore \
 	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients \
 	test-credentials test-demo test-npm-consumers soak soak-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
 
@@ -17,17 +17,20 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: setup setup-wasm lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
+test: prefetch lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
 	@echo "make test: all checks passed"
 
-# Also starts the Python tests' Debian roots in the background (scripts/setup/prefetch-python-roots.sh).
+# Every toolchain is installed by scripts/setup/toolchains.sh (the one entry point; --list names them).
 setup:
-	@scripts/setup/rust.sh
-	@scripts/setup/prefetch-python-roots.sh
+	@scripts/setup/toolchains.sh rust
+
+# Rust, then every other toolchain `make test` uses started in the background, so that their
+# downloads overlap with the Rust build; each suite's own setup then waits for it or finds it ready.
+prefetch:
+	@scripts/setup/toolchains.sh --prefetch
 
 setup-wasm:
-	@scripts/setup/wasm.sh
-	@scripts/setup/browser.sh
+	@scripts/setup/toolchains.sh wasm browser
 
 lint:
 	scripts/test/script-paths.sh

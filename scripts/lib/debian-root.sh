@@ -157,10 +157,9 @@ root_base() {
   fi
   if ! command -v debootstrap >/dev/null; then
     root_log "installing debootstrap on the host"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq --no-install-recommends debootstrap >/dev/null \
-      || { apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends debootstrap >/dev/null; } \
-      || root_die "could not install debootstrap with apt-get"
+    # shellcheck source=lib/host-packages.sh
+    . "$(dirname "${BASH_SOURCE[0]}")/host-packages.sh"
+    host_install debootstrap || root_die "could not install debootstrap with apt-get"
   fi
   local include=()
   case "$mirror" in https:*) include=(--include=ca-certificates) ;; esac

@@ -15,10 +15,9 @@ die() { echo "with-qemu-aarch64: error: $*" >&2; exit 2; }
 qemu=/usr/bin/qemu-aarch64-static
 if [ ! -x "$qemu" ]; then
   echo "with-qemu-aarch64: installing qemu-user-static on the host" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq --no-install-recommends qemu-user-static >/dev/null \
-    || { apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends qemu-user-static >/dev/null; } \
-    || die "could not install qemu-user-static with apt-get"
+  . "$(dirname "$0")/../lib/env.sh"
+  . "$(dirname "$0")/../lib/host-packages.sh"
+  host_install qemu-user-static || die "could not install qemu-user-static with apt-get"
 fi
 
 # The registration: aarch64 ELF executables and shared objects (e_machine 0xb7). Flag F opens the

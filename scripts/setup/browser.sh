@@ -4,8 +4,8 @@ set -euo pipefail
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   exit 0
 fi
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >&2
-$sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver >&2
+. "$(dirname "$0")/../lib/env.sh"
+setup_lock browser
+[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && exit 0
+. "$(dirname "$0")/../lib/host-packages.sh"
+host_install chromium chromium-driver

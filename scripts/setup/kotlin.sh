@@ -7,23 +7,21 @@
 # Prints the compiler's folder (the one holding bin/ and lib/). Safe to run twice.
 set -euo pipefail
 . "$(dirname "$0")/../lib/env.sh"
+setup_lock kotlin
 version="$KOTLIN_VERSION"
 # The distribution's kotlinx-coroutines-core-jvm.jar carries no version of its own: this is the one
 # the Kotlin build pins for it (JetBrains/kotlin, gradle/libs.versions.toml, `kotlinx-coroutines`).
 coroutines_version="$KOTLINX_COROUTINES_VERSION"
-cache="$cache/kotlin-$version"
-if [ ! -x "$cache/node_modules/kotlin-compiler/package/bin/kotlinc" ] && [ ! -x "$cache/node_modules/kotlin-compiler/bin/kotlinc" ]; then
-  mkdir -p "$cache"
-  npm install --prefix "$cache" --no-audit --no-fund --silent "kotlin-compiler@$version" >&2
+compiler="$cache/kotlin-$version"
+if [ ! -x "$compiler/node_modules/kotlin-compiler/package/bin/kotlinc" ] && [ ! -x "$compiler/node_modules/kotlin-compiler/bin/kotlinc" ]; then
+  mkdir -p "$compiler"
+  npm install --prefix "$compiler" --no-audit --no-fund --silent "kotlin-compiler@$version" >&2
 fi
 if [ ! -f /usr/share/java/jna.jar ] || [ ! -f /usr/share/java/gson.jar ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  packages=(libjna-java libgoogle-gson-java)
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2 \
-    || { $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2; }
+  . "$(dirname "$0")/../lib/host-packages.sh"
+  host_install libjna-java libgoogle-gson-java
 fi
-home="$cache/node_modules/kotlin-compiler"
+home="$compiler/node_modules/kotlin-compiler"
 [ -x "$home/package/bin/kotlinc" ] && home="$home/package"
 chmod +x "$home/bin/"* 2>/dev/null || true
 maven="$home/maven"

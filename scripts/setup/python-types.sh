@@ -5,6 +5,7 @@
 # twice.
 set -euo pipefail
 . "$(dirname "$0")/../lib/env.sh"
+setup_lock python-types
 mypy_version="$MYPY_VERSION"
 pyright_version="$PYRIGHT_VERSION"
 venv="$cache/python-types-mypy-$mypy_version"

@@ -3,6 +3,7 @@
 # cache folder outside the repository. Prints the path of its python. Safe to run twice.
 set -euo pipefail
 . "$(dirname "$0")/../lib/env.sh"
+setup_lock python
 venv="$cache/venv"
 requirements="$(cd "$(dirname "$0")/../.." && pwd)/tests/requirements.txt"
 stamp="$venv/.requirements"

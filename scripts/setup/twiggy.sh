@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs (once) twiggy, the wasm code-size profiler `make bench-size` reads the module with.
+# Installs (once) twiggy at its pinned version, the wasm code-size profiler `make bench-size` reads
+# the module with.
 set -euo pipefail
-command -v twiggy >/dev/null 2>&1 && exit 0
-echo "installing twiggy (about 3 minutes, once)" >&2
-cargo install twiggy --version 0.8.0 >&2
+. "$(dirname "$0")/../lib/env.sh"
+[ "$(twiggy --version 2>/dev/null)" = "twiggy $TWIGGY_VERSION" ] && exit 0
+echo "installing twiggy $TWIGGY_VERSION (about 3 minutes, once)" >&2
+cargo install --force twiggy --version "$TWIGGY_VERSION" >&2

@@ -4,6 +4,8 @@
 # (esbuild, binaryen's wasm-opt, TypeScript, playwright-core) and of the web demo. Safe to run twice.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$root/scripts/lib/env.sh"
+setup_lock wasm
 version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
   echo "installing wasm-bindgen-cli $version (about 7 minutes, once)" >&2

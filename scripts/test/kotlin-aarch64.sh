@@ -13,14 +13,9 @@ repo="${1:-$root/target/maven}"
 . "$(dirname "$0")/../lib/env.sh"
 jre_root="$cache/arm64-jre-root"
 java="$jre_root/usr/lib/jvm/java-17-openjdk-arm64/bin/java"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-install() {
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >&2 ||
-    { $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >&2; }
-}
-command -v qemu-aarch64 >/dev/null || install qemu-user
-command -v debootstrap >/dev/null || install debootstrap
+. "$(dirname "$0")/../lib/host-packages.sh"
+command -v qemu-aarch64 >/dev/null || host_install qemu-user
+command -v debootstrap >/dev/null || host_install debootstrap
 if [ ! -f "$jre_root/.iot-transfer-ready" ]; then
   # shellcheck disable=SC1091
   codename="$(. /etc/os-release && echo "$VERSION_CODENAME")"
