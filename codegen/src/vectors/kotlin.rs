@@ -2,59 +2,45 @@
 //! are `Double`s): `XInput.fromVector(map)`, `vectorOf(output)`, `signFromVector(...)`,
 //! `callFromVector(...)` and the status names both ways.
 
-use super::{Plan, Shape, Value, VectorRecord};
+use super::{from_wire, read, write, Plan, Spelling, Value, VectorRecord};
 use crate::kotlin::members::ident;
-use iot_transfer_codegen::{camel, Declarations, Status};
+use iot_transfer_codegen::{camel, Declarations};
 use std::fmt::Write as _;
 
-/// The Kotlin expression reading member `name` of the map `input` as `shape`, or its default.
-fn read(name: &str, shape: Shape, default: Option<&str>) -> String {
-    let value = match shape.value {
-        Value::Text => format!("input[\"{name}\"] as String?"),
-        Value::Flag => format!("input[\"{name}\"] as Boolean?"),
-        Value::Count => format!("(input[\"{name}\"] as Number?)?.toInt()"),
-        Value::Status(status) => format!("(input[\"{name}\"] as String?)?.let(::{})", from_wire(status)),
-        other => panic!("an input member of {other:?} has no reader in the Kotlin vector code"),
-    };
-    assert!(!shape.list, "an input list has no reader in the Kotlin vector code");
-    if shape.optional {
-        return value;
-    }
-    // A required member a vector leaves out is sent empty, for the core's validation to name.
-    let empty = match (shape.value, default) {
-        (_, Some(default)) => default.to_owned(),
-        (Value::Text, None) => "\"\"".to_owned(),
-        (Value::Flag, None) => "false".to_owned(),
-        (Value::Count, None) => "0".to_owned(),
-        (Value::Status(status), None) => format!("{}(\"\")", from_wire(status)),
-        _ => unreachable!(),
-    };
-    format!("({value}) ?: {empty}")
-}
+/// Kotlin's spelling of the vector code.
+struct Kotlin;
 
-/// The Kotlin expression writing `value` (of `shape`) as a vector holds it.
-fn write(value: &str, shape: Shape) -> String {
-    let one = |item: &str| match shape.value {
-        Value::Text | Value::Flag => None,
-        Value::Count => Some(format!("{item}.toDouble()")),
-        Value::Time => Some(format!("{item}.epochSecond + {item}.nano / 1e9")),
-        Value::Status(_) => Some(format!("wireName({item})")),
-        Value::Record(_) => Some(format!("vectorOf({item})")),
-        Value::Metadata => unreachable!("the metadata is left out"),
-    };
-    match (shape.list, shape.optional, one("it")) {
-        (_, _, None) => value.to_owned(),
-        (true, optional, Some(each)) => format!("{value}{}.map {{ {each} }}", if optional { "?" } else { "" }),
-        (false, true, Some(each)) => format!("{value}?.let {{ {each} }}"),
-        (false, false, Some(_)) => one(value).expect("a converted value"),
-    }
-}
+impl Spelling for Kotlin {
+    const LANGUAGE: &'static str = "Kotlin";
+    const OR_ELSE: &'static str = "?:";
+    const ITEM: &'static str = "it";
 
-/// The function naming a status from its wire name, such as `certificateStatusFromWire`.
-fn from_wire(status: Status) -> String {
-    let mut chars = status.name.chars();
-    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-    format!("{first}{}FromWire", chars.as_str())
+    fn read_one(value: Value, name: &str) -> Option<String> {
+        Some(match value {
+            Value::Text => format!("input[\"{name}\"] as String?"),
+            Value::Flag => format!("input[\"{name}\"] as Boolean?"),
+            Value::Count => format!("(input[\"{name}\"] as Number?)?.toInt()"),
+            Value::Status(status) => format!("(input[\"{name}\"] as String?)?.let(::{})", from_wire(status)),
+            _ => return None,
+        })
+    }
+
+    fn write_one(value: Value, item: &str) -> Option<String> {
+        match value {
+            Value::Text | Value::Flag | Value::Metadata => None,
+            Value::Count => Some(format!("{item}.toDouble()")),
+            Value::Time => Some(format!("{item}.epochSecond + {item}.nano / 1e9")),
+            Value::Status(_) => Some(format!("wireName({item})")),
+            Value::Record(_) => Some(format!("vectorOf({item})")),
+        }
+    }
+
+    fn map(value: &str, list: bool, optional: bool, each: &str) -> String {
+        match (list, optional) {
+            (true, optional) => format!("{value}{}.map {{ {each} }}", if optional { "?" } else { "" }),
+            (false, _) => format!("{value}?.let {{ {each} }}"),
+        }
+    }
 }
 
 fn statuses(plan: &Plan) -> String {
@@ -85,7 +71,7 @@ fn input(record: &VectorRecord) -> String {
          fun {name}.Companion.fromVector(input: Map<String, Any?>): {name} = {name}(\n"
     );
     for member in &record.members {
-        let _ = writeln!(kt, "    {} = {},", ident(&member.name), read(&member.name, member.shape, member.default));
+        let _ = writeln!(kt, "    {} = {},", ident(&member.name), read::<Kotlin>(member));
     }
     kt.push_str(")\n");
     kt
@@ -98,7 +84,7 @@ fn output(record: &VectorRecord) -> String {
     );
     for member in record.members.iter().filter(|m| !matches!(m.shape.value, Value::Metadata)) {
         let value = format!("value.{}", ident(&member.name));
-        let _ = writeln!(kt, "    \"{}\" to {},", member.name, write(&value, member.shape));
+        let _ = writeln!(kt, "    \"{}\" to {},", member.name, write::<Kotlin>(&value, member.shape));
     }
     kt.push_str(")\n");
     kt

@@ -117,6 +117,63 @@ fn vector_record<'a>(declarations: &'a Declarations, name: &'static str, members
     VectorRecord { name, members }
 }
 
+/// How one language spells the expressions of the vector code; [`read`] and [`write`] put them
+/// together the same way for every language.
+pub(crate) trait Spelling {
+    /// The language's name, for the generator's messages.
+    const LANGUAGE: &'static str;
+    /// `a ?: b` in Kotlin: the operator giving `b` when `a` is absent.
+    const OR_ELSE: &'static str;
+    /// The parameter of a one-argument closure: `it`, `$0`.
+    const ITEM: &'static str;
+    /// The expression reading member `name` of the vector's `input` as an optional value of kind
+    /// `value`, or `None` for a kind no input holds.
+    fn read_one(value: Value, name: &str) -> Option<String>;
+    /// The conversion of `item`, one value of kind `value`, to a vector's (epoch seconds, a wire
+    /// status, an object), or `None` when it is already one.
+    fn write_one(value: Value, item: &str) -> Option<String>;
+    /// `each` applied to every value of `value`, a list or an optional (or both).
+    fn map(value: &str, list: bool, optional: bool, each: &str) -> String;
+}
+
+/// The expression reading `member` from a vector's input, its default or empty value when absent.
+pub(crate) fn read<S: Spelling>(member: &VectorMember) -> String {
+    let (name, shape) = (&member.name, member.shape);
+    assert!(!shape.list, "an input list has no reader in the {} vector code", S::LANGUAGE);
+    let value = S::read_one(shape.value, name).unwrap_or_else(|| {
+        panic!("an input member of {:?} has no reader in the {} vector code", shape.value, S::LANGUAGE)
+    });
+    if shape.optional {
+        return value;
+    }
+    // A required member a vector leaves out is sent empty (spelled alike in Kotlin and Swift), for
+    // the core's validation to name.
+    let empty = member.default.map(str::to_owned).unwrap_or_else(|| match shape.value {
+        Value::Flag => "false".to_owned(),
+        Value::Count => "0".to_owned(),
+        Value::Status(status) => format!("{}(\"\")", from_wire(status)),
+        _ => "\"\"".to_owned(),
+    });
+    format!("({value}) {} {empty}", S::OR_ELSE)
+}
+
+/// The expression writing `value` (of `shape`) as a vector holds it.
+pub(crate) fn write<S: Spelling>(value: &str, shape: Shape) -> String {
+    assert!(!matches!(shape.value, Value::Metadata), "the metadata is left out of the vectors");
+    match S::write_one(shape.value, S::ITEM) {
+        None => value.to_owned(),
+        Some(each) if shape.list || shape.optional => S::map(value, shape.list, shape.optional, &each),
+        Some(_) => S::write_one(shape.value, value).expect("a converted value"),
+    }
+}
+
+/// The function naming a status from its wire name, such as `certificateStatusFromWire`.
+pub(crate) fn from_wire(status: Status) -> String {
+    let mut chars = status.name.chars();
+    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+    format!("{first}{}FromWire", chars.as_str())
+}
+
 impl<'a> Plan<'a> {
     /// The plan for every operation the core declares.
     pub(crate) fn new(declarations: &'a Declarations) -> Self {

@@ -2,58 +2,44 @@
 //! `JSONSerialization`: numbers and booleans are `NSNumber`s): `XInput(vector:)`,
 //! `vectorOf(_:)`, `signFromVector(...)`, `callFromVector(...)` and the status names both ways.
 
-use super::{Plan, Shape, Value, VectorRecord};
-use iot_transfer_codegen::{camel, Declarations, Status};
+use super::{from_wire, read, write, Plan, Spelling, Value, VectorRecord};
+use iot_transfer_codegen::{camel, Declarations};
 use std::fmt::Write as _;
 
-/// The Swift expression reading member `name` of the dictionary `input` as `shape`, or its default.
-fn read(name: &str, shape: Shape, default: Option<&str>) -> String {
-    let value = match shape.value {
-        Value::Text => format!("input[\"{name}\"] as? String"),
-        Value::Flag => format!("input[\"{name}\"] as? Bool"),
-        Value::Count => format!("(input[\"{name}\"] as? NSNumber)?.int32Value"),
-        Value::Status(status) => format!("(input[\"{name}\"] as? String).map({})", from_wire(status)),
-        other => panic!("an input member of {other:?} has no reader in the Swift vector code"),
-    };
-    assert!(!shape.list, "an input list has no reader in the Swift vector code");
-    if shape.optional {
-        return value;
-    }
-    // A required member a vector leaves out is sent empty, for the core's validation to name.
-    let empty = match (shape.value, default) {
-        (_, Some(default)) => default.to_owned(),
-        (Value::Text, None) => "\"\"".to_owned(),
-        (Value::Flag, None) => "false".to_owned(),
-        (Value::Count, None) => "0".to_owned(),
-        (Value::Status(status), None) => format!("{}(\"\")", from_wire(status)),
-        _ => unreachable!(),
-    };
-    format!("({value}) ?? {empty}")
-}
+/// Swift's spelling of the vector code.
+struct Swift;
 
-/// The Swift expression writing `value` (of `shape`) as a vector holds it.
-fn write(value: &str, shape: Shape) -> String {
-    let one = |item: &str| match shape.value {
-        Value::Text | Value::Flag => None,
-        Value::Count => Some(format!("Double({item})")),
-        Value::Time => Some(format!("{item}.timeIntervalSince1970")),
-        Value::Status(_) => Some(format!("wireName({item})")),
-        Value::Record(_) => Some(format!("vectorOf({item})")),
-        Value::Metadata => unreachable!("the metadata is left out"),
-    };
-    match (shape.list, shape.optional, one("$0")) {
-        (_, _, None) => value.to_owned(),
-        (true, optional, Some(each)) => format!("{value}{}.map {{ {each} }}", if optional { "?" } else { "" }),
-        (false, true, Some(each)) => format!("{value}.map {{ {each} }}"),
-        (false, false, Some(_)) => one(value).expect("a converted value"),
-    }
-}
+impl Spelling for Swift {
+    const LANGUAGE: &'static str = "Swift";
+    const OR_ELSE: &'static str = "??";
+    const ITEM: &'static str = "$0";
 
-/// The function naming a status from its wire name, such as `certificateStatusFromWire`.
-fn from_wire(status: Status) -> String {
-    let mut chars = status.name.chars();
-    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-    format!("{first}{}FromWire", chars.as_str())
+    fn read_one(value: Value, name: &str) -> Option<String> {
+        Some(match value {
+            Value::Text => format!("input[\"{name}\"] as? String"),
+            Value::Flag => format!("input[\"{name}\"] as? Bool"),
+            Value::Count => format!("(input[\"{name}\"] as? NSNumber)?.int32Value"),
+            Value::Status(status) => format!("(input[\"{name}\"] as? String).map({})", from_wire(status)),
+            _ => return None,
+        })
+    }
+
+    fn write_one(value: Value, item: &str) -> Option<String> {
+        match value {
+            Value::Text | Value::Flag | Value::Metadata => None,
+            Value::Count => Some(format!("Double({item})")),
+            Value::Time => Some(format!("{item}.timeIntervalSince1970")),
+            Value::Status(_) => Some(format!("wireName({item})")),
+            Value::Record(_) => Some(format!("vectorOf({item})")),
+        }
+    }
+
+    fn map(value: &str, list: bool, optional: bool, each: &str) -> String {
+        match (list, optional) {
+            (true, true) => format!("{value}?.map {{ {each} }}"),
+            _ => format!("{value}.map {{ {each} }}"),
+        }
+    }
 }
 
 /// A Swift enum case: the variant in lower camel case (`pendingTransfer`).
@@ -90,11 +76,8 @@ fn input(record: &VectorRecord) -> String {
         "\nextension {name} {{\n    /// The input from a vector's model-named members.\n    \
          init(vector input: [String: Any]) {{\n        self.init(\n"
     );
-    let arguments: Vec<String> = record
-        .members
-        .iter()
-        .map(|member| format!("            {}: {}", member.name, read(&member.name, member.shape, member.default)))
-        .collect();
+    let arguments: Vec<String> =
+        record.members.iter().map(|member| format!("            {}: {}", member.name, read::<Swift>(member))).collect();
     swift.push_str(&arguments.join(",\n"));
     swift.push_str("\n        )\n    }\n}\n");
     swift
@@ -109,7 +92,7 @@ fn output(record: &VectorRecord) -> String {
         .iter()
         .filter(|m| !matches!(m.shape.value, Value::Metadata))
         .map(|member| {
-            format!("        \"{}\": {},", member.name, write(&format!("value.{}", member.name), member.shape))
+            format!("        \"{}\": {},", member.name, write::<Swift>(&format!("value.{}", member.name), member.shape))
         })
         .collect();
     if members.is_empty() {
