@@ -95,7 +95,10 @@ def as_vector(value):
     if isinstance(value, list):
         return [as_vector(item) for item in value]
     if isinstance(value, iot_transfer.CertificateStatus):
-        return type(value).__name__.rsplit(".", 1)[-1]
+        # Its wire name, from the face's table: a known variant's, or the name the other one keeps.
+        variants, other = _table.STATUSES["CertificateStatus"]
+        variant = type(value).__name__.rsplit(".", 1)[-1]
+        return value[0] if variant == other else {v: k for k, v in variants.items()}[variant]
     if hasattr(value, "__dict__"):
         return {camel(k): as_vector(v) for k, v in vars(value).items() if k != "metadata" and v is not None}
     return value
