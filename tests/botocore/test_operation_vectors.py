@@ -43,14 +43,12 @@ def named(cases):
     return [pytest.param(case, id=case["name"]) for case in cases]
 
 
-def test_every_operation_has_vectors(session):
+def test_every_vector_names_an_operation_of_the_model(session):
+    # Which operations must have vectors is the core's registry's to say: the Rust, Kotlin and
+    # Swift vector tests fail for an operation without any. Here: each is one botocore knows.
     model = session.get_service_model(SERVICE)
-    operations = {case["operation"] for case in VECTORS["signing"]}
-    assert operations == {
-        "AcceptCertificateTransfer", "RejectCertificateTransfer", "CancelCertificateTransfer", "DescribeCertificate",
-        "UpdateCertificate", "ListCertificates", "ListOutgoingCertificates", "ListAttachedPolicies", "DetachPolicy",
-    }
-    assert operations <= set(model.operation_names)
+    operations = {case["operation"] for case in VECTORS["signing"] + VECTORS["responses"]}
+    assert operations and operations <= set(model.operation_names)
 
 
 @pytest.mark.parametrize("case", named(VECTORS["signing"]))

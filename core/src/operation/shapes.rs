@@ -633,7 +633,7 @@ mod tests {
             status { $($status:tt)* }
             enums { $($enums:tt)* }
         ) => {
-            vec![$($(stringify!($field)),*),*]
+            vec![$($(stringify!($field),)*)*]
         };
     }
 
