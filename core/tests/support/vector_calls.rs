@@ -146,6 +146,8 @@ macro_rules! vector_shapes {
     ) => {
         $(
             impl FromVector for $input {
+                // An input with no member reads nothing.
+                #[allow(unused_variables)]
                 fn from_vector(_name: &str, value: &Value) -> Result<Self, String> {
                     Ok($input { $(
                         $ifield: {
