@@ -205,6 +205,8 @@ macro_rules! js_shapes {
         struct $record:ident { $( $(#[$fattr:meta])* $field:ident: $fty:ty $(= $default:expr)? ),* $(,)? }
     )*) => { pastey::paste! { $(
         impl FromJs for $record {
+            // An input with no member reads nothing.
+            #[allow(unused_variables)]
             fn from_js(value: &JsValue) -> Result<Self, ValidationError> {
                 let object = if value.is_object() { value.clone() } else { js_sys::Object::new().into() };
                 Ok(Self { $(
