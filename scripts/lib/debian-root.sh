@@ -31,6 +31,22 @@ root_require_host() {
   done
 }
 
+# Ends the script, printing root $1, when the caller's `ready` function finds its layer there;
+# otherwise checks the host and takes the root's lock (one setup at a time: a second caller waits),
+# then asks `ready` again, for a setup that finished while this one waited.
+root_enter() {
+  if ready; then
+    echo "$1"
+    exit 0
+  fi
+  root_require_host
+  root_lock "$1"
+  if ready; then
+    echo "$1"
+    exit 0
+  fi
+}
+
 # Takes the lock of root $1 (a path) on file descriptor 9, waiting for another setup to finish.
 root_lock() {
   mkdir -p "$(dirname "$1")"

@@ -33,16 +33,7 @@ esac
 stamp="$root/.iot-transfer-python-ready"
 
 ready() { [ -f "$stamp" ] && [ -e "$root/usr/bin/python3" ]; }
-if ready; then
-  echo "$root"
-  exit 0
-fi
-root_require_host
-root_lock "$root"
-if ready; then
-  echo "$root"
-  exit 0
-fi
+root_enter "$root"
 
 started=$SECONDS
 mirror="$(root_mirror "${IOT_TRANSFER_DEBIAN_MIRROR:-}")"

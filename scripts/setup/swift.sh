@@ -27,20 +27,7 @@ root_log_name=setup-swift
 in_root_has() { [ -e "$root$1" ] || [ -L "$root$1" ]; }
 # CA certificates: an app on a real system has them, and the HTTP client loads them at start.
 ready() { [ -f "$stamp" ] && in_root_has /usr/bin/swiftc && in_root_has /usr/bin/swift && [ -f "$root/etc/ssl/certs/ca-certificates.crt" ]; }
-
-# Fast path: nothing to do.
-if ready; then
-  echo "$root"
-  exit 0
-fi
-
-root_require_host
-# One setup at a time; a second caller waits, then finds the root ready.
-root_lock "$root"
-if ready; then
-  echo "$root"
-  exit 0
-fi
+root_enter "$root"
 
 started=$SECONDS
 mirror="$(root_mirror "${SWIFT_DEBIAN_MIRROR:-${IOT_TRANSFER_DEBIAN_MIRROR:-}}")"

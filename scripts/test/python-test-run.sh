@@ -21,14 +21,9 @@ if [ "$name" = host ]; then
   exec "$python" -m pytest -q -p no:cacheprovider "$root/bindings-uniffi/tests/python" "$@"
 fi
 
-# NAME is SUITE or SUITE-ARCH; a foreign architecture's programs run under qemu-user.
-suite="${name%%-*}" arch="" emulator=()
-if [ "$suite" != "$name" ]; then
-  arch="${name#*-}"
-  emulator=("$root/scripts/run/with-qemu-aarch64.sh")
-fi
-debian_root=$("$root/scripts/setup/python-root.sh" "$suite" ${arch:+"$arch"})
-dir="$root/target/python-venvs/$name"
+# The interpreter's Debian root, emulator and venv folder.
+# shellcheck source=../lib/python-interpreter.sh
+. "$root/scripts/lib/python-interpreter.sh"
 [ -x "$dir/venv/bin/python" ] || { echo "python-test-run: no venv for $name: run scripts/test/python-test-venv.sh first" >&2; exit 1; }
 # The tests find the vectors at ../../../tests/vectors from their own folder, hence /repo/...
 # A /tmp of its own: pytest's tmp_path folders of concurrent runs stay apart.

@@ -25,14 +25,9 @@ if [ "$name" = host ]; then
   exit 0
 fi
 
-# NAME is SUITE or SUITE-ARCH; a foreign architecture's programs run under qemu-user.
-suite="${name%%-*}" arch="" emulator=()
-if [ "$suite" != "$name" ]; then
-  arch="${name#*-}"
-  emulator=("$root/scripts/run/with-qemu-aarch64.sh")
-fi
-debian_root=$("$root/scripts/setup/python-root.sh" "$suite" ${arch:+"$arch"})
-dir="$root/target/python-venvs/$name"
+# The interpreter's Debian root, emulator and venv folder.
+# shellcheck source=../lib/python-interpreter.sh
+. "$root/scripts/lib/python-interpreter.sh"
 rm -rf "$dir"
 mkdir -p "$dir/venv" "$dir/tmp"
 mapfile -t pip_args < <("$root/scripts/run/pip-root-args.sh")
