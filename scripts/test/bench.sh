@@ -8,7 +8,9 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 python=$(scripts/setup/python.sh)
 cargo build --quiet --release -p iot-transfer --example bench_client
-# The Python wheel, optimised, in a virtualenv of its own.
+# The Python wheel, optimised, in a virtualenv of its own; the face's table and stubs first, written
+# from the core's declarations (a fresh clone has none: they are not committed).
+cargo run --quiet -p iot-transfer-codegen -- python "$root/bindings-uniffi/python/iot_transfer" >&2
 wheels="$root/target/bench-wheels"
 rm -rf "$wheels"
 (cd bindings-uniffi && "$(dirname "$python")/maturin" build --quiet --release --no-default-features --out "$wheels" >&2)
