@@ -28,8 +28,8 @@ toolchains=(
   "python-trixie|yes|python-root.sh trixie|Python 3.13 in the Debian 13 root"
   "swift|yes|swift.sh|Swift 6 in the Debian 13 root"
 )
-# Installed by the targets that need them, not by `make test`: `fuzz` (nightly, cargo-fuzz),
-# `twiggy` (make bench-size), `cross` (a Rust target and zig, for a triple).
+# Installed by the targets that need them, not by `make test`. (The cross builds install their
+# Rust target and Zig themselves: scripts/setup/cross.sh TRIPLE.)
 optional=("fuzz|no|fuzz.sh|nightly and cargo-fuzz (make fuzz)" "twiggy|no|twiggy.sh|twiggy (make bench-size)")
 
 field() { cut -d'|' -f"$2" <<<"$1"; }
@@ -42,8 +42,8 @@ find_toolchain() {
   exit 2
 }
 can_run() { [ "$(field "$1" 2)" = no ] || [ "$(id -u)" -eq 0 ]; }
-# Runs the install of entry $1.
-install() {
+# Runs the setup script of entry $1.
+run_setup() {
   local script args
   read -r script args <<<"$(field "$1" 3)"
   # shellcheck disable=SC2086 # the arguments' words
@@ -64,7 +64,7 @@ case "${1:-}" in
       can_run "$entry" || continue
       name="$(field "$entry" 1)"
       # Every descriptor away from the caller's, so that make (or a pipe it writes to) does not wait.
-      (trap '' HUP; install "$entry") </dev/null >"$cache/prefetch-$name.log" 2>&1 &
+      (trap '' HUP; run_setup "$entry") </dev/null >"$cache/prefetch-$name.log" 2>&1 &
     done
     ;;
   *)
@@ -73,7 +73,7 @@ case "${1:-}" in
     fi
     for name in "$@"; do
       entry="$(find_toolchain "$name")"
-      install "$entry" >/dev/null
+      run_setup "$entry" >/dev/null
     done
     ;;
 esac
