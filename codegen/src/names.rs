@@ -12,6 +12,13 @@ pub fn upper_camel(snake: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// `UpperCamelCase` to `lowerCamelCase`: a type or variant name as a function name or a Swift
+/// enum case (`PendingTransfer` is `pendingTransfer`).
+pub fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A doc comment's lines, trimmed and joined into one paragraph (blank lines dropped).
 pub fn doc(lines: &[&str]) -> String {
     lines.iter().map(|line| line.trim()).filter(|line| !line.is_empty()).collect::<Vec<_>>().join(" ")
@@ -43,6 +50,7 @@ mod tests {
     fn names() {
         assert_eq!(camel("list_certificates_paginator"), "listCertificatesPaginator");
         assert_eq!(upper_camel("list_certificates_paginator"), "ListCertificatesPaginator");
+        assert_eq!(lower_first("PendingTransfer"), "pendingTransfer");
         assert_eq!(last_segment("$crate :: TransferCertificateInput"), "TransferCertificateInput");
     }
 

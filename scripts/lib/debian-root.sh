@@ -47,6 +47,20 @@ root_enter() {
   fi
 }
 
+# Stamps the caller's layer of root $1 as ready (stamp file $2, recording $3, the version it
+# checked, with the mirror and suite the caller set and the time), says how long the setup took
+# (from the caller's `started`) and prints the root.
+root_stamp() {
+  {
+    echo "installed=$(date -u +%FT%TZ)"
+    echo "mirror=$mirror"
+    echo "suite=$suite"
+    echo "version=$3"
+  } >"$2"
+  root_log "ready after $((SECONDS - started)) s: $3"
+  echo "$1"
+}
+
 # Takes the lock of root $1 (a path) on file descriptor 9, waiting for another setup to finish.
 root_lock() {
   mkdir -p "$(dirname "$1")"

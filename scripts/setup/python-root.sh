@@ -53,11 +53,4 @@ if ! out="$(root_run "$root" /bin/sh -euc 'python3 -m venv "$1" && "$1/bin/pytho
   root_die "python3 -m venv does not work in $root"
 fi
 version="$(root_run "$root" python3 --version 2>&1)"
-{
-  echo "installed=$(date -u +%FT%TZ)"
-  echo "mirror=$mirror"
-  echo "suite=$suite"
-  echo "version=$version"
-} >"$stamp"
-root_log "ready after $((SECONDS - started)) s: $version"
-echo "$root"
+root_stamp "$root" "$stamp" "$version"

@@ -46,11 +46,4 @@ if ! out="$(root_run "$root" /bin/sh -euc 'cd /tmp/setup-swift-check && swiftc -
 fi
 rm -rf "$root/tmp/setup-swift-check"
 version="$(root_run "$root" swift --version 2>&1 | head -n 1)"
-{
-  echo "installed=$(date -u +%FT%TZ)"
-  echo "mirror=$mirror"
-  echo "suite=$suite"
-  echo "version=$version"
-} >"$stamp"
-root_log "ready after $((SECONDS - started)) s: $version"
-echo "$root"
+root_stamp "$root" "$stamp" "$version"

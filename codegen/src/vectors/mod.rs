@@ -8,7 +8,7 @@
 pub(crate) mod kotlin;
 pub(crate) mod swift;
 
-use iot_transfer_codegen::{camel, Declarations, Item, Member, Operation, Status};
+use iot_transfer_codegen::{camel, lower_first, Declarations, Item, Member, Operation, Status};
 
 /// What a member holds, as the vectors write it.
 #[derive(Debug, Clone, Copy)]
@@ -169,9 +169,7 @@ pub(crate) fn write<S: Spelling>(value: &str, shape: Shape) -> String {
 
 /// The function naming a status from its wire name, such as `certificateStatusFromWire`.
 pub(crate) fn from_wire(status: Status) -> String {
-    let mut chars = status.name.chars();
-    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-    format!("{first}{}FromWire", chars.as_str())
+    format!("{}FromWire", lower_first(status.name))
 }
 
 impl<'a> Plan<'a> {

@@ -3,7 +3,7 @@
 //! `vectorOf(_:)`, `signFromVector(...)`, `callFromVector(...)` and the status names both ways.
 
 use super::{from_wire, read, write, Plan, Spelling, Value, VectorRecord};
-use iot_transfer_codegen::{camel, Declarations};
+use iot_transfer_codegen::{camel, lower_first, Declarations};
 use std::fmt::Write as _;
 
 /// Swift's spelling of the vector code.
@@ -42,28 +42,21 @@ impl Spelling for Swift {
     }
 }
 
-/// A Swift enum case: the variant in lower camel case (`pendingTransfer`).
-fn case(variant: &str) -> String {
-    let mut chars = variant.chars();
-    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-    format!("{first}{}", chars.as_str())
-}
-
 fn statuses(plan: &Plan) -> String {
     let mut swift = String::new();
     for status in &plan.statuses {
         let name = status.name;
-        let unknown = case(status.unknown.unwrap_or_else(|| panic!("{name} keeps no unknown value")));
+        let unknown = lower_first(status.unknown.unwrap_or_else(|| panic!("{name} keeps no unknown value")));
         let _ = writeln!(swift, "\n/// The `{name}` the service spells `wire`.");
         let _ = writeln!(swift, "func {}(_ wire: String) -> {name} {{\n    switch wire {{", from_wire(*status));
         for value in status.values {
-            let _ = writeln!(swift, "    case \"{}\": return .{}", value.wire, case(value.variant));
+            let _ = writeln!(swift, "    case \"{}\": return .{}", value.wire, lower_first(value.variant));
         }
         let _ = writeln!(swift, "    default: return .{unknown}(wire)\n    }}\n}}");
         let _ = writeln!(swift, "\n/// A `{name}` as the service spells it: `.pendingTransfer` is `PENDING_TRANSFER`.");
         let _ = writeln!(swift, "func wireName(_ status: {name}) -> String {{\n    switch status {{");
         for value in status.values {
-            let _ = writeln!(swift, "    case .{}: return \"{}\"", case(value.variant), value.wire);
+            let _ = writeln!(swift, "    case .{}: return \"{}\"", lower_first(value.variant), value.wire);
         }
         let _ = writeln!(swift, "    case let .{unknown}(wire): return wire\n    }}\n}}");
     }

@@ -6,7 +6,7 @@
 use iot_transfer::operation::shapes::*;
 use iot_transfer::{Client, Error, OperationInput, SignedRequest};
 use serde_json::{Map, Value};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A member's type, read from its value in a vector (absent and `null` count as not set).
 pub trait FromVector: Sized {
@@ -92,12 +92,6 @@ impl ToVector for SystemTime {
         let seconds =
             self.duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or_else(|e| -e.duration().as_secs_f64());
         serde_json::json!(seconds)
-    }
-}
-
-impl ToVector for Duration {
-    fn to_vector(&self) -> Value {
-        serde_json::json!(self.as_millis() as u64)
     }
 }
 
