@@ -5,14 +5,19 @@ made with boto3's keyword arguments, every operation a method taking keyword arg
 from ``get_paginator``, and exceptions by the service's names (``iot_transfer.exceptions``, also
 ``client.exceptions``).
 
-The generated uniffi module (``iot_transfer.iot_transfer``) is re-exported as it is, for its
-records and the lower-level ``IotTransferClient``; this file adds what Python users expect of it,
-written once for every operation: each of its paginator objects is an iterator of pages
-(``for page in client.list_certificates_paginator(ListCertificatesInput())``) and an async
-iterator (``async for page in ...``), one request per page.
+The values the face's clients return (``iot_transfer.values``: ``CertificateStatus`` as a ``str``
+enum, records as dataclasses with ``to_dict()``) are exported here under their names. The
+generated uniffi module (``iot_transfer.iot_transfer``) is re-exported for the rest of its names
+(its input records, ``ClientConfig``, the lower-level ``IotTransferClient``); its own statuses and
+output records, which that lower-level client takes and returns, stay in that module. This file
+adds what Python users expect of that client, written once for every operation: each of its
+paginator objects is an iterator of pages (``for page in
+client.list_certificates_paginator(ListCertificatesInput())``) and an async iterator (``async for
+page in ...``), one request per page.
 """
 
 from .iot_transfer import *  # noqa: F401,F403
+from .values import *  # noqa: F401,F403
 from . import iot_transfer as _generated
 from . import exceptions as exceptions
 from .client import AsyncClient as AsyncClient

@@ -6,7 +6,7 @@ public module that holds them."""
 import datetime
 from typing import Any, Dict, Optional, Tuple
 
-from . import _declarations
+from . import _conversions, _declarations
 from . import iot_transfer as _generated
 
 IotTransferError = _generated.IotTransferError
@@ -86,14 +86,8 @@ class ClientError(_Readable, IotTransferError):
     @property
     def response(self) -> Dict[str, Any]:
         """The error as boto3 shapes ``ClientError.response``."""
-        return {
-            "Error": {"Code": self.code, "Message": self.message},
-            "ResponseMetadata": {
-                "HTTPStatusCode": self.http_status,
-                "RequestId": self.request_id,
-                "RetryAttempts": max(self.attempts - 1, 0),
-            },
-        }
+        metadata = _conversions.CONVERT["ResponseMetadata"](getattr(self, "details").metadata)
+        return {"Error": {"Code": self.code, "Message": self.message}, "ResponseMetadata": metadata.to_dict()}
 
 
 class _ParamValidation(_Readable):

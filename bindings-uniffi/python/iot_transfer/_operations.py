@@ -13,7 +13,8 @@ from .paginate import AsyncPaginator, Paginator
 def _blocking_method(call: Call) -> Callable[..., Any]:
     def method(self: Any, **kwargs: Any) -> Any:
         records = _arguments.records(call, kwargs)
-        return _calls.blocking(getattr(self.uniffi_client, call.method + "_blocking"), records, call.operation_name)
+        output = _calls.blocking(getattr(self.uniffi_client, call.method + "_blocking"), records, call.operation_name)
+        return call.convert(output)
 
     return method
 
@@ -21,7 +22,8 @@ def _blocking_method(call: Call) -> Callable[..., Any]:
 def _async_method(call: Call) -> Callable[..., Any]:
     async def method(self: Any, **kwargs: Any) -> Any:
         records = _arguments.records(call, kwargs)
-        return await _calls.awaited(getattr(self.uniffi_client, call.method), records, call.operation_name)
+        output = await _calls.awaited(getattr(self.uniffi_client, call.method), records, call.operation_name)
+        return call.convert(output)
 
     return method
 

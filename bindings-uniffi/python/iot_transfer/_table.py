@@ -2,10 +2,11 @@
 with each record's class found in the generated module: what the face's methods, paginators and
 keyword arguments are made from. Nothing here names an operation."""
 
-from typing import Any, Dict, NamedTuple, Optional, Tuple
+from typing import Any, Callable, Dict, NamedTuple, Optional, Tuple
 
 from . import _declarations
 from . import iot_transfer as _generated
+from ._conversions import CONVERT
 
 
 class Member(NamedTuple):
@@ -41,6 +42,8 @@ class Call(NamedTuple):
     """The operation's model name (``TransferCertificate``); None for a call of several operations."""
     records: Tuple[Record, ...]
     doc: str
+    convert: Callable[[Any], Any]
+    """Makes the face's value (``values``) of the generated client's result."""
 
 
 class Pagination(NamedTuple):
@@ -59,8 +62,8 @@ def _record(name: str) -> Record:
 
 
 OPERATIONS: Tuple[Call, ...] = tuple(
-    Call(method, None if workflow else name, (_record(input_name),), doc)
-    for method, name, input_name, _output, doc, workflow in _declarations.OPERATIONS
+    Call(method, None if workflow else name, (_record(input_name),), doc, CONVERT[output])
+    for method, name, input_name, output, doc, workflow in _declarations.OPERATIONS
 )
 """Every operation and workflow call of the client."""
 

@@ -1,7 +1,8 @@
 """Paginators as boto3 has them: ``client.get_paginator("list_certificates")`` is a ``Paginator``
 whose ``paginate(**kwargs)`` checks the keyword arguments at once and gives the pages to iterate,
-one request each (``for page in ...``; ``async for page in ...`` from an ``AsyncClient``). Written
-once for every list operation of the table."""
+one request each (``for page in ...``; ``async for page in ...`` from an ``AsyncClient``), each
+page the operation's output as the face's value (``values``). Written once for every list
+operation of the table."""
 
 from typing import Any, AsyncIterator, Callable, Generic, Iterator, TypeVar
 
@@ -14,33 +15,35 @@ _Page = TypeVar("_Page")
 class PageIterator(Generic[_Page]):
     """The pages of one pagination, one request each; each iteration starts from the first page."""
 
-    def __init__(self, open_pages: Callable[[], Any], operation_name: str) -> None:
+    def __init__(self, open_pages: Callable[[], Any], pagination: Pagination) -> None:
         self._open_pages = open_pages
-        self._operation_name = operation_name
+        self._pagination = pagination
 
     def __iter__(self) -> Iterator[_Page]:
         pages = self._open_pages()
+        operation = self._pagination.operation
         while True:
-            page = _calls.blocking(pages.next_page_blocking, (), self._operation_name)
+            page = _calls.blocking(pages.next_page_blocking, (), operation.operation_name)
             if page is None:
                 return
-            yield page
+            yield operation.convert(page)
 
 
 class AsyncPageIterator(Generic[_Page]):
     """The pages of one pagination for ``async for``, one request each."""
 
-    def __init__(self, open_pages: Callable[[], Any], operation_name: str) -> None:
+    def __init__(self, open_pages: Callable[[], Any], pagination: Pagination) -> None:
         self._open_pages = open_pages
-        self._operation_name = operation_name
+        self._pagination = pagination
 
     async def __aiter__(self) -> AsyncIterator[_Page]:
         pages = self._open_pages()
+        operation = self._pagination.operation
         while True:
-            page = await _calls.awaited(pages.next_page, (), self._operation_name)
+            page = await _calls.awaited(pages.next_page, (), operation.operation_name)
             if page is None:
                 return
-            yield page
+            yield operation.convert(page)
 
 
 class _Paginator:
@@ -66,7 +69,7 @@ class Paginator(_Paginator, Generic[_Page]):
 
     def paginate(self, **kwargs: Any) -> PageIterator[_Page]:
         """The pages for the operation's keyword arguments (checked now, before any request)."""
-        return PageIterator(self._opener(kwargs), str(self._pagination.operation.operation_name))
+        return PageIterator(self._opener(kwargs), self._pagination)
 
 
 class AsyncPaginator(_Paginator, Generic[_Page]):
@@ -74,4 +77,4 @@ class AsyncPaginator(_Paginator, Generic[_Page]):
 
     def paginate(self, **kwargs: Any) -> AsyncPageIterator[_Page]:
         """The pages for the operation's keyword arguments (checked now, before any request)."""
-        return AsyncPageIterator(self._opener(kwargs), str(self._pagination.operation.operation_name))
+        return AsyncPageIterator(self._opener(kwargs), self._pagination)

@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 import emulator
-from iot_transfer import AsyncClient, Client, ListCertificatesOutput, StepAction
+from iot_transfer import AsyncClient, Client, ListCertificatesOutput, StepAction, TransferBlocker
 from iot_transfer.exceptions import ParamValidationError
 from scripted_server import ScriptedServer
 from test_client import SECRET
@@ -69,10 +69,12 @@ def test_check_and_prepare_take_keyword_arguments():
     demo = emulator.admin("POST", "seed-demo")
     client = Client(**settings())
     check = client.check_transfer(certificate_id=demo["active"], target_aws_account=emulator.TARGET_ACCOUNT)
-    assert [blocker.is_active() for blocker in check.blockers] == [True]
+    assert check.blockers == [TransferBlocker.Active()]
+    assert [blocker.type for blocker in check.blockers] == ["Active"]
     report = client.prepare_and_transfer(certificate_id=demo["active"], target_aws_account=emulator.TARGET_ACCOUNT,
                                          deactivate=True)
-    assert [step.action for step in report.steps] == [StepAction.DEACTIVATE(), StepAction.TRANSFER()]
+    assert [step.action for step in report.steps] == [StepAction.Deactivate(), StepAction.Transfer()]
+    assert report.to_dict()["steps"][0] == {"action": {"type": "Deactivate"}, "outcome": {"type": "Done"}}
     assert emulator.recorded(demo["active"]) == ("PENDING_TRANSFER", emulator.TARGET_ACCOUNT)
 
     async def prepare_the_one_with_a_policy():

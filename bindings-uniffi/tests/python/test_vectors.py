@@ -5,10 +5,8 @@ import datetime
 import json
 import pathlib
 
-import iot_transfer
-
 from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, IotTransferError, TransferCertificateInput
-from iot_transfer import _arguments, _table
+from iot_transfer import _arguments, _conversions, _table
 from scripted_server import ScriptedServer
 
 VECTORS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors"
@@ -86,25 +84,25 @@ def test_response_vectors():
                     assert error.request_id == expected["requestId"], vector["name"]
 
 
-def camel(name):
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def as_vector(value):
-    """An output in the vectors' form: model member names, epoch seconds, absent members left out."""
+def epoch_seconds(value):
+    """``value`` with every timestamp as epoch seconds, as the vectors write them."""
     if isinstance(value, datetime.datetime):
         return value.timestamp()
     if isinstance(value, list):
-        return [as_vector(item) for item in value]
-    if isinstance(value, iot_transfer.CertificateStatus):
-        # Its wire name, from the face's table: a known variant's, or the name the other one keeps.
-        variants, other = _table.STATUSES["CertificateStatus"]
-        variant = type(value).__name__.rsplit(".", 1)[-1]
-        return value[0] if variant == other else {v: k for k, v in variants.items()}[variant]
-    if hasattr(value, "__dict__"):
-        return {camel(k): as_vector(v) for k, v in vars(value).items() if k != "metadata" and v is not None}
+        return [epoch_seconds(item) for item in value]
+    if isinstance(value, dict):
+        return {key: epoch_seconds(item) for key, item in value.items()}
     return value
+
+
+def as_vector(output):
+    """An output in the vectors' form, made by the face: its value's ``to_dict()`` (model member
+    names, absent members left out, statuses as their text), timestamps as epoch seconds, and no
+    ``ResponseMetadata``. The vectors are botocore's parse of the same responses, so this also
+    proves ``to_dict()`` gives what boto3 gives."""
+    shape = _conversions.CONVERT[type(output).__name__](output).to_dict()
+    del shape["ResponseMetadata"]
+    return epoch_seconds(shape)
 
 
 def test_every_other_operations_response_vectors():

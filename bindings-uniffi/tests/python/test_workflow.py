@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 import emulator
-from iot_transfer import (
+from iot_transfer.iot_transfer import (
     AcceptCertificateTransferInput,
     AwsCredentials,
     CancelCertificateTransferInput,

@@ -1,12 +1,14 @@
 //! The Python face's generated parts: the table `_declarations.py` its clients, paginators and
-//! exceptions are made from at import time, and the type stubs of what is made from it,
-//! `client.pyi` and `exceptions.pyi`.
+//! exceptions are made from at import time, the type stubs of what is made from it,
+//! `client.pyi` and `exceptions.pyi`, and the values its clients return with their conversions
+//! from the generated uniffi values, `values.py` and `_conversions.py`.
 
 mod client_stub;
 mod exceptions_stub;
 mod settings;
 mod syntax;
 mod table;
+mod values;
 
 use iot_transfer_codegen::{Declarations, ErrorGroup, ErrorKind, Member};
 
@@ -64,6 +66,8 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
         ("_declarations.py", table::render(declarations) + &settings::table(declarations)),
         ("client.pyi", client_stub::render(declarations)),
         ("exceptions.pyi", exceptions_stub::render(declarations)),
+        ("values.py", values::render(declarations)),
+        ("_conversions.py", values::render_conversions(declarations)),
     ]
 }
 
