@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes a fresh virtualenv of one of the interpreters the Python tests run on, with WHEEL and
-# pytest (at tests/requirements.txt's pin) installed from outside the source tree:
+# Makes a fresh virtualenv of one of the interpreters the Python tests run on, with WHEEL, pytest
+# and boto3 (at tests/requirements.txt's pins; the boto3 face is tested against it, and against
+# botocore's exception classes) installed from outside the source tree:
 #   host      the host's python3 (Debian 12: 3.11), in target/python-binding-venv
 #   bullseye  Debian 11's 3.9 (glibc 2.31), in a Debian root (scripts/setup/python-root.sh)
 #   trixie    Debian 13's 3.13, in the Swift root
@@ -16,12 +17,14 @@ set -euo pipefail
 name="$1" wheel="$(realpath -e "$2")"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 pytest=$(grep '^pytest==' "$root/tests/requirements.txt")
+# boto3's pins: one per range of Python versions, each with its marker for pip.
+mapfile -t boto3 < <(grep '^boto3==' "$root/tests/requirements.txt")
 
 if [ "$name" = host ]; then
   venv="$root/target/python-binding-venv"
   rm -rf "$venv"
   python3 -m venv "$venv" >&2
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "$wheel" "$pytest" >&2
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$wheel" "$pytest" "${boto3[@]}" >&2
   exit 0
 fi
 
@@ -34,4 +37,5 @@ mapfile -t pip_args < <("$root/scripts/run/pip-root-args.sh")
 # shellcheck disable=SC2016 # expanded by the inner shell
 ${emulator[@]+"${emulator[@]}"} "$root/scripts/run/root-run.sh" --root "$debian_root" "${pip_args[@]}" \
   --bind "$dir/venv:/venv" --ro-bind "$(dirname "$wheel"):/wheel" -e PIP_DISABLE_PIP_VERSION_CHECK=1 -- \
-  /bin/sh -euc 'python3 -m venv /venv && /venv/bin/pip install --quiet "/wheel/$1" "$2"' sh "$(basename "$wheel")" "$pytest" >&2
+  /bin/sh -euc 'wheel="$1"; shift; python3 -m venv /venv && /venv/bin/pip install --quiet "/wheel/$wheel" "$@"' \
+  sh "$(basename "$wheel")" "$pytest" "${boto3[@]}" >&2

@@ -9,7 +9,7 @@ import os
 import urllib.request
 from typing import Dict, List
 
-from iot_transfer import AsyncClient, Client, TransferCheck
+from iot_transfer import AsyncClient, CertificateStatus, Client, TransferCheck, boto3
 from iot_transfer.exceptions import (
     ClientError,
     IotTransferError,
@@ -81,7 +81,7 @@ async def async_calls(endpoint_url: str, transferable: str) -> List[str]:
     ) as iot:
         described = await iot.describe_certificate(certificate_id=transferable)
         status = described.certificate_description.status
-        seen.append(f"pending: {status is not None and status.is_pending_transfer()}")
+        seen.append(f"pending: {status == CertificateStatus.PENDING_TRANSFER and status == 'PENDING_TRANSFER'}")
         await iot.cancel_certificate_transfer(certificate_id=transferable)
         await iot.update_certificate(certificate_id=transferable, new_status="INACTIVE")
         names: List[str] = []
@@ -97,11 +97,25 @@ async def async_calls(endpoint_url: str, transferable: str) -> List[str]:
     return seen
 
 
+def boto3_calls(endpoint_url: str, active: str) -> List[str]:
+    """A boto3 script's calls, with ``from iot_transfer import boto3`` for ``import boto3``."""
+    iot = boto3.client("iot", region_name="us-east-1", endpoint_url=endpoint_url,
+                       aws_access_key_id="AKIAEMULATORSOURCE", aws_secret_access_key="emulator-source-secret")
+    response = iot.describe_certificate(certificateId=active)
+    seen = [f"boto3 face: {response['certificateDescription']['status']}"]
+    try:
+        iot.transfer_certificate(certificateId=active, targetAwsAccount=TARGET_ACCOUNT)
+    except iot.exceptions.CertificateStateException as error:
+        seen.append(f"boto3 face: {error.response['Error']['Code']}")
+    return seen
+
+
 def main() -> None:
     endpoint_url = os.environ["IOT_EMULATOR_URL"]
     demo = seeded_certificates(endpoint_url)
     lines = blocking_calls(endpoint_url, demo["active"], demo["transferable"])
     lines += asyncio.run(async_calls(endpoint_url, demo["transferable"]))
+    lines += boto3_calls(endpoint_url, demo["active"])
     print("\n".join(lines))
     expected = [
         "blockers of the active certificate: 1",
@@ -113,6 +127,8 @@ def main() -> None:
         "pending: True",
         "certificates listed: ",
         "a service error: ResourceNotFoundException",
+        "boto3 face: ACTIVE",
+        "boto3 face: CertificateStateException",
     ]
     assert len(lines) == len(expected) and all(map(str.startswith, lines, expected)), lines
 

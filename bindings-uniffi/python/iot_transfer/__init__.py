@@ -16,7 +16,45 @@ client.list_certificates_paginator(ListCertificatesInput())``) and an async iter
 page in ...``), one request per page.
 """
 
-from .iot_transfer import *  # noqa: F401,F403
+# The generated module's names but the values' (the test test_face_values.py holds this list to its
+# __all__): a star import would bind a status or output name twice, to two types.
+from .iot_transfer import (  # noqa: F401
+    AcceptCertificateTransferInput as AcceptCertificateTransferInput,
+    AwsCredentials as AwsCredentials,
+    AwsCredentialsProtocol as AwsCredentialsProtocol,
+    CancelCertificateTransferInput as CancelCertificateTransferInput,
+    CancellationToken as CancellationToken,
+    CancellationTokenProtocol as CancellationTokenProtocol,
+    CheckTransferInput as CheckTransferInput,
+    ClientConfig as ClientConfig,
+    CredentialsProvider as CredentialsProvider,
+    CredentialsProviderError as CredentialsProviderError,
+    CredentialsProviderImpl as CredentialsProviderImpl,
+    DescribeCertificateInput as DescribeCertificateInput,
+    DetachPolicyInput as DetachPolicyInput,
+    InternalError as InternalError,
+    IotTransferClient as IotTransferClient,
+    IotTransferClientProtocol as IotTransferClientProtocol,
+    IotTransferError as IotTransferError,
+    ListAttachedPoliciesInput as ListAttachedPoliciesInput,
+    ListAttachedPoliciesPaginator as ListAttachedPoliciesPaginator,
+    ListAttachedPoliciesPaginatorProtocol as ListAttachedPoliciesPaginatorProtocol,
+    ListCertificatesInput as ListCertificatesInput,
+    ListCertificatesPaginator as ListCertificatesPaginator,
+    ListCertificatesPaginatorProtocol as ListCertificatesPaginatorProtocol,
+    ListOutgoingCertificatesInput as ListOutgoingCertificatesInput,
+    ListOutgoingCertificatesPaginator as ListOutgoingCertificatesPaginator,
+    ListOutgoingCertificatesPaginatorProtocol as ListOutgoingCertificatesPaginatorProtocol,
+    PrepareAndTransferInput as PrepareAndTransferInput,
+    RejectCertificateTransferInput as RejectCertificateTransferInput,
+    RetryMode as RetryMode,
+    SettingNaming as SettingNaming,
+    SignedRequest as SignedRequest,
+    SignedRequestProtocol as SignedRequestProtocol,
+    TransferCertificateInput as TransferCertificateInput,
+    UpdateCertificateInput as UpdateCertificateInput,
+    check_client_config as check_client_config,
+)
 from .values import *  # noqa: F401,F403
 from . import iot_transfer as _generated
 from . import exceptions as exceptions

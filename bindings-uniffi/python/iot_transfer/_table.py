@@ -42,6 +42,8 @@ class Call(NamedTuple):
     """The operation's model name (``TransferCertificate``); None for a call of several operations."""
     records: Tuple[Record, ...]
     doc: str
+    output: str
+    """The output record's name, the same in ``values`` and in the generated module."""
     convert: Callable[[Any], Any]
     """Makes the face's value (``values``) of the generated client's result."""
 
@@ -54,6 +56,14 @@ class Pagination(NamedTuple):
     method: str
     """The uniffi client's method that makes its paginator object."""
     doc: str
+    items: str
+    """The output member listing a page's items (``certificates``)."""
+    marker: str
+    """The input member where a page starts (``marker``)."""
+    next_marker: str
+    """The output member naming the next page (``next_marker``)."""
+    page_size: str
+    """The input member sizing a page (``page_size``)."""
 
 
 def _record(name: str) -> Record:
@@ -62,7 +72,7 @@ def _record(name: str) -> Record:
 
 
 OPERATIONS: Tuple[Call, ...] = tuple(
-    Call(method, None if workflow else name, (_record(input_name),), doc, CONVERT[output])
+    Call(method, None if workflow else name, (_record(input_name),), doc, output, CONVERT[output])
     for method, name, input_name, output, doc, workflow in _declarations.OPERATIONS
 )
 """Every operation and workflow call of the client."""
@@ -70,7 +80,7 @@ OPERATIONS: Tuple[Call, ...] = tuple(
 _BY_METHOD = {call.method: call for call in OPERATIONS}
 
 PAGINATIONS: Dict[str, Pagination] = {
-    operation: Pagination(_BY_METHOD[operation], method, doc) for operation, method, doc in _declarations.PAGINATORS
+    operation: Pagination(_BY_METHOD[operation], *rest) for operation, *rest in _declarations.PAGINATORS
 }
 """Every paginator, by the method of the operation it walks (``list_certificates``)."""
 

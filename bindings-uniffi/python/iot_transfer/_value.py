@@ -6,7 +6,7 @@ statuses as their text, timestamps as ``datetime``, a call's metadata as boto3's
 ``ResponseMetadata``)."""
 
 import enum
-from typing import Any, ClassVar, Dict
+from typing import Any, ClassVar, Dict, Iterable, cast
 
 
 class WireEnum(str, enum.Enum):
@@ -30,7 +30,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, Value):
         return value.to_dict()
     if isinstance(value, list):
-        return [plain(item) for item in value]
+        return [plain(item) for item in cast(Iterable[Any], value)]
     if isinstance(value, WireEnum):
         return str(value.value)
     return value

@@ -5,7 +5,7 @@
 
 use super::syntax::{string, value, variant_name};
 use super::{error_attributes, python_class};
-use iot_transfer_codegen::Declarations;
+use iot_transfer_codegen::{Declarations, Member, Paginator};
 use std::fmt::Write as _;
 
 /// The text of `_declarations.py`.
@@ -33,16 +33,23 @@ pub fn render(declarations: &Declarations) -> String {
         );
     }
     py.push_str(
-        ")\n\n#: Every paginator: (paginated operation's method, uniffi paginator method, doc).\nPAGINATORS = (\n",
+        ")\n\n#: Every paginator: (paginated operation's method, uniffi paginator method, doc, the output\n\
+         #: member listing the items, the input's marker member, the output's next marker member, the\n\
+         #: input's page size member).\nPAGINATORS = (\n",
     );
     for paginator in &declarations.paginators {
         let operation = declarations.paginated(paginator);
+        let paging = Paging::of(declarations, paginator);
         let _ = writeln!(
             py,
-            "    ({}, {}, {}),",
+            "    ({}, {}, {}, {}, {}, {}, {}),",
             string(operation.method),
             string(paginator.method),
-            string(&paginator.doc)
+            string(&paginator.doc),
+            string(paging.items),
+            string(paging.marker),
+            string(paging.next_marker),
+            string(paging.page_size)
         );
     }
     py.push_str(
@@ -106,6 +113,45 @@ pub fn render(declarations: &Declarations) -> String {
     py
 }
 
+/// The members a paginator reads and sets, as a boto3-shaped paginator (`PaginationConfig`)
+/// needs them.
+struct Paging {
+    /// The output member listing the page's items (`certificates`).
+    items: &'static str,
+    /// The input member where a page starts (`marker`).
+    marker: &'static str,
+    /// The output member naming the next page (`next_marker`).
+    next_marker: &'static str,
+    /// The input member sizing a page (`page_size`).
+    page_size: &'static str,
+}
+
+impl Paging {
+    /// The paging members of `paginator`'s input and output. Panics when the declarations lack
+    /// one: every list operation of the core pages by `marker`, `next_marker` and `page_size`.
+    fn of(declarations: &Declarations, paginator: &Paginator) -> Self {
+        let operation = declarations.paginated(paginator);
+        let output = declarations.record(operation.output);
+        let input = declarations.input(operation.input);
+        let list = format!("Vec<{}>", paginator.item);
+        let find = |members: &[Member], wanted: &dyn Fn(&Member) -> bool, what: &str| -> &'static str {
+            members
+                .iter()
+                .find(|member| wanted(member))
+                .map(|member| member.name)
+                .unwrap_or_else(|| panic!("{} has no {what}", paginator.method))
+        };
+        let marker = iot_transfer::InputField::Marker.snake_case_name();
+        let page_size = iot_transfer::InputField::PageSize.snake_case_name();
+        Self {
+            items: find(output, &|member| member.rust_type == list, "member listing its items"),
+            marker: find(input.members, &|member| member.name == marker, "marker"),
+            next_marker: find(output, &|member| member.name == format!("next_{marker}"), "next marker"),
+            page_size: find(input.members, &|member| member.name == page_size, "page size"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +170,6 @@ mod tests {
         assert!(table.contains("    (\"error_message\", (\"message\",), False),\n"));
         assert!(table.contains("    (\"request_id\", (\"metadata\", \"request_id\"), False),\n"));
         assert!(table.contains("    (\"field\", (\"validation\", \"field\"), True),\n"));
+        assert!(table.contains(", \"certificates\", \"marker\", \"next_marker\", \"page_size\"),\n"));
     }
 }

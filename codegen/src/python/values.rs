@@ -202,7 +202,7 @@ pub fn render_conversions(declarations: &Declarations) -> String {
     );
     for status in declarations.statuses() {
         let name = status.name;
-        let _ = write!(py, "\n_{upper} = {{\n", upper = variant_name(name));
+        let _ = write!(py, "\n_{upper}: Dict[Any, values.{name}] = {{\n", upper = variant_name(name));
         for value in status.values {
             let _ = writeln!(
                 py,
@@ -240,7 +240,11 @@ pub fn render_conversions(declarations: &Declarations) -> String {
                 );
             }
             Item::Enum { name, variants, .. } => {
-                let _ = write!(py, "\n\n_{} = {{\n", variant_name(name));
+                let _ = write!(
+                    py,
+                    "\n\n_{}: Dict[Any, Callable[[Any], values.{name}]] = {{\n",
+                    variant_name(name)
+                );
                 for (variant, _, members) in variants {
                     let arguments: Vec<String> = members
                         .iter()
@@ -256,7 +260,7 @@ pub fn render_conversions(declarations: &Declarations) -> String {
                 }
                 let _ = write!(
                     py,
-                    "}}\n\n\ndef {}(value: Any) -> values.{name}:\n    return _{}[type(value)](value)  # type: ignore[no-any-return]\n",
+                    "}}\n\n\ndef {}(value: Any) -> values.{name}:\n    return _{}[type(value)](value)\n",
                     function(name),
                     variant_name(name)
                 );
