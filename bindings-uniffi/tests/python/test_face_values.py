@@ -81,7 +81,7 @@ def test_a_blockers_type_is_its_name():
 
 def test_the_package_exports_the_values_and_every_other_generated_name():
     import iot_transfer
-    from iot_transfer import iot_transfer as generated
+    from iot_transfer.iot_transfer import iot_transfer as generated
 
     for name in generated.__all__:
         expected = getattr(values, name) if name in values.__all__ else getattr(generated, name)

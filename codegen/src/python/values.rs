@@ -85,9 +85,10 @@ fn variant_class(item: &str, variant: &str) -> String {
 /// The name a member has in `to_dict()`: the model's (camel case); the metadata record's member
 /// is boto3's `ResponseMetadata`.
 fn wire_name(member: &Member, declarations: &Declarations) -> String {
-    let metadata = declarations.items.iter().any(|item| {
-        matches!(item, Item::Record { name, group: Group::Metadata, .. } if *name == member.rust_type)
-    });
+    let metadata = declarations
+        .items
+        .iter()
+        .any(|item| matches!(item, Item::Record { name, group: Group::Metadata, .. } if *name == member.rust_type));
     if metadata {
         member.rust_type.clone()
     } else {
@@ -204,12 +205,8 @@ pub fn render_conversions(declarations: &Declarations) -> String {
         let name = status.name;
         let _ = write!(py, "\n_{upper}: Dict[Any, values.{name}] = {{\n", upper = variant_name(name));
         for value in status.values {
-            let _ = writeln!(
-                py,
-                "    _generated.{name}.{}: values.{name}.{},",
-                variant_name(value.variant),
-                value.wire
-            );
+            let _ =
+                writeln!(py, "    _generated.{name}.{}: values.{name}.{},", variant_name(value.variant), value.wire);
         }
         py.push_str("}\n");
         let unknown = match status.unknown {
@@ -240,11 +237,7 @@ pub fn render_conversions(declarations: &Declarations) -> String {
                 );
             }
             Item::Enum { name, variants, .. } => {
-                let _ = write!(
-                    py,
-                    "\n\n_{}: Dict[Any, Callable[[Any], values.{name}]] = {{\n",
-                    variant_name(name)
-                );
+                let _ = write!(py, "\n\n_{}: Dict[Any, Callable[[Any], values.{name}]] = {{\n", variant_name(name));
                 for (variant, _, members) in variants {
                     let arguments: Vec<String> = members
                         .iter()
@@ -300,7 +293,9 @@ mod tests {
             "    return values.ListCertificatesOutput([_certificate(item0) for item0 in value.certificates], \
              value.next_marker, _response_metadata(value.metadata))\n"
         ));
-        assert!(conversions.contains("    _generated.CertificateStatus.PENDING_TRANSFER: values.CertificateStatus.PENDING_TRANSFER,\n"));
+        assert!(conversions.contains(
+            "    _generated.CertificateStatus.PENDING_TRANSFER: values.CertificateStatus.PENDING_TRANSFER,\n"
+        ));
         assert!(conversions.contains("None if value.status is None else _certificate_status(value.status)"));
     }
 }

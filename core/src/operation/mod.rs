@@ -11,6 +11,7 @@ mod certificate_arn;
 mod certificate_id;
 pub mod describe_certificate;
 mod detach_policy;
+mod display;
 mod list_attached_policies;
 mod list_certificates;
 pub mod list_outgoing_certificates;
