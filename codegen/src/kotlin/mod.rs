@@ -1,4 +1,5 @@
-//! The Kotlin face: builders, DSL methods and paginator Flows in package `dev.iottransfer`, over
+//! The Kotlin face: builders, DSL methods, paginator Flows and statuses' wire names in package
+//! `dev.iottransfer`, over
 //! what uniffi generates there (records with a `companion object`, the client's methods).
 
 mod builders;
@@ -7,6 +8,7 @@ pub(crate) mod members;
 mod operations;
 mod paginators;
 mod settings;
+mod statuses;
 
 use iot_transfer_codegen::Declarations;
 
@@ -57,6 +59,7 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
         ("Operations.kt", header(&[]) + &operations::render(operations, &inputs)),
         ("Errors.kt", header(&[]) + &errors::render(declarations)),
         ("Settings.kt", header(&["kotlin.time.Duration"]) + &settings::render(declarations)),
+        ("Statuses.kt", header(&[]) + &statuses::render(declarations)),
         (
             "Paginators.kt",
             header(&["kotlinx.coroutines.flow.Flow", "kotlinx.coroutines.flow.transform"])

@@ -1,10 +1,10 @@
 //! `VectorCalls.kt` for the Kotlin tests (`bindings-uniffi/tests/kotlin`, read with Gson: numbers
 //! are `Double`s): `XInput.fromVector(map)`, `vectorOf(output)`, `signFromVector(...)`,
-//! `callFromVector(...)` and the status names both ways.
+//! and `callFromVector(...)`.
 
-use super::{from_wire, read, write, Plan, Spelling, Value, VectorRecord};
+use super::{read, write, Plan, Spelling, Value, VectorRecord};
 use crate::kotlin::members::ident;
-use iot_transfer_codegen::{camel, Declarations};
+use iot_transfer_codegen::{camel, Declarations, Status};
 use std::fmt::Write as _;
 
 /// Kotlin's spelling of the vector code.
@@ -20,7 +20,9 @@ impl Spelling for Kotlin {
             Value::Text => format!("input[\"{name}\"] as String?"),
             Value::Flag => format!("input[\"{name}\"] as Boolean?"),
             Value::Count => format!("(input[\"{name}\"] as Number?)?.toInt()"),
-            Value::Status(status) => format!("(input[\"{name}\"] as String?)?.let(::{})", from_wire(status)),
+            Value::Status(status) => {
+                format!("(input[\"{name}\"] as String?)?.let {{ {} }}", Self::status_named(status, "it"))
+            }
             _ => return None,
         })
     }
@@ -30,7 +32,7 @@ impl Spelling for Kotlin {
             Value::Text | Value::Flag | Value::Metadata => None,
             Value::Count => Some(format!("{item}.toDouble()")),
             Value::Time => Some(format!("{item}.epochSecond + {item}.nano / 1e9")),
-            Value::Status(_) => Some(format!("wireName({item})")),
+            Value::Status(_) => Some(format!("{item}.wireName")),
             Value::Record(_) => Some(format!("vectorOf({item})")),
         }
     }
@@ -41,27 +43,10 @@ impl Spelling for Kotlin {
             (false, _) => format!("{value}?.let {{ {each} }}"),
         }
     }
-}
 
-fn statuses(plan: &Plan) -> String {
-    let mut kt = String::new();
-    for status in &plan.statuses {
-        let name = status.name;
-        let unknown = status.unknown.unwrap_or_else(|| panic!("{name} keeps no unknown value"));
-        let _ = writeln!(kt, "\n/** The [{name}] the service spells `wire`. */");
-        let _ = writeln!(kt, "fun {}(wire: String): {name} = when (wire) {{", from_wire(*status));
-        for value in status.values {
-            let _ = writeln!(kt, "    \"{}\" -> {name}.{}", value.wire, value.variant);
-        }
-        let _ = writeln!(kt, "    else -> {name}.{unknown}(wire)\n}}");
-        let _ = writeln!(kt, "\n/** A [{name}] as the service spells it: `PendingTransfer` is `PENDING_TRANSFER`. */");
-        let _ = writeln!(kt, "fun wireName(status: {name}): String = when (status) {{");
-        for value in status.values {
-            let _ = writeln!(kt, "    {name}.{} -> \"{}\"", value.variant, value.wire);
-        }
-        let _ = writeln!(kt, "    is {name}.{unknown} -> status.v1\n}}");
+    fn status_named(status: Status, wire: &str) -> String {
+        format!("{}.fromWireName({wire})", status.name)
     }
-    kt
 }
 
 fn input(record: &VectorRecord) -> String {
@@ -126,7 +111,6 @@ pub(crate) fn files(declarations: &Declarations) -> Vec<(&'static str, String)> 
          /** A record in the vectors' form: absent members left out. */\n\
          fun present(vararg members: Pair<String, Any?>): Map<String, Any?> = mapOf(*members).filterValues { it != null }\n",
     );
-    kt.push_str(&statuses(&plan));
     plan.inputs.iter().for_each(|record| kt.push_str(&input(record)));
     plan.outputs.iter().for_each(|record| kt.push_str(&output(record)));
     kt.push_str(&dispatch(&plan));

@@ -8,7 +8,7 @@
 pub(crate) mod kotlin;
 pub(crate) mod swift;
 
-use iot_transfer_codegen::{camel, lower_first, Declarations, Item, Member, Operation, Status};
+use iot_transfer_codegen::{camel, Declarations, Item, Member, Operation, Status};
 
 /// What a member holds, as the vectors write it.
 #[derive(Debug, Clone, Copy)]
@@ -70,8 +70,6 @@ pub(crate) struct Plan<'a> {
     pub inputs: Vec<VectorRecord<'a>>,
     /// Their outputs, and every record an output holds, each once.
     pub outputs: Vec<VectorRecord<'a>>,
-    /// The status enums the inputs and outputs use.
-    pub statuses: Vec<Status<'a>>,
 }
 
 /// The shape of the Rust type `rust` (whitespace removed). Panics for a type the vectors do not
@@ -134,6 +132,9 @@ pub(crate) trait Spelling {
     fn write_one(value: Value, item: &str) -> Option<String>;
     /// `each` applied to every value of `value`, a list or an optional (or both).
     fn map(value: &str, list: bool, optional: bool, each: &str) -> String;
+    /// The `status` the service spells `wire` (an expression), through the face's generated
+    /// `fromWireName` / `init(wireName:)`.
+    fn status_named(status: Status, wire: &str) -> String;
 }
 
 /// The expression reading `member` from a vector's input, its default or empty value when absent.
@@ -146,12 +147,11 @@ pub(crate) fn read<S: Spelling>(member: &VectorMember) -> String {
     if shape.optional {
         return value;
     }
-    // A required member a vector leaves out is sent empty (spelled alike in Kotlin and Swift), for
-    // the core's validation to name.
+    // A required member a vector leaves out is sent empty, for the core's validation to name.
     let empty = member.default.map(str::to_owned).unwrap_or_else(|| match shape.value {
         Value::Flag => "false".to_owned(),
         Value::Count => "0".to_owned(),
-        Value::Status(status) => format!("{}(\"\")", from_wire(status)),
+        Value::Status(status) => S::status_named(status, "\"\""),
         _ => "\"\"".to_owned(),
     });
     format!("({value}) {} {empty}", S::OR_ELSE)
@@ -165,11 +165,6 @@ pub(crate) fn write<S: Spelling>(value: &str, shape: Shape) -> String {
         Some(each) if shape.list || shape.optional => S::map(value, shape.list, shape.optional, &each),
         Some(_) => S::write_one(shape.value, value).expect("a converted value"),
     }
-}
-
-/// The function naming a status from its wire name, such as `certificateStatusFromWire`.
-pub(crate) fn from_wire(status: Status) -> String {
-    format!("{}FromWire", lower_first(status.name))
 }
 
 impl<'a> Plan<'a> {
@@ -197,15 +192,7 @@ impl<'a> Plan<'a> {
             outputs.push(record);
         }
         outputs.sort_by_key(|record| declarations.items.iter().position(|item| item.name() == record.name));
-        let mut statuses: Vec<Status> = Vec::new();
-        for member in inputs.iter().chain(&outputs).flat_map(|record| &record.members) {
-            if let Value::Status(status) = member.shape.value {
-                if !statuses.iter().any(|known| known.name == status.name) {
-                    statuses.push(status);
-                }
-            }
-        }
-        Self { operations, inputs, outputs, statuses }
+        Self { operations, inputs, outputs }
     }
 
     /// The input record of `operation`.
@@ -228,7 +215,6 @@ mod tests {
             assert!(plan.outputs.iter().any(|record| record.name == name), "{name}");
         }
         assert!(!plan.outputs.iter().any(|record| record.name == "ResponseMetadata"));
-        assert_eq!(plan.statuses.iter().map(|s| s.name).collect::<Vec<_>>(), ["CertificateStatus"]);
         let update = plan.inputs.iter().find(|input| input.name == "UpdateCertificateInput").unwrap();
         assert!(matches!(update.members[1].shape.value, Value::Status(_)));
     }

@@ -1,9 +1,9 @@
 //! `VectorCalls.swift` for the Swift tests (`bindings-uniffi/tests/swift`, read with
 //! `JSONSerialization`: numbers and booleans are `NSNumber`s): `XInput(vector:)`,
-//! `vectorOf(_:)`, `signFromVector(...)`, `callFromVector(...)` and the status names both ways.
+//! `vectorOf(_:)`, `signFromVector(...)`, and `callFromVector(...)`.
 
-use super::{from_wire, read, write, Plan, Spelling, Value, VectorRecord};
-use iot_transfer_codegen::{camel, lower_first, Declarations};
+use super::{read, write, Plan, Spelling, Value, VectorRecord};
+use iot_transfer_codegen::{camel, Declarations, Status};
 use std::fmt::Write as _;
 
 /// Swift's spelling of the vector code.
@@ -19,7 +19,9 @@ impl Spelling for Swift {
             Value::Text => format!("input[\"{name}\"] as? String"),
             Value::Flag => format!("input[\"{name}\"] as? Bool"),
             Value::Count => format!("(input[\"{name}\"] as? NSNumber)?.int32Value"),
-            Value::Status(status) => format!("(input[\"{name}\"] as? String).map({})", from_wire(status)),
+            Value::Status(status) => {
+                format!("(input[\"{name}\"] as? String).map({{ {} }})", Self::status_named(status, "$0"))
+            }
             _ => return None,
         })
     }
@@ -29,7 +31,7 @@ impl Spelling for Swift {
             Value::Text | Value::Flag | Value::Metadata => None,
             Value::Count => Some(format!("Double({item})")),
             Value::Time => Some(format!("{item}.timeIntervalSince1970")),
-            Value::Status(_) => Some(format!("wireName({item})")),
+            Value::Status(_) => Some(format!("{item}.wireName")),
             Value::Record(_) => Some(format!("vectorOf({item})")),
         }
     }
@@ -40,27 +42,10 @@ impl Spelling for Swift {
             _ => format!("{value}.map {{ {each} }}"),
         }
     }
-}
 
-fn statuses(plan: &Plan) -> String {
-    let mut swift = String::new();
-    for status in &plan.statuses {
-        let name = status.name;
-        let unknown = lower_first(status.unknown.unwrap_or_else(|| panic!("{name} keeps no unknown value")));
-        let _ = writeln!(swift, "\n/// The `{name}` the service spells `wire`.");
-        let _ = writeln!(swift, "func {}(_ wire: String) -> {name} {{\n    switch wire {{", from_wire(*status));
-        for value in status.values {
-            let _ = writeln!(swift, "    case \"{}\": return .{}", value.wire, lower_first(value.variant));
-        }
-        let _ = writeln!(swift, "    default: return .{unknown}(wire)\n    }}\n}}");
-        let _ = writeln!(swift, "\n/// A `{name}` as the service spells it: `.pendingTransfer` is `PENDING_TRANSFER`.");
-        let _ = writeln!(swift, "func wireName(_ status: {name}) -> String {{\n    switch status {{");
-        for value in status.values {
-            let _ = writeln!(swift, "    case .{}: return \"{}\"", lower_first(value.variant), value.wire);
-        }
-        let _ = writeln!(swift, "    case let .{unknown}(wire): return wire\n    }}\n}}");
+    fn status_named(status: Status, wire: &str) -> String {
+        format!("{}(wireName: {wire})", status.name)
     }
-    swift
 }
 
 fn input(record: &VectorRecord) -> String {
@@ -144,7 +129,6 @@ pub(crate) fn files(declarations: &Declarations) -> Vec<(&'static str, String)> 
          // The shared vectors' inputs and outputs for the Swift tests (codegen/src/vectors).\n\n\
          import Foundation\nimport IotTransfer\n",
     );
-    swift.push_str(&statuses(&plan));
     plan.inputs.iter().for_each(|record| swift.push_str(&input(record)));
     plan.outputs.iter().for_each(|record| swift.push_str(&output(record)));
     swift.push_str(&dispatch(&plan));
