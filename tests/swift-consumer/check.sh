@@ -13,6 +13,6 @@ echo "$found"
 missing="$(app 0000000000000000000000000000000000000000000000000000000000000000)"
 echo "$missing"
 echo "$found" | grep -q "^certificates: [1-9]" || { echo "check: the app listed no certificates" >&2; exit 1; }
-echo "$found" | grep -q "^status: active$" || { echo "check: the app did not describe the ACTIVE certificate" >&2; exit 1; }
+echo "$found" | grep -q "^status: ACTIVE$" || { echo "check: the app did not describe the ACTIVE certificate" >&2; exit 1; }
 echo "$missing" | grep -q "^error: ResourceNotFound(" || { echo "check: no ResourceNotFound for an unknown certificate" >&2; exit 1; }
 swift test --disable-swift-testing
