@@ -45,9 +45,11 @@ class Emulator:
             self.process.wait()
 
     def __enter__(self) -> "Emulator":
+        """The running endpoint itself."""
         return self
 
     def __exit__(self, *exc_info) -> None:
+        """Stops the endpoint however the block ends."""
         self.stop()
 
 

@@ -126,13 +126,13 @@ def main(argv: list) -> int:
         rows.append((label, follows(script), result))
         print(f"{label}: {result}", file=sys.stderr, flush=True)
         if result != "match":
-            failures.append((label, detail))
+            failures.append((label, result, detail))
     print_table(rows, "official vs official again" if args.official_only else "official vs ours")
-    for label, detail in failures:
-        print(f"\n=== {label} differs between the two runs:" if detail else f"\n=== {label}")
+    for label, result, detail in failures:
+        print(f"\n=== {label}: {result}")
         print("\n".join(detail))
     if failures:
-        print(f"\nrun.py: {len(failures)} of {len(rows)} scripts do not match: {', '.join(l for l, _ in failures)}")
+        print(f"\nrun.py: {len(failures)} of {len(rows)} scripts do not match: {', '.join(l for l, _, _ in failures)}")
         return 1
     print(f"\nrun.py: all {len(rows)} scripts match")
     return 0
