@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup prefetch setup-wasm lint test-rust test-core-wasm-build test-botocore \
-	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients \
+	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples \
 	test-credentials test-demo test-npm-consumers soak soak-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: prefetch lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-credentials test-demo test-npm-consumers soak-smoke
+test: prefetch lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples test-credentials test-demo test-npm-consumers soak-smoke
 	@echo "make test: all checks passed"
 
 # Every toolchain is installed by scripts/setup/toolchains.sh (the one entry point; --list names them).
@@ -134,6 +134,11 @@ test-demo: wasm
 ## TypeScript projects; the bundled pages in Chromium and the Node ones against the local endpoint
 test-npm-consumers: wasm
 	scripts/test/npm-consumers.sh
+
+## test-examples: each operation called as the AWS examples call it (tests/examples/), with boto3 and the JS SDK,
+## then with one line changed for this library's faces; the two runs' outputs must match
+test-examples: setup wasm
+	scripts/test/examples.sh
 
 ## test-credentials: botocore's credential providers against the local endpoint's STS, SSO, IMDS and ECS stand-ins
 test-credentials: setup

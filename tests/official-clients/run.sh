@@ -14,11 +14,9 @@ export IOT_EMULATOR_BIN="${IOT_EMULATOR_BIN:-${CARGO_TARGET_DIR:-$root/target}/d
 python="$(scripts/setup/python.sh)"
 
 js="$here/js"
-stamp="$js/node_modules/.package-lock.stamp"
-if [ ! -d "$js/node_modules" ] || ! cmp -s "$js/package-lock.json" "$stamp"; then
-  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$js/package-lock.json" "$stamp"
-fi
+# shellcheck source=../../scripts/lib/official-js.sh
+. "$root/scripts/lib/official-js.sh"
+official_js_modules >/dev/null
 
 echo "== boto3 against the emulator"
 "$python" -m pytest -q -p no:cacheprovider "$here/python"
