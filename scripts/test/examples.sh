@@ -30,14 +30,15 @@ done
 
 wheel=$("$root/scripts/build/python-test-wheel.sh")
 venv="$root/target/examples-venv"
-boto3=$(grep '^boto3==' "$root/tests/requirements.txt")
+# boto3's pins: one per range of Python versions, each with its marker for pip.
+mapfile -t boto3 < <(grep '^boto3==' "$root/tests/requirements.txt")
 # Made again only when the wheel changed (its path names its version, its inputs' hash is beside it).
 stamp="$venv/.wheel"
-wanted="$wheel $(cat "$(dirname "$wheel")/inputs" 2>/dev/null || true) $boto3"
+wanted="$wheel $(cat "$(dirname "$wheel")/inputs" 2>/dev/null || true) ${boto3[*]}"
 if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   rm -rf "$venv"
   python3 -m venv "$venv" >&2
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "$wheel" "$boto3" >&2
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$wheel" "${boto3[@]}" >&2
   echo "$wanted" > "$stamp"
 fi
 
