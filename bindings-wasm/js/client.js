@@ -12,7 +12,11 @@ const callOperation = Symbol("iot-transfer.callOperation");
 /** The client's method that signs an operation's request by name, for the methods installed below. */
 const signOperation = Symbol("iot-transfer.signOperation");
 
-/** A client for the AWS IoT certificate-transfer API. */
+/**
+ * A client for the AWS IoT certificate-transfer API. Also exported as `IoTClient` and `IoT`, the
+ * JS SDK's names (the same class), so a script written for `@aws-sdk/client-iot` runs with only
+ * its import changed.
+ */
 export class IoTTransferClient {
   #native;
 
@@ -61,11 +65,13 @@ export class IoTTransferClient {
 
   /**
    * Every page of the list operation named `operation`, from `input`'s marker on, as an async
-   * iterator; the paginate functions (`paginateListCertificates`) call it.
+   * iterator; the paginate functions (`paginateListCertificates`) call it with the JS SDK's
+   * paginator configuration, whose `startingToken` and `pageSize` become the input's members.
    */
-  async *paginate(operation, input) {
+  async *paginate(operation, input, config) {
     const native = await this.#native;
-    const pages = await call(() => guarded(() => native.paginate(String(operation), input ?? {})));
+    const first = pageInput(input, config);
+    const pages = await call(() => guarded(() => native.paginate(String(operation), first)));
     try {
       for (;;) {
         const page = await call(() => guarded(() => pages.next()));
@@ -126,6 +132,22 @@ for (const { name, method, workflow } of OPERATIONS) {
   });
 }
 
+/**
+ * The first page's input from the JS SDK's paginator configuration (`{ client, pageSize,
+ * startingToken }`), as the JS SDK reads it: `startingToken` wins over the input's `marker`, the
+ * input's `pageSize` over the configuration's.
+ */
+function pageInput(input, config) {
+  const startingToken = config?.startingToken;
+  const pageSize = config?.pageSize;
+  if (startingToken == null && pageSize == null) return input ?? {};
+  return {
+    ...input,
+    ...(startingToken == null ? {} : { marker: startingToken }),
+    ...(input?.pageSize != null || pageSize == null ? {} : { pageSize }),
+  };
+}
+
 /** Rethrows a description from the core as its error class, anything else as it is. */
 function rethrow(thrown) {
   throw isErrorDescription(thrown) ? toError(thrown) : thrown;
@@ -149,3 +171,10 @@ function hideToken(headers) {
   Object.defineProperty(headers, "toJSON", { value: printable });
   Object.defineProperty(headers, Symbol.for("nodejs.util.inspect.custom"), { value: printable });
 }
+
+export {
+  /** The JS SDK's name of the client (`@aws-sdk/client-iot`'s `IoTClient`): `IoTTransferClient` itself. */
+  IoTTransferClient as IoTClient,
+  /** The JS SDK's aggregated client (`IoT`, with a method per operation): `IoTTransferClient` itself. */
+  IoTTransferClient as IoT,
+};

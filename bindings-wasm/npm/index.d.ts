@@ -108,10 +108,38 @@ export interface CallOptions {
 
 export declare class IoTTransferClient {
   constructor(config?: IoTTransferClientConfig);
-  /** Every page of the list operation named `operation`; the `paginate…` functions call it. */
-  paginate(operation: string, input?: object): AsyncIterable<unknown>;
+  /**
+   * Every page of the list operation named `operation`; the `paginate…` functions call it with
+   * their configuration, whose `startingToken` and `pageSize` fill the input's `marker` and
+   * `pageSize`.
+   */
+  paginate(operation: string, input?: object, config?: Omit<IoTPaginationConfiguration, "client">): AsyncIterable<unknown>;
   /** Releases the wasm memory held by this client. */
   destroy(): Promise<void>;
+}
+
+/**
+ * The JS SDK's names of the client (`@aws-sdk/client-iot`'s `IoTClient`, and `IoT`, its client
+ * with a method per operation): both are `IoTTransferClient`, so a script written for the JS SDK
+ * runs with only its import changed.
+ */
+export { IoTTransferClient as IoTClient, IoTTransferClient as IoT };
+
+/** The JS SDK's name of the client configuration: `IoTTransferClientConfig`. */
+export type IoTClientConfig = IoTTransferClientConfig;
+
+/** The first argument of the `paginate…` functions, as the JS SDK's `IoTPaginationConfiguration`. */
+export interface IoTPaginationConfiguration {
+  client: IoTTransferClient;
+  /** The page size of every call, unless the input has its own `pageSize`. */
+  pageSize?: number;
+  /** Where the first page starts, instead of the input's `marker`. */
+  startingToken?: string;
+  /**
+   * Accepted as the JS SDK has it; whatever its value, a marker the service hands out twice ends
+   * the pages with an `InvalidResponseError` rather than a loop.
+   */
+  stopOnSameToken?: boolean;
 }
 
 /**
