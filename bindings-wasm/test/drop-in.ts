@@ -1,7 +1,9 @@
 // A TypeScript script written for `@aws-sdk/client-iot` with only the package name in its import
 // changed, type-checked with `tsc --noEmit --strict`: the JS SDK's names of the client, its
 // configuration, the commands and their input and output types, the paginators' configuration
-// and the model's enums all compile against the package's declarations.
+// and the model's enums all compile against the package's declarations. That it is a JS SDK
+// script is checked too: tests/official-clients/js/drop-in.test.mjs type-checks it, with the
+// import changed back, against the installed JS SDK.
 
 import {
   CertificateStatus,
@@ -19,7 +21,7 @@ import {
   type TransferCertificateCommandInput,
   type TransferCertificateCommandOutput,
   type TransferCertificateRequest,
-  type UpdateCertificateResponse,
+  type UpdateCertificateCommandOutput,
 } from "iot-transfer";
 
 const config: IoTClientConfig = {
@@ -33,7 +35,7 @@ const client: IoTClient = new IoTClient(config);
 export async function transferOne(certificateId: string, targetAwsAccount: string, signal: AbortSignal): Promise<string> {
   const described: DescribeCertificateCommandOutput = await client.send(new DescribeCertificateCommand({ certificateId }));
   if (described.certificateDescription?.status === CertificateStatus.ACTIVE) {
-    const updated: UpdateCertificateResponse = await client.send(
+    const updated: UpdateCertificateCommandOutput = await client.send(
       new UpdateCertificateCommand({ certificateId, newStatus: CertificateStatus.INACTIVE }),
     );
     void updated.$metadata.httpStatusCode;

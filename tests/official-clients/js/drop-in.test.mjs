@@ -6,7 +6,9 @@
 //   types and the client's and paginators' configuration types. The names are read from the
 //   installed JS SDK, the operations from the package: nothing is listed by hand;
 // - a script written for the JS SDK (drop-in-script.mjs) prints the same facts when run on the
-//   JS SDK and, with only the package name in its import changed, on the package.
+//   JS SDK and, with only the package name in its import changed, on the package;
+// - the TypeScript script the package's tests type-check against it (bindings-wasm/test/drop-in.ts)
+//   type-checks against the JS SDK with its import changed back: it is written as for the JS SDK.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -19,7 +21,8 @@ import { promisify } from "node:util";
 import { SOURCE, startEmulator } from "./emulator.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const pkg = resolve(here, "../../../bindings-wasm/pkg");
+const wasmDir = resolve(here, "../../../bindings-wasm");
+const pkg = join(wasmDir, "pkg");
 const sdkTypes = join(dirname(createRequire(import.meta.url).resolve("@aws-sdk/client-iot/package.json")), "dist-types");
 const sdk = await import("@aws-sdk/client-iot");
 const ours = await import(pathToFileURL(join(pkg, "index.mjs")).href).catch((error) => {
@@ -141,4 +144,18 @@ test("a script written for the JS SDK runs on the package with only its import c
   // Every step printed: the comparison covers the errors too.
   const facts = new Set(onSdk.map(([fact]) => fact));
   for (const fact of ["deactivated", "detached", "accepted again", "rejected", "refused", "not found", "aborted"]) assert.ok(facts.has(fact), fact);
+});
+
+test("the package's TypeScript drop-in script type-checks against the JS SDK", async () => {
+  const text = readFileSync(join(wasmDir, "test", "drop-in.ts"), "utf8");
+  assert.equal(text.split('from "iot-transfer"').length, 2, "the script imports the package once");
+  const dir = mkdtempSync(join(work, "ts-"));
+  symlinkSync(join(here, "node_modules"), join(dir, "node_modules"), "dir");
+  writeFileSync(join(dir, "drop-in.ts"), text.replace('from "iot-transfer"', 'from "@aws-sdk/client-iot"'));
+  const compilerOptions = { strict: true, noEmit: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", lib: ["es2022", "dom"], types: [], skipLibCheck: true };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["drop-in.ts"] }));
+  const tsc = join(wasmDir, "node_modules", "typescript", "bin", "tsc");
+  await promisify(execFile)(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")]).catch((error) => {
+    assert.fail(`tsc against @aws-sdk/client-iot: ${error.stdout}${error.stderr}`);
+  });
 });
