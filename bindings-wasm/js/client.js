@@ -4,7 +4,7 @@
 import { isErrorDescription, toError } from "./describe.js";
 import { OPERATIONS } from "./operations.js";
 import { guarded } from "./panic.js";
-import { getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
+import { getDefaultCredentials, getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";
 /** The client's method that calls an operation by name, for the methods installed below. */
@@ -24,7 +24,8 @@ export class IoTTransferClient {
    * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`; in
    * Node, what it leaves out comes from `AWS_REGION`, `AWS_ENDPOINT_URL_IOT` (or
    * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`,
-   * `AWS_RETRY_MODE` and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`;
+   * `AWS_RETRY_MODE` and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, then
+   * (credentials) the JS SDK's default chain when `@aws-sdk/credential-provider-node` is installed;
    * `credentials` is `{ accessKeyId, secretAccessKey, sessionToken? }` or an async function
    * returning that; `transport` is a function, or `"fetch"` for the core's fetch transport (the
    * default in browsers; Node defaults to node:http). The client keeps no reference to the
@@ -38,7 +39,7 @@ export class IoTTransferClient {
           const transport = config?.transport ?? getDefaultTransport();
           const isObject = typeof config === "object" && config !== null;
           const withTransport = transport && isObject ? { ...config, transport } : config;
-          return new native.NativeClient(withTransport, getEnvironment());
+          return new native.NativeClient(withTransport, getEnvironment(), getDefaultCredentials());
         } catch (thrown) {
           throw isErrorDescription(thrown) ? toError(thrown) : thrown;
         }

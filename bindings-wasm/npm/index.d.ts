@@ -16,10 +16,11 @@ export type CredentialsInput = AwsCredentialIdentity | (() => Promise<AwsCredent
  * Client configuration: the settings every binding offers (`ClientSettings`, names as in the AWS
  * JS SDK; in Node, each one left out comes from its environment variable), plus what only
  * JavaScript has. The region is required, here or (Node) in `AWS_REGION`; credentials too, here
- * or (Node) in `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`). Shared
- * files, SSO, IMDS and the rest of the JS SDK's chain: pass `credentials:
- * fromNodeProviderChain()` from `@aws-sdk/credential-providers`. A setting of the wrong type, or
- * out of its range, is a `ConfigurationError` naming it.
+ * or (Node) in `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`), else (Node)
+ * from the JS SDK's default chain (shared files, SSO, IMDS, ...) when
+ * `@aws-sdk/credential-provider-node`, an optional peer dependency, is installed; or pass
+ * `credentials: fromNodeProviderChain()` from `@aws-sdk/credential-providers`. A setting of the
+ * wrong type, or out of its range, is a `ConfigurationError` naming it.
  */
 export interface IoTTransferClientConfig extends ClientSettings {
   /** Any provider of `@aws-sdk/credential-providers` fits. */

@@ -1,12 +1,16 @@
 // The package as a drop-in for `@aws-sdk/client-iot`: code written the JS SDK's way (`IoTClient`,
 // commands through `send`, paginators configured with `{ client, pageSize }`, the model's enums,
 // `catch (e) { if (e instanceof ResourceNotFoundException) ... }`) against the project's local IoT
-// endpoint (IOT_EMULATOR_URL, set by scripts/run/with-emulator.sh). That the package exports every
+// endpoint (IOT_EMULATOR_URL, set by scripts/run/with-emulator.sh), with credentials found as the
+// JS SDK finds them when the script gives none. That the package exports every
 // name the JS SDK does for these operations is checked against the installed JS SDK itself, in
 // tests/official-clients/js/drop-in.test.mjs.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   AcceptCertificateTransferCommand,
   CertificateStateException,
@@ -188,4 +192,47 @@ test("the constructor takes what JS SDK scripts pass, and ignores the JS SDK's o
   });
   const { certificateDescription } = await client.send(new DescribeCertificateCommand({ certificateId: transferable }));
   assert.equal(certificateDescription.status, CertificateStatus.INACTIVE);
+});
+
+/** A shared credentials file whose default profile holds `keys`. */
+function credentialsFile(keys) {
+  const file = join(mkdtempSync(join(tmpdir(), "iot-transfer-drop-in-")), "credentials");
+  writeFileSync(file, `[default]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`);
+  return file;
+}
+
+test("new IoTClient({ region }) finds credentials in the shared files, through the JS SDK's default chain", async () => {
+  const { transferable } = await seed();
+  // The source's keys only in the file: the package reads no files, the JS SDK's chain (installed
+  // here as a dependency of @aws-sdk/credential-providers) does.
+  await withEnvironment({ AWS_ENDPOINT_URL_IOT: url, AWS_SHARED_CREDENTIALS_FILE: credentialsFile(SOURCE) }, async () => {
+    const client = new IoTClient({ region: "us-east-1" });
+    const { certificateDescription } = await client.send(new DescribeCertificateCommand({ certificateId: transferable }));
+    assert.equal(certificateDescription.status, CertificateStatus.INACTIVE);
+  });
+});
+
+test("the environment's keys win over the default chain, as in the JS SDK", async () => {
+  const { transferable } = await seed();
+  // The target's keys in the file would not see the source's certificate.
+  const variables = {
+    AWS_ENDPOINT_URL_IOT: url,
+    AWS_SHARED_CREDENTIALS_FILE: credentialsFile(TARGET),
+    AWS_ACCESS_KEY_ID: SOURCE.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: SOURCE.secretAccessKey,
+  };
+  await withEnvironment(variables, async () => {
+    const client = new IoTClient({ region: "us-east-1" });
+    const { certificateDescription } = await client.send(new DescribeCertificateCommand({ certificateId: transferable }));
+    assert.equal(certificateDescription.certificateId, transferable);
+  });
+});
+
+test("with no credentials anywhere the call is a CredentialsError from the chain, and nothing is sent", async () => {
+  await withEnvironment({ AWS_ENDPOINT_URL_IOT: url, AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), "iot-transfer-none") }, async () => {
+    const client = new IoTClient({ region: "us-east-1" });
+    const error = await client.send(new ListCertificatesCommand({})).catch((e) => e);
+    assert.equal(error.name, "CredentialsError", String(error));
+    assert.equal(error.$metadata.attempts, 0);
+  });
 });
