@@ -131,6 +131,7 @@ export type IoTClientConfig = IoTTransferClientConfig;
 
 /** The first argument of the `paginate…` functions, as the JS SDK's `IoTPaginationConfiguration`. */
 export interface IoTPaginationConfiguration {
+  /** The client that sends each page's call. */
   client: IoTTransferClient;
   /** The page size of every call, unless the input has its own `pageSize`. */
   pageSize?: number;
