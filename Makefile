@@ -144,8 +144,9 @@ test-examples: setup wasm
 test-credentials: setup
 	tests/credentials/run.sh
 
-## test-official-clients: boto3 and @aws-sdk/client-iot drive the local endpoint through whole transfers
-test-official-clients: setup
+## test-official-clients: boto3 and @aws-sdk/client-iot drive the local endpoint through whole transfers;
+## the npm package is checked as a drop-in for @aws-sdk/client-iot (its exports, and one script run on both)
+test-official-clients: setup wasm
 	tests/official-clients/run.sh
 
 ## soak: 2000 transfers per client (Rust, npm package in Node, Python wheel), 32 in flight, under

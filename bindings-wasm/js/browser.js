@@ -23,6 +23,7 @@ export function initialize(moduleOrPath) {
 setNativeLoader(() => initialize());
 
 export * from "./client.js";
+export * from "./enums.js";
 export * from "./errors.js";
 export * from "./local-errors.js";
 export * from "./operations.js";

@@ -4,7 +4,7 @@
 import { isErrorDescription, toError } from "./describe.js";
 import { OPERATIONS } from "./operations.js";
 import { guarded } from "./panic.js";
-import { getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
+import { getDefaultCredentials, getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";
 /** The client's method that calls an operation by name, for the methods installed below. */
@@ -12,7 +12,11 @@ const callOperation = Symbol("iot-transfer.callOperation");
 /** The client's method that signs an operation's request by name, for the methods installed below. */
 const signOperation = Symbol("iot-transfer.signOperation");
 
-/** A client for the AWS IoT certificate-transfer API. */
+/**
+ * A client for the AWS IoT certificate-transfer API. Also exported as `IoTClient` and `IoT`, the
+ * JS SDK's names (the same class), so a script written for `@aws-sdk/client-iot` runs with only
+ * its import changed.
+ */
 export class IoTTransferClient {
   #native;
 
@@ -20,7 +24,8 @@ export class IoTTransferClient {
    * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`; in
    * Node, what it leaves out comes from `AWS_REGION`, `AWS_ENDPOINT_URL_IOT` (or
    * `AWS_ENDPOINT_URL`), `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`,
-   * `AWS_RETRY_MODE` and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`;
+   * `AWS_RETRY_MODE` and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, then
+   * (credentials) the JS SDK's default chain when `@aws-sdk/credential-provider-node` is installed;
    * `credentials` is `{ accessKeyId, secretAccessKey, sessionToken? }` or an async function
    * returning that; `transport` is a function, or `"fetch"` for the core's fetch transport (the
    * default in browsers; Node defaults to node:http). The client keeps no reference to the
@@ -34,7 +39,7 @@ export class IoTTransferClient {
           const transport = config?.transport ?? getDefaultTransport();
           const isObject = typeof config === "object" && config !== null;
           const withTransport = transport && isObject ? { ...config, transport } : config;
-          return new native.NativeClient(withTransport, getEnvironment());
+          return new native.NativeClient(withTransport, getEnvironment(), getDefaultCredentials());
         } catch (thrown) {
           throw isErrorDescription(thrown) ? toError(thrown) : thrown;
         }
@@ -61,11 +66,13 @@ export class IoTTransferClient {
 
   /**
    * Every page of the list operation named `operation`, from `input`'s marker on, as an async
-   * iterator; the paginate functions (`paginateListCertificates`) call it.
+   * iterator; the paginate functions (`paginateListCertificates`) call it with the JS SDK's
+   * paginator configuration, whose `startingToken` and `pageSize` become the input's members.
    */
-  async *paginate(operation, input) {
+  async *paginate(operation, input, config) {
     const native = await this.#native;
-    const pages = await call(() => guarded(() => native.paginate(String(operation), input ?? {})));
+    const first = pageInput(input, config);
+    const pages = await call(() => guarded(() => native.paginate(String(operation), first)));
     try {
       for (;;) {
         const page = await call(() => guarded(() => pages.next()));
@@ -126,6 +133,22 @@ for (const { name, method, workflow } of OPERATIONS) {
   });
 }
 
+/**
+ * The first page's input from the JS SDK's paginator configuration (`{ client, pageSize,
+ * startingToken }`), as the JS SDK reads it: `startingToken` wins over the input's `marker`, the
+ * input's `pageSize` over the configuration's.
+ */
+function pageInput(input, config) {
+  const startingToken = config?.startingToken;
+  const pageSize = config?.pageSize;
+  if (startingToken == null && pageSize == null) return input ?? {};
+  return {
+    ...input,
+    ...(startingToken == null ? {} : { marker: startingToken }),
+    ...(input?.pageSize != null || pageSize == null ? {} : { pageSize }),
+  };
+}
+
 /** Rethrows a description from the core as its error class, anything else as it is. */
 function rethrow(thrown) {
   throw isErrorDescription(thrown) ? toError(thrown) : thrown;
@@ -149,3 +172,10 @@ function hideToken(headers) {
   Object.defineProperty(headers, "toJSON", { value: printable });
   Object.defineProperty(headers, Symbol.for("nodejs.util.inspect.custom"), { value: printable });
 }
+
+export {
+  /** The JS SDK's name of the client (`@aws-sdk/client-iot`'s `IoTClient`): `IoTTransferClient` itself. */
+  IoTTransferClient as IoTClient,
+  /** The JS SDK's aggregated client (`IoT`, with a method per operation): `IoTTransferClient` itself. */
+  IoTTransferClient as IoT,
+};

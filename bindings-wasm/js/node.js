@@ -1,16 +1,18 @@
 // The Node entry point, bundled into index.cjs: the wasm is compiled synchronously at load.
 
 import { NativeClient, panicForTests, setPanicListener } from "./node/iot_transfer_wasm.js";
+import { defaultCredentials } from "./node-credentials.js";
 import { nodeHttpTransport } from "./node-http.js";
 import { onPanic, reportPanic } from "./panic.js";
-import { setDefaultTransport, setEnvironment, setNativeLoader } from "./runtime.js";
+import { setDefaultCredentials, setDefaultTransport, setEnvironment, setNativeLoader } from "./runtime.js";
 
 const native = { NativeClient, panicForTests };
 setNativeLoader(() => native);
 setDefaultTransport(nodeHttpTransport);
 // As in the JS SDK in Node: AWS_REGION, AWS_ENDPOINT_URL_IOT, AWS_ACCESS_KEY_ID, ... fill what
-// the configuration leaves out.
+// the configuration leaves out, then the JS SDK's default credential chain, when installed.
 setEnvironment(() => process.env);
+setDefaultCredentials(defaultCredentials);
 setPanicListener(reportPanic);
 
 // The module aborts right after its panic hook, throwing a WebAssembly.RuntimeError out of the
@@ -30,6 +32,7 @@ export function initialize() {
 }
 
 export * from "./client.js";
+export * from "./enums.js";
 export * from "./errors.js";
 export * from "./local-errors.js";
 export * from "./operations.js";

@@ -25,6 +25,22 @@ export function getDefaultTransport() {
   return defaultTransport;
 }
 
+let defaultCredentials;
+
+/**
+ * Registers what gives each new client its credentials function for when neither its
+ * configuration nor the environment's keys give credentials (Node: the JS SDK's default chain,
+ * when installed).
+ */
+export function setDefaultCredentials(makeProvider) {
+  defaultCredentials = makeProvider;
+}
+
+/** A new client's default credentials function, if the entry point registered one (browsers: none). */
+export function getDefaultCredentials() {
+  return defaultCredentials?.();
+}
+
 let environment;
 
 /** Registers where settings come from when the configuration leaves them out (Node: process.env). */

@@ -16,10 +16,11 @@ export type CredentialsInput = AwsCredentialIdentity | (() => Promise<AwsCredent
  * Client configuration: the settings every binding offers (`ClientSettings`, names as in the AWS
  * JS SDK; in Node, each one left out comes from its environment variable), plus what only
  * JavaScript has. The region is required, here or (Node) in `AWS_REGION`; credentials too, here
- * or (Node) in `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`). Shared
- * files, SSO, IMDS and the rest of the JS SDK's chain: pass `credentials:
- * fromNodeProviderChain()` from `@aws-sdk/credential-providers`. A setting of the wrong type, or
- * out of its range, is a `ConfigurationError` naming it.
+ * or (Node) in `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`), else (Node)
+ * from the JS SDK's default chain (shared files, SSO, IMDS, ...) when
+ * `@aws-sdk/credential-provider-node`, an optional peer dependency, is installed; or pass
+ * `credentials: fromNodeProviderChain()` from `@aws-sdk/credential-providers`. A setting of the
+ * wrong type, or out of its range, is a `ConfigurationError` naming it.
  */
 export interface IoTTransferClientConfig extends ClientSettings {
   /** Any provider of `@aws-sdk/credential-providers` fits. */
@@ -108,10 +109,39 @@ export interface CallOptions {
 
 export declare class IoTTransferClient {
   constructor(config?: IoTTransferClientConfig);
-  /** Every page of the list operation named `operation`; the `paginate…` functions call it. */
-  paginate(operation: string, input?: object): AsyncIterable<unknown>;
+  /**
+   * Every page of the list operation named `operation`; the `paginate…` functions call it with
+   * their configuration, whose `startingToken` and `pageSize` fill the input's `marker` and
+   * `pageSize`.
+   */
+  paginate(operation: string, input?: object, config?: Omit<IoTPaginationConfiguration, "client">): AsyncIterable<unknown>;
   /** Releases the wasm memory held by this client. */
   destroy(): Promise<void>;
+}
+
+/**
+ * The JS SDK's names of the client (`@aws-sdk/client-iot`'s `IoTClient`, and `IoT`, its client
+ * with a method per operation): both are `IoTTransferClient`, so a script written for the JS SDK
+ * runs with only its import changed.
+ */
+export { IoTTransferClient as IoTClient, IoTTransferClient as IoT };
+
+/** The JS SDK's name of the client configuration: `IoTTransferClientConfig`. */
+export type IoTClientConfig = IoTTransferClientConfig;
+
+/** The first argument of the `paginate…` functions, as the JS SDK's `IoTPaginationConfiguration`. */
+export interface IoTPaginationConfiguration {
+  /** The client that sends each page's call. */
+  client: IoTTransferClient;
+  /** The page size of every call, unless the input has its own `pageSize`. */
+  pageSize?: number;
+  /** Where the first page starts, instead of the input's `marker`. */
+  startingToken?: string;
+  /**
+   * Accepted as the JS SDK has it; whatever its value, a marker the service hands out twice ends
+   * the pages with an `InvalidResponseError` rather than a loop.
+   */
+  stopOnSameToken?: boolean;
 }
 
 /**

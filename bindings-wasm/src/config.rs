@@ -1,6 +1,6 @@
 //! The JavaScript client configuration to the core's `Config`: the declared settings
-//! ([`crate::settings`]), what Node's environment sets for those left out, and the members only
-//! JavaScript has (credentials, transport). A member of the wrong type, or one that breaks the
+//! ([`crate::settings`]), what Node's environment sets for those left out, the members only
+//! JavaScript has (credentials, transport), and the host's default credentials last. A member of the wrong type, or one that breaks the
 //! core's rule, is a configuration error naming it (`timeouts.attempt must be a duration from 0
 //! to 24 days`); `null` and `undefined` members are not set; unknown members are ignored.
 
@@ -23,8 +23,9 @@ const AGENT: &str = "lang/js";
 
 /// Reads the configuration object (see `IoTTransferClientConfig` in the package's types) over
 /// what `environment` (Node's `process.env`, or `undefined`) sets: the members given win, as in
-/// the JS SDK.
-pub(crate) fn from_js(value: JsValue, environment: &JsValue) -> Result<Config, Error> {
+/// the JS SDK. Credentials come from the configuration, else the environment's keys, else the
+/// `default_credentials` function when there is one (Node: the JS SDK's default chain).
+pub(crate) fn from_js(value: JsValue, environment: &JsValue, default_credentials: &JsValue) -> Result<Config, Error> {
     let member_error = |error: MemberError| Error::configuration(error.to_string());
     // `new IoTTransferClient()` is a client configured by the environment alone.
     let value = if is_unset(&value) { js_sys::Object::new().into() } else { value };
@@ -51,6 +52,8 @@ pub(crate) fn from_js(value: JsValue, environment: &JsValue) -> Result<Config, E
         return Err(Error::configuration("credentials must be an object or an async function returning one"));
     } else if let Some(found) = credentials_from_environment(variable) {
         builder = builder.credentials(found);
+    } else if let Some(function) = default_credentials.dyn_ref::<Function>() {
+        builder = builder.credentials_provider(Arc::new(JsCredentialsProvider::new(function.clone())));
     }
     Ok(builder.build())
 }

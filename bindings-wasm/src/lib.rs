@@ -35,10 +35,11 @@ impl NativeClient {
     /// Builds a client from the configuration object (the declared settings by their JS SDK
     /// names, `credentials`, `transport`) over the settings `environment` (Node's `process.env`,
     /// or `undefined`) holds; a member or variable that cannot be used throws a configuration
-    /// error naming it.
+    /// error naming it. `default_credentials` (an async function, or `undefined`) provides the
+    /// credentials when neither the configuration nor the environment's keys give them.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue, environment: JsValue) -> Result<NativeClient, JsValue> {
-        let config = config::from_js(config, &environment).map_err(error::to_js)?;
+    pub fn new(config: JsValue, environment: JsValue, default_credentials: JsValue) -> Result<NativeClient, JsValue> {
+        let config = config::from_js(config, &environment, &default_credentials).map_err(error::to_js)?;
         Ok(NativeClient { client: Client::new(config) })
     }
 }

@@ -63,9 +63,11 @@ cargo run --quiet -p iot-transfer-codegen -- js "$stage"
 # fetches iot_transfer_wasm_bg.wasm from next to it (new URL(..., import.meta.url)).
 "$bin/esbuild" "$stage/browser.js" --bundle --format=esm --minify --keep-names --target=es2020 \
   --outfile="$pkg/browser.js" --log-level=warning
-# index.cjs: the Node entry with the JS layer bundled in and the wasm glue left as a require.
+# index.cjs: the Node entry with the JS layer bundled in and the wasm glue left as a require;
+# the JS SDK's credential chain, an optional peer dependency, is loaded from the user's install.
 "$bin/esbuild" "$stage/node.js" --bundle --format=cjs --platform=node --target=node18 \
-  --external:./node/iot_transfer_wasm.js --outfile="$pkg/index.cjs" --log-level=warning
+  --external:./node/iot_transfer_wasm.js --external:@aws-sdk/credential-provider-node \
+  --outfile="$pkg/index.cjs" --log-level=warning
 # index.mjs: Node's `import` entry re-exports the CommonJS module, so both share one set of classes.
 node -e '
   const names = Object.keys(require(process.argv[1])).sort();

@@ -46,7 +46,7 @@ fn credentials() -> JsValue {
 fn client(extra: &[(&str, JsValue)]) -> NativeClient {
     let mut members = vec![("region", JsValue::from("us-east-1")), ("credentials", credentials())];
     members.extend(extra.iter().cloned());
-    NativeClient::new(object(&members), JsValue::UNDEFINED).unwrap()
+    NativeClient::new(object(&members), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap()
 }
 
 fn input(certificate_id: &str, account: JsValue) -> JsValue {
@@ -70,7 +70,7 @@ async fn the_shared_signing_vectors_give_byte_identical_requests() {
         if let Some(endpoint) = text(&config, "endpointUrl") {
             members.push(("endpoint", endpoint.into()));
         }
-        let client = NativeClient::new(object(&members), JsValue::UNDEFINED).unwrap();
+        let client = NativeClient::new(object(&members), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
         let signing_date = js_sys::Date::parse(&text(&case, "time").unwrap());
         let signed = client.sign("TransferCertificate".into(), get(&case, "input"), signing_date.into()).await.unwrap();
         let expected = get(&case, "expected");
@@ -118,12 +118,15 @@ async fn validation_errors_name_the_field_and_rule() {
 
 #[wasm_bindgen_test]
 fn configuration_errors_name_the_member() {
-    let error = NativeClient::new("us-east-1".into(), JsValue::UNDEFINED).err().unwrap();
+    let error = NativeClient::new("us-east-1".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap();
     assert_eq!(detail_text(&error, "code").as_deref(), Some("ConfigurationError"));
-    let error =
-        NativeClient::new(object(&[("region", "us-east-1".into()), ("maxAttempts", "3".into())]), JsValue::UNDEFINED)
-            .err()
-            .unwrap();
+    let error = NativeClient::new(
+        object(&[("region", "us-east-1".into()), ("maxAttempts", "3".into())]),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .err()
+    .unwrap();
     assert_eq!(
         detail_text(&error, "message").as_deref(),
         Some("maxAttempts must be a whole number from 1 to 4294967295")
@@ -134,14 +137,19 @@ fn configuration_errors_name_the_member() {
         ("maxAttempts", JsValue::from(1e12), "maxAttempts must be a whole number from 1 to 4294967295"),
         ("timeouts", object(&[("attempt", "5".into())]), "timeouts.attempt must be a duration from 0 to 24 days"),
     ] {
-        let error = NativeClient::new(object(&[("region", "us-east-1".into()), (member, value)]), JsValue::UNDEFINED)
-            .err()
-            .unwrap();
+        let error = NativeClient::new(
+            object(&[("region", "us-east-1".into()), (member, value)]),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .err()
+        .unwrap();
         assert_eq!(detail_text(&error, "code").as_deref(), Some("ConfigurationError"));
         assert_eq!(detail_text(&error, "message").as_deref(), Some(message));
     }
     let error = NativeClient::new(
         object(&[("region", "us-east-1".into()), ("credentials", object(&[("accessKeyId", "A".into())]))]),
+        JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     )
     .err()
@@ -151,7 +159,8 @@ fn configuration_errors_name_the_member() {
 
 #[wasm_bindgen_test]
 async fn endpoint_errors_come_from_the_core() {
-    let client = NativeClient::new(object(&[("credentials", credentials())]), JsValue::UNDEFINED).unwrap();
+    let client =
+        NativeClient::new(object(&[("credentials", credentials())]), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     let error = client
         .call("TransferCertificate".into(), input(ID, "123456789012".into()), JsValue::UNDEFINED)
         .await
@@ -168,6 +177,7 @@ async fn an_async_credentials_function_is_called_and_its_errors_reported() {
     let client = NativeClient::new(
         object(&[("region", "eu-west-1".into()), ("credentials", provider.into())]),
         JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
     )
     .unwrap();
     let signed =
@@ -179,6 +189,7 @@ async fn an_async_credentials_function_is_called_and_its_errors_reported() {
     let failing = Function::new_no_args("throw new Error('identity pool unreachable');");
     let client = NativeClient::new(
         object(&[("region", "eu-west-1".into()), ("credentials", failing.into())]),
+        JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     )
     .unwrap();

@@ -1,8 +1,10 @@
 //! The npm package's generated parts: `operations.js` (the client's methods, a command class per
 //! operation of the model (workflow calls get a method only), a paginate function per list operation), `service-errors.js` (a class per modelled
 //! error code), `local-errors.js` (a class per kind raised before or below HTTP) and
-//! `generated.d.ts` (their declarations, every input and output type, and the client settings).
+//! `enums.js` (the model's enums as constant objects) and `generated.d.ts` (their declarations,
+//! every input and output type, and the client settings).
 
+mod enums;
 mod settings;
 mod typescript;
 
@@ -37,8 +39,8 @@ fn operations_js(operations: &[Operation], paginators: &[Paginator]) -> String {
     for Paginator { name, doc, .. } in paginators {
         let _ = write!(
             js,
-            "\n/** {doc} An async iterator of pages: `for await (const page of paginate{name}({{ client }}, input))`. */\n\
-             export function paginate{name}(config, input) {{\n  return config.client.paginate(\"{name}\", input);\n}}\n",
+            "\n/** {doc} An async iterator of pages: `for await (const page of paginate{name}({{ client, pageSize }}, input))`. */\n\
+             export function paginate{name}(config, input) {{\n  return config.client.paginate(\"{name}\", input, config);\n}}\n",
         );
     }
     js
@@ -96,6 +98,10 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
         ("operations.js", operations_js(&declarations.operations, &declarations.paginators)),
         ("service-errors.js", service_errors_js(declarations)),
         ("local-errors.js", local_errors_js(declarations)),
-        ("generated.d.ts", typescript::render(declarations) + &settings::render(declarations)),
+        ("enums.js", enums::js(declarations)),
+        (
+            "generated.d.ts",
+            typescript::render(declarations) + &enums::ts(declarations) + &settings::render(declarations),
+        ),
     ]
 }

@@ -100,16 +100,23 @@ pub fn render(declarations: &Declarations) -> String {
         let _ = write!(
             ts,
             "\n/** {doc} */\nexport declare class {name}Command {{\n  static readonly operation: \"{name}\";\n  \
-                 constructor(input: {input});\n  readonly input: {input};\n}}\n",
+                 constructor(input: {input});\n  readonly input: {input};\n  \
+                 /** Makes the class nominal: commands whose inputs look alike are not interchangeable to `send`. */\n  \
+                 private readonly operation: \"{name}\";\n}}\n\
+             /** The input of `{name}Command`, by the JS SDK's names. */\nexport type {name}CommandInput = {input};\n\
+             /** What `send` resolves to for `{name}Command`, by the JS SDK's name. */\nexport type {name}CommandOutput = {output};\n\
+             /** The model's name of `{input}`, as the JS SDK exports it. */\nexport type {name}Request = {input};\n\
+             /** The model's name of `{output}`, as the JS SDK exports it. */\nexport type {name}Response = {output};\n",
             doc = operation.doc,
             name = operation.name,
             input = operation.input,
+            output = operation.output,
         );
     }
     for Paginator { name, doc, .. } in paginators {
         let _ = write!(
             ts,
-            "\n/** {doc} */\nexport declare function paginate{name}(\n  config: {{ client: IoTTransferClient }},\n  \
+            "\n/** {doc} */\nexport declare function paginate{name}(\n  config: IoTPaginationConfiguration,\n  \
                  input?: {name}Input,\n): AsyncIterable<{name}Output>;\n",
         );
     }

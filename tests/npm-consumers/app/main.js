@@ -1,11 +1,19 @@
 // A web console's use of the package, as its users write it: a named import of the package, a
 // client for the endpoint and account given in the query string, one transfer, and the typed
-// errors it branches on. What it found is shown as JSON in #result for the test to read.
+// errors it branches on. What it found is shown as JSON in #result for the test to read. The
+// client and one call are written as for @aws-sdk/client-iot (`IoTClient`, a command sent with
+// `send`), with no `initialize()` first: the package is a drop-in for it in a bundle too.
 
-import { IoTTransferClient, IoTTransferError, CertificateStateException, ValidationError } from "iot-transfer";
+import {
+  IoTClient,
+  IoTTransferError,
+  CertificateStateException,
+  TransferCertificateCommand,
+  ValidationError,
+} from "iot-transfer";
 
 const query = new URLSearchParams(location.search);
-const client = new IoTTransferClient({
+const client = new IoTClient({
   region: "us-east-1",
   endpoint: query.get("endpoint"),
   credentials: { accessKeyId: query.get("accessKeyId"), secretAccessKey: query.get("secretAccessKey") },
@@ -41,7 +49,7 @@ async function main() {
   return {
     transferred: await outcome(() => client.transferCertificate({ certificateId: query.get("transferable"), targetAwsAccount: target })),
     // An ACTIVE certificate: the service refuses it, and the error is its own class.
-    refused: await outcome(() => client.transferCertificate({ certificateId: query.get("active"), targetAwsAccount: target })),
+    refused: await outcome(() => client.send(new TransferCertificateCommand({ certificateId: query.get("active"), targetAwsAccount: target }))),
     // Refused before anything is sent.
     invalid: await outcome(() => client.transferCertificate({ certificateId: "not-a-certificate-id", targetAwsAccount: target })),
   };

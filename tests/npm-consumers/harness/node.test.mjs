@@ -29,9 +29,12 @@ async function runConsumer(project, seeded) {
 
 test("an ES module imports the package and transfers on the local endpoint", async () => {
   const seeded = await seedCertificates();
-  const { sameClassesAsRequire, ...result } = await runConsumer("node-esm", seeded);
+  const { sameClassesAsRequire, noCredentials, ...result } = await runConsumer("node-esm", seeded);
   await assertConsumerResult(result, seeded);
   assert.equal(sameClassesAsRequire, true);
+  // Without the JS SDK's credential chain installed, a client with no credentials says what to do.
+  assert.equal(noCredentials.error?.name, "CredentialsError", JSON.stringify(noCredentials));
+  assert.match(noCredentials.error.message, /install @aws-sdk\/credential-provider-node/);
 });
 
 test("a CommonJS module requires the package and transfers on the local endpoint", async () => {

@@ -34,12 +34,28 @@ async function outcome(call) {
   }
 }
 
+/**
+ * A call of a client that finds no credentials: none configured, none in the environment, and
+ * the JS SDK's default chain not installed (the package's optional peer dependency).
+ */
+async function withoutCredentials() {
+  const keys = { AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY };
+  delete process.env.AWS_ACCESS_KEY_ID;
+  delete process.env.AWS_SECRET_ACCESS_KEY;
+  try {
+    return await outcome(() => new IoTTransferClient().transferCertificate({ certificateId: transferable, targetAwsAccount }));
+  } finally {
+    Object.assign(process.env, keys);
+  }
+}
+
 const result = {
   transferred: await outcome(() => client.transferCertificate({ certificateId: transferable, targetAwsAccount })),
   refused: await outcome(() => client.transferCertificate({ certificateId: active, targetAwsAccount })),
   invalid: await outcome(() => client.transferCertificate({ certificateId: "not-a-certificate-id", targetAwsAccount })),
   // import and require give the same classes (one module instance), so instanceof holds across both.
   sameClassesAsRequire: createRequire(import.meta.url)("iot-transfer").IoTTransferError === IoTTransferError,
+  noCredentials: await withoutCredentials(),
 };
 await client.destroy();
 console.log(JSON.stringify(result));
