@@ -1,8 +1,9 @@
 //! The JavaScript client configuration to the core's `Config`: the declared settings
 //! ([`crate::settings`]), what Node's environment sets for those left out, the members only
-//! JavaScript has (credentials, transport), and the host's default credentials last. A member of the wrong type, or one that breaks the
-//! core's rule, is a configuration error naming it (`timeouts.attempt must be a duration from 0
-//! to 24 days`); `null` and `undefined` members are not set; unknown members are ignored.
+//! JavaScript has (credentials, transport), and the host's default credentials last. A member of
+//! the wrong type, or one that breaks the core's rule, is a configuration error naming it
+//! (`timeouts.attempt must be a duration from 0 to 24 days`); `null` and `undefined` members are
+//! not set; unknown members are ignored.
 
 use crate::credentials::{static_credentials, JsCredentialsProvider};
 use crate::js_value::MemberError;
