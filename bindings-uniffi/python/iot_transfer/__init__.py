@@ -3,7 +3,8 @@
 The Python face, as boto3 users write it: ``Client`` and ``AsyncClient`` (``iot_transfer.client``),
 made with boto3's keyword arguments, every operation a method taking keyword arguments, paginators
 from ``get_paginator``, and exceptions by the service's names (``iot_transfer.exceptions``, also
-``client.exceptions``).
+``client.exceptions``). For a boto3 script as it is, ``from iot_transfer import boto3`` in place
+of ``import boto3`` (``iot_transfer.boto3``: boto3's arguments, dicts and botocore's exceptions).
 
 The values the face's clients return (``iot_transfer.values``: ``CertificateStatus`` as a ``str``
 enum, records as dataclasses with ``to_dict()``) are exported here under their names. The
