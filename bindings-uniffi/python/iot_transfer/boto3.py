@@ -8,13 +8,25 @@
 an outcome a lost response left unknown is settled from the certificate's state, and the Rust core
 signs and sends. Only the ten operations of the transfer workflow exist."""
 
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from ._boto3_client import Boto3Client
 from ._boto3_config import client_settings
 from .client import Client
 
 __all__ = ["Boto3Client", "Session", "client"]
+
+
+class _Keys(NamedTuple):
+    """Static keys a session holds for the clients it makes; printed with the access key id
+    alone, so a debugger or a log of the session never shows the secret or the token."""
+
+    access_key_id: Optional[str]
+    secret_access_key: Optional[str]
+    session_token: Optional[str]
+
+    def __repr__(self) -> str:
+        return f"_Keys(access_key_id={self.access_key_id!r}, secret_access_key=..., session_token=...)"
 
 
 class Session:
@@ -33,7 +45,7 @@ class Session:
     ) -> None:
         if botocore_session is not None:
             raise ValueError("botocore_session is not supported by iot_transfer.boto3")
-        self._keys = (aws_access_key_id, aws_secret_access_key, aws_session_token)
+        self._keys = _Keys(aws_access_key_id, aws_secret_access_key, aws_session_token)
         self._region_name = region_name
         self._profile_name = profile_name
 
@@ -62,7 +74,7 @@ class Session:
         aws_account_id: Optional[str] = None,
     ) -> Boto3Client:
         """A client of ``service_name`` (``"iot"``) with boto3's arguments over the session's."""
-        keys = (aws_access_key_id, aws_secret_access_key, aws_session_token)
+        keys = _Keys(aws_access_key_id, aws_secret_access_key, aws_session_token)
         if aws_access_key_id is None and aws_secret_access_key is None:
             keys = self._keys
         settings = client_settings(
@@ -75,35 +87,15 @@ class Session:
             endpoint_url=endpoint_url,
         )
         face = Client(
-            aws_access_key_id=keys[0], aws_secret_access_key=keys[1], aws_session_token=keys[2], **settings
+            aws_access_key_id=keys.access_key_id,
+            aws_secret_access_key=keys.secret_access_key,
+            aws_session_token=keys.session_token,
+            **settings,
         )
         return Boto3Client(face)
 
 
-def client(
-    service_name: str,
-    region_name: Optional[str] = None,
-    api_version: Optional[str] = None,
-    use_ssl: bool = True,
-    verify: Any = None,
-    endpoint_url: Optional[str] = None,
-    aws_access_key_id: Optional[str] = None,
-    aws_secret_access_key: Optional[str] = None,
-    aws_session_token: Optional[str] = None,
-    config: Any = None,
-    aws_account_id: Optional[str] = None,
-) -> Boto3Client:
-    """``boto3.client("iot", ...)``: a client of the default session."""
-    return Session().client(
-        service_name,
-        region_name=region_name,
-        api_version=api_version,
-        use_ssl=use_ssl,
-        verify=verify,
-        endpoint_url=endpoint_url,
-        aws_access_key_id=aws_access_key_id,
-        aws_secret_access_key=aws_secret_access_key,
-        aws_session_token=aws_session_token,
-        config=config,
-        aws_account_id=aws_account_id,
-    )
+def client(service_name: str, **kwargs: Any) -> Boto3Client:
+    """``boto3.client("iot", ...)``: a client of a new default session, with
+    ``Session.client``'s arguments."""
+    return Session().client(service_name, **kwargs)

@@ -15,7 +15,7 @@ from botocore.config import Config
 
 import emulator
 from iot_transfer import boto3 as face_boto3
-from iot_transfer import exceptions
+from iot_transfer import _boto3_errors, _declarations, exceptions
 
 REGION = "us-east-1"
 TARGET_KEY = ("AKIAEMULATORTARGET", "emulator-target-secret")
@@ -185,3 +185,17 @@ except client.exceptions.ResourceNotFoundException as error:
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (0, "ResourceNotFoundException\n", "")
+
+
+def test_a_session_never_shows_its_secret():
+    session = face_boto3.Session(aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="very-secret",
+                                 aws_session_token="a-token", region_name=REGION)
+    shown = repr(vars(session)) + repr(session.client("iot", endpoint_url=emulator.url()))
+    assert "AKIDEXAMPLE" in shown and "very-secret" not in shown and "a-token" not in shown
+
+
+def test_each_botocore_class_named_for_a_kind_is_botocores_and_the_kind_is_declared():
+    kinds = {kind for kind, *_ in _declarations.ERROR_KINDS}
+    for kind, name in _boto3_errors._BOTOCORE_LOCAL_CLASS.items():
+        assert kind in kinds, kind
+        assert issubclass(getattr(botocore.exceptions, name), botocore.exceptions.BotoCoreError), name

@@ -191,6 +191,15 @@ pub fn render(declarations: &Declarations) -> String {
     py
 }
 
+/// The arguments making a face value from the generated `value`: each member converted, in order.
+fn arguments(members: &[Member], declarations: &Declarations) -> String {
+    let converted: Vec<String> = members
+        .iter()
+        .map(|member| held(&member.rust_type, declarations).convert(&format!("value.{}", member.name), 0))
+        .collect();
+    converted.join(", ")
+}
+
 /// The text of `_conversions.py`.
 pub fn render_conversions(declarations: &Declarations) -> String {
     let mut py = String::from(
@@ -225,30 +234,22 @@ pub fn render_conversions(declarations: &Declarations) -> String {
     for item in &declarations.items {
         match item {
             Item::Record { name, group, members, .. } if *group != Group::Input => {
-                let arguments: Vec<String> = members
-                    .iter()
-                    .map(|m| held(&m.rust_type, declarations).convert(&format!("value.{}", m.name), 0))
-                    .collect();
                 let _ = write!(
                     py,
                     "\n\ndef {}(value: Any) -> values.{name}:\n    return values.{name}({})\n",
                     function(name),
-                    arguments.join(", ")
+                    arguments(members, declarations)
                 );
             }
             Item::Enum { name, variants, .. } => {
                 let _ = write!(py, "\n\n_{}: Dict[Any, Callable[[Any], values.{name}]] = {{\n", variant_name(name));
                 for (variant, _, members) in variants {
-                    let arguments: Vec<String> = members
-                        .iter()
-                        .map(|m| held(&m.rust_type, declarations).convert(&format!("value.{}", m.name), 0))
-                        .collect();
                     let _ = writeln!(
                         py,
                         "    _generated.{name}.{}: lambda value: values.{}({}),",
                         variant_name(variant),
                         variant_class(name, variant),
-                        arguments.join(", ")
+                        arguments(members, declarations)
                     );
                 }
                 let _ = write!(
