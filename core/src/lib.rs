@@ -32,6 +32,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 mod client;
 mod clock_skew;
 pub mod credentials;
@@ -49,6 +50,7 @@ pub mod shared_config;
 pub mod signing;
 
 #[doc(hidden)]
+pub use batch::{Batch, JournalStore};
 pub use client::settle_probe;
 pub use client::{Cancellation, Client, Config, ConfigBuilder, Paginator, SignedRequest, TimeoutConfig};
 pub use credentials::{Credentials, CredentialsError, ProvideCredentials};
@@ -62,6 +64,7 @@ pub use operation::describe_certificate::{
 pub use operation::list_outgoing_certificates::{
     ListOutgoingCertificatesInput, ListOutgoingCertificatesOutput, OutgoingCertificate,
 };
+pub use operation::shapes::{BatchEvent, BatchProgress, CertificateOutcome, HandoverInput, IncomingTransfersInput};
 pub use operation::shapes::{ErrorDetails, ValidationDetails};
 pub use operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
 pub use operation::{

@@ -18,6 +18,7 @@ macro_rules! parsers {
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
         workflows { $($workflows:tt)* }
         paginators { $($paginators:tt)* }
+        batches { $($batches:tt)* }
     ) => {
         /// Each operation's model name and the check of its parser.
         const PARSERS: &[(&str, ParserCheck)] =

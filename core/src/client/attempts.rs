@@ -225,7 +225,7 @@ async fn run_attempts(
                 let server_time = client.inner.clock_offset.learn(&response.headers, sent_at, received_at);
                 match (exchange.parse)(&response) {
                     Ok(()) => {
-                        client.record_attempt(false);
+                        client.record_attempt(false, None);
                         if config.retry.use_retry_quota {
                             client.inner.quota.release(last_retry_cost);
                         }
@@ -240,7 +240,7 @@ async fn run_attempts(
                             // Refused for its time, so not applied: sign again with the corrected
                             // clock and resend now, outside the backoff and the retry quota.
                             skew_corrected = true;
-                            client.record_attempt(false);
+                            client.record_attempt(false, None);
                             continue;
                         }
                         // A 2xx the client could not read was applied; a 5xx may have been.
@@ -260,7 +260,7 @@ async fn run_attempts(
                 (failure.error, None)
             }
         };
-        client.record_attempt(error.is_throttling());
+        client.record_attempt(error.is_throttling(), hint);
         let Some(class) = next_retry(error.retry_class(), attempt, config.retry.max_attempts) else {
             return Err(error);
         };

@@ -20,6 +20,7 @@ pub use config::{Config, ConfigBuilder, TimeoutConfig};
 pub use paginator::Paginator;
 pub use signed_request::SignedRequest;
 
+use crate::batch::BatchPacer;
 use crate::clock_skew::ClockOffset;
 use crate::credentials::{CachedProvider, Credentials, ProvideCredentials};
 use crate::endpoint::{resolve_endpoint, Endpoint, EndpointError};
@@ -42,6 +43,9 @@ use std::time::SystemTime;
 #[derive(Debug, Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// The pacing of the batch this clone sends for, shared by the batch's calls; `None` outside
+    /// a batch.
+    pacer: Option<Arc<BatchPacer>>,
 }
 
 struct Inner {
@@ -89,7 +93,13 @@ impl Client {
             clock_offset: ClockOffset::default(),
             user_agent,
         });
-        Self { inner }
+        Self { inner, pacer: None }
+    }
+
+    /// A clone whose requests all go through `pacer` (a batch's), as well as the client's own
+    /// limits.
+    pub(crate) fn paced(&self, pacer: Arc<BatchPacer>) -> Self {
+        Self { inner: self.inner.clone(), pacer: Some(pacer) }
     }
 
     /// The configuration this client was built from.

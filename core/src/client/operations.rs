@@ -3,6 +3,7 @@
 
 use super::attempts::{self, attempt_loop, Attempted, Progress};
 use super::{Cancellation, Client, Paginator};
+use crate::batch::{Batch, JournalStore};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::operation::{OperationInput, PreparedCall};
@@ -14,8 +15,28 @@ macro_rules! client_methods {
         operations { $($operations:tt)* }
         workflows { $($workflows:tt)* }
         paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
+        batches { $( $(#[doc = $bdoc:literal])* fn $batch:ident, $with_journal:ident($BInput:path) -> $Event:path, via $brunner:ident; )* }
     ) => {
         client_methods!(@calls $($operations)* $($workflows)*);
+
+        impl Client {
+            $(
+                $(#[doc = $bdoc])*
+                ///
+                /// The input's `journal`, when set, names the journal file (natively).
+                pub fn $batch(&self, input: $BInput) -> Batch {
+                    self.$brunner(input, None)
+                }
+
+                $(#[doc = $bdoc])*
+                ///
+                /// The journal is kept in `journal` (a browser's storage, a database), whatever
+                /// the input's `journal` says.
+                pub fn $with_journal(&self, input: $BInput, journal: Arc<dyn JournalStore>) -> Batch {
+                    self.$brunner(input, Some(journal))
+                }
+            )*
+        }
 
         impl Client {
             $(

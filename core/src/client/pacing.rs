@@ -1,13 +1,16 @@
-//! The adaptive retry mode's hold on the attempt loop: before each attempt, wait for the rate
-//! limiter's token; after each, tell the limiter whether the service throttled. In the standard
-//! mode both do nothing.
+//! The hold on the attempt loop of a batch's pacer and of the adaptive retry mode's rate limiter:
+//! before each attempt, wait for their tokens; after each, tell them whether the service
+//! throttled. Outside a batch, in the standard mode, both do nothing.
 
 use super::Client;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 impl Client {
-    /// Waits, in adaptive mode, until the rate limiter allows another attempt.
+    /// Waits until the batch's pacer, then (in adaptive mode) the rate limiter, allow another attempt.
     pub(super) async fn wait_for_send_token(&self) {
+        if let Some(wait) = self.pacer.as_ref().and_then(|pacer| pacer.acquire(self.seconds_now())) {
+            self.inner.config.sleep.sleep(wait).await;
+        }
         let Some(limiter) = &self.inner.rate_limiter else {
             return;
         };
@@ -16,9 +19,12 @@ impl Client {
         }
     }
 
-    /// Records, in adaptive mode, how an attempt ended: throttled or not (a success, another
-    /// error, a failure to connect).
-    pub(super) fn record_attempt(&self, throttled: bool) {
+    /// Records how an attempt ended, for the batch's pacer and in adaptive mode: throttled or not
+    /// (a success, another error, a failure to connect), and the wait a throttling response asked for.
+    pub(super) fn record_attempt(&self, throttled: bool, retry_after: Option<std::time::Duration>) {
+        if let Some(pacer) = &self.pacer {
+            pacer.record(self.seconds_now(), throttled, retry_after);
+        }
         if let Some(limiter) = &self.inner.rate_limiter {
             limiter.record(self.seconds_now(), throttled);
         }

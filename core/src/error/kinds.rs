@@ -95,6 +95,9 @@ macro_rules! for_each_error_kind {
                 /// A setting read from the environment or the shared AWS files cannot be used (the
                 /// message names it and where it was found); nothing was sent.
                 Configuration = "ConfigurationError",
+                /// A batch's journal cannot be used: it records another batch, has a line that is
+                /// not an entry, or cannot be read or written. Nothing more was sent.
+                Journal = "JournalError",
             }
         }
     };

@@ -23,6 +23,8 @@ impl fmt::Display for StepAction {
             StepAction::Deactivate => f.write_str("UpdateCertificate to INACTIVE"),
             StepAction::DetachPolicy { policy_name } => write!(f, "DetachPolicy of {policy_name}"),
             StepAction::Transfer => f.write_str("TransferCertificate"),
+            StepAction::Accept => f.write_str("AcceptCertificateTransfer"),
+            StepAction::Reject => f.write_str("RejectCertificateTransfer"),
         }
     }
 }

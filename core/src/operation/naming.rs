@@ -9,6 +9,7 @@ macro_rules! operation_methods {
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
         workflows { $($workflows:tt)* }
         paginators { $($paginators:tt)* }
+        batches { $($batches:tt)* }
     ) => {
         /// Each operation's model name and its method's snake-case name.
         const OPERATION_METHODS: &[(&str, &str)] = &[ $( (<$Input as OperationInput>::NAME, stringify!($method)), )* ];

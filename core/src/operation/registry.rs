@@ -16,7 +16,9 @@
 /// (their inputs implement [`WorkflowInput`](crate::WorkflowInput); their runners are the
 /// client's), which every binding expands as it expands an operation. Then
 /// `paginators { fn paginator_name(InputType) -> ItemType; ... }` names the list operations a
-/// [`Paginator`](crate::Paginator) walks.
+/// [`Paginator`](crate::Paginator) walks. Then `batches { fn name, name_with_journal(InputType) ->
+/// EventType, via runner; ... }` lists the calls over many certificates, each a
+/// [`Batch`](crate::Batch) of events; the second name takes the caller's own journal store.
 #[macro_export]
 macro_rules! for_each_operation {
     ($callback:ident) => {
@@ -83,6 +85,25 @@ macro_rules! for_each_operation {
                     $crate::ListOutgoingCertificatesInput) -> $crate::OutgoingCertificate;
                 /// Every page of `ListAttachedPolicies`, from the input's marker on.
                 fn list_attached_policies_paginator($crate::ListAttachedPoliciesInput) -> $crate::Policy;
+            }
+            batches {
+                /// A fleet handover: transfers many certificates to one account, each as
+                /// `prepare_and_transfer` would (checked first; deactivated and detached only as
+                /// the input allows), or only checks them (`plan_only`). Every call it makes shares
+                /// the input's request rate, which slows down when throttled; with a journal, a
+                /// rerun skips what is done and settles what was in flight from each certificate's
+                /// state, never transferring a certificate twice. One event per certificate.
+                fn handover, handover_with_journal($crate::HandoverInput) -> $crate::BatchEvent, via handover_batch;
+                /// Accepts in bulk the transfers offered to the caller's account (those listed, or
+                /// every one pending, optionally from one account), optionally making them ACTIVE,
+                /// at a shared request rate, with an optional journal. One event per certificate.
+                fn accept_transfers, accept_transfers_with_journal(
+                    $crate::IncomingTransfersInput) -> $crate::BatchEvent, via accept_batch;
+                /// Rejects in bulk the transfers offered to the caller's account (those listed, or
+                /// every one pending, optionally from one account), with an optional reason, at a
+                /// shared request rate, with an optional journal. One event per certificate.
+                fn reject_transfers, reject_transfers_with_journal(
+                    $crate::IncomingTransfersInput) -> $crate::BatchEvent, via reject_batch;
             }
         }
     };

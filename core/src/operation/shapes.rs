@@ -170,6 +170,65 @@ macro_rules! for_each_shape {
                     /// Detach every attached policy first.
                     detach_policies: bool = false,
                 }
+
+                /// A fleet handover: many certificates transferred to one account by
+                /// `handover`, each as `prepare_and_transfer` would (checked first, prepared only
+                /// as allowed), at a shared request rate, with an optional journal to resume from.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct HandoverInput {
+                    /// The certificates: IDs (64 hexadecimal characters) or ARNs.
+                    certificates: Vec<String>,
+                    /// The 12-digit AWS account that receives them.
+                    target_aws_account: String,
+                    /// An optional note for the receiving account, at most 128 characters.
+                    transfer_message: Option<String> = None,
+                    /// Set ACTIVE certificates INACTIVE first (devices using them can no longer connect).
+                    deactivate: bool = false,
+                    /// Detach every attached policy first.
+                    detach_policies: bool = false,
+                    /// Only check each certificate and say what would be done or what blocks it:
+                    /// nothing is changed.
+                    plan_only: bool = false,
+                    /// How many certificates are worked on at once (1 to 64).
+                    max_concurrency: u32 = 4,
+                    /// The most requests per second the batch sends, all its calls together (so
+                    /// the account's API quota is respected); it slows down further when
+                    /// throttled. 0 sets no limit of its own.
+                    requests_per_second: u32 = 10,
+                    /// Stop starting certificates once this many have failed (0: never stop).
+                    max_failures: u32 = 0,
+                    /// The journal file (JSON lines): every outcome is appended as it happens,
+                    /// and a rerun with the same file skips what is done and settles what was
+                    /// in flight. Without one, nothing is recorded.
+                    journal: Option<String> = None,
+                }
+
+                /// The transfers offered to the caller's account, accepted or rejected in bulk by
+                /// `accept_transfers` or `reject_transfers`, at a shared request rate, with an
+                /// optional journal to resume from.
+                #[derive(Debug, Clone, Default, PartialEq, Eq)]
+                struct IncomingTransfersInput {
+                    /// Only these certificates (IDs or ARNs); when empty, every certificate
+                    /// pending to this account.
+                    certificates: Vec<String>,
+                    /// Only the certificates offered by this 12-digit account.
+                    from_account: Option<String> = None,
+                    /// When accepting, make the certificates ACTIVE at once (INACTIVE otherwise).
+                    set_as_active: bool = false,
+                    /// When rejecting, why, for the source account: at most 128 characters.
+                    reject_reason: Option<String> = None,
+                    /// Only say what would be accepted or rejected: nothing is changed.
+                    plan_only: bool = false,
+                    /// How many certificates are worked on at once (1 to 64).
+                    max_concurrency: u32 = 4,
+                    /// The most requests per second the batch sends, all its calls together; it
+                    /// slows down further when throttled. 0 sets no limit of its own.
+                    requests_per_second: u32 = 10,
+                    /// Stop starting certificates once this many have failed (0: never stop).
+                    max_failures: u32 = 0,
+                    /// The journal file (JSON lines), as for `handover`.
+                    journal: Option<String> = None,
+                }
             }
             records {
                 /// A successful transfer: the certificate's ARN and how the call went.
@@ -406,6 +465,48 @@ macro_rules! for_each_shape {
                     blockers: Vec<TransferBlocker>,
                 }
 
+                /// What a batch did to one certificate, and where the batch stands.
+                #[derive(Debug, Clone, PartialEq)]
+                struct BatchEvent {
+                    /// The certificate's ID, as the batch was given it.
+                    certificate_id: String,
+                    /// What happened to it.
+                    outcome: CertificateOutcome,
+                    /// The steps taken for it (deactivate, detach, transfer), in order.
+                    steps: Vec<PrepareStep>,
+                    /// The batch's progress once this outcome is counted.
+                    progress: BatchProgress,
+                }
+
+                /// Where a batch stands.
+                #[derive(Debug, Clone, PartialEq)]
+                struct BatchProgress {
+                    /// Certificates in the batch.
+                    total: u32,
+                    /// Transferred, accepted or rejected (by this run, or settled from its state).
+                    done: u32,
+                    /// Ready: what a plan-only run found could be done.
+                    ready: u32,
+                    /// Blocked by their state (ACTIVE, policies, pending elsewhere, not found).
+                    blocked: u32,
+                    /// Failed with an error.
+                    failed: u32,
+                    /// Skipped: already done, by an earlier run or otherwise.
+                    skipped: u32,
+                    /// Not yet finished (including those in flight).
+                    remaining: u32,
+                    /// Requests sent by the batch, retries included.
+                    requests: u32,
+                    /// Throttling responses met.
+                    throttled: u32,
+                    /// The time since the batch started.
+                    elapsed: Duration,
+                    /// Requests per second sent so far.
+                    requests_per_second: f64,
+                    /// The time the remaining certificates should take at the pace so far.
+                    time_left: Option<Duration>,
+                }
+
                 /// What `prepare_and_transfer` did, step by step, and the state it left.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 struct PrepareReport {
@@ -542,7 +643,53 @@ macro_rules! for_each_shape {
                     },
                 }
 
-                /// A step of `prepare_and_transfer`.
+                /// What a batch did to one certificate.
+                #[derive(Debug, Clone, PartialEq, Eq)]
+                #[allow(clippy::large_enum_variant)]
+                enum CertificateOutcome {
+                    /// Transferred: it is PENDING_TRANSFER to the target account.
+                    Transferred {
+                        /// The certificate's ARN.
+                        certificate_arn: String,
+                        /// Settled from the certificate's state: its transfer's response was lost
+                        /// (in this run, or in one that stopped before recording it).
+                        reconciled: bool,
+                    },
+                    /// Accepted: the caller's account owns it.
+                    Accepted {
+                        /// Settled from the certificate's state, as for a transfer.
+                        reconciled: bool,
+                    },
+                    /// Rejected: it is back with its source account.
+                    Rejected {
+                        /// Settled from the certificate's state, as for a transfer.
+                        reconciled: bool,
+                    },
+                    /// A plan-only run found it can be done, after these steps.
+                    Ready {
+                        /// What would be done, in order.
+                        steps: Vec<StepAction>,
+                    },
+                    /// Its state stops it; nothing was changed.
+                    Blocked {
+                        /// What stops it (each blocker's `describe` says what clears it).
+                        blockers: Vec<TransferBlocker>,
+                    },
+                    /// A step failed.
+                    Failed {
+                        /// The error.
+                        error: ErrorDetails,
+                        /// What state the steps left the certificate in.
+                        left_state: String,
+                    },
+                    /// Nothing to do: already done.
+                    Skipped {
+                        /// Why, in a sentence.
+                        reason: String,
+                    },
+                }
+
+                /// A step of `prepare_and_transfer`, or of a batch.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 enum StepAction {
                     /// `UpdateCertificate` to INACTIVE.
@@ -554,6 +701,10 @@ macro_rules! for_each_shape {
                     },
                     /// `TransferCertificate`.
                     Transfer,
+                    /// `AcceptCertificateTransfer` (a batch of incoming transfers).
+                    Accept,
+                    /// `RejectCertificateTransfer` (a batch of incoming transfers).
+                    Reject,
                 }
 
                 /// How a step of `prepare_and_transfer` went.

@@ -35,6 +35,20 @@ pub enum InputField {
     /// `target` of `DetachPolicy` and `ListAttachedPolicies`: a certificate ARN, thing group ARN
     /// or Cognito ID.
     Target,
+    /// `certificates` of a batch: the certificates it works on.
+    Certificates,
+    /// `planOnly` of a batch.
+    PlanOnly,
+    /// `maxConcurrency` of a batch.
+    MaxConcurrency,
+    /// `requestsPerSecond` of a batch.
+    RequestsPerSecond,
+    /// `maxFailures` of a batch.
+    MaxFailures,
+    /// `journal` of a batch: its journal file.
+    Journal,
+    /// `fromAccount` of a batch of incoming transfers.
+    FromAccount,
     /// The time a request is signed for (`signingDate` in JavaScript, as the JS SDK's presigner
     /// names it): not a model member, but checked like one before anything is signed.
     SigningDate,
@@ -58,6 +72,13 @@ impl InputField {
             InputField::NewStatus => "newStatus",
             InputField::PolicyName => "policyName",
             InputField::Target => "target",
+            InputField::Certificates => "certificates",
+            InputField::PlanOnly => "planOnly",
+            InputField::MaxConcurrency => "maxConcurrency",
+            InputField::RequestsPerSecond => "requestsPerSecond",
+            InputField::MaxFailures => "maxFailures",
+            InputField::Journal => "journal",
+            InputField::FromAccount => "fromAccount",
             InputField::SigningDate => "signingDate",
         }
     }
@@ -83,6 +104,13 @@ impl InputField {
             InputField::NewStatus => "new_status",
             InputField::PolicyName => "policy_name",
             InputField::Target => "target",
+            InputField::Certificates => "certificates",
+            InputField::PlanOnly => "plan_only",
+            InputField::MaxConcurrency => "max_concurrency",
+            InputField::RequestsPerSecond => "requests_per_second",
+            InputField::MaxFailures => "max_failures",
+            InputField::Journal => "journal",
+            InputField::FromAccount => "from_account",
             InputField::SigningDate => "signing_time",
         }
     }
@@ -96,7 +124,7 @@ impl InputField {
     }
 
     /// Every member, for looking one up by its model name.
-    pub const ALL: [InputField; 15] = [
+    pub const ALL: [InputField; 22] = [
         InputField::CertificateId,
         InputField::TargetAwsAccount,
         InputField::TransferMessage,
@@ -111,6 +139,13 @@ impl InputField {
         InputField::NewStatus,
         InputField::PolicyName,
         InputField::Target,
+        InputField::Certificates,
+        InputField::PlanOnly,
+        InputField::MaxConcurrency,
+        InputField::RequestsPerSecond,
+        InputField::MaxFailures,
+        InputField::Journal,
+        InputField::FromAccount,
         InputField::SigningDate,
     ];
 
@@ -203,6 +238,18 @@ pub enum ValidationRule {
     /// The signing time is outside what SigV4 can carry: from 1970-01-01T00:00:00Z to
     /// 9999-12-31T23:59:59Z.
     SigningDateRange,
+    /// An item of a list member (a batch's `certificates`, counted from 0) broke `rule`.
+    ListItem {
+        /// The item's position, from 0.
+        index: u32,
+        /// The rule it broke.
+        rule: Box<ValidationRule>,
+    },
+    /// The member does not apply to the call it was given to (a reject reason when accepting).
+    NotApplicable {
+        /// The call, such as `accept_transfers`.
+        call: &'static str,
+    },
 }
 
 impl fmt::Display for ValidationRule {
@@ -234,6 +281,8 @@ impl fmt::Display for ValidationRule {
             ValidationRule::SigningDateRange => {
                 f.write_str("must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
             }
+            ValidationRule::ListItem { index, rule } => write!(f, "item {index} {rule}"),
+            ValidationRule::NotApplicable { call } => write!(f, "does not apply to {call}"),
         }
     }
 }
@@ -310,6 +359,13 @@ mod tests {
                 | InputField::NewStatus
                 | InputField::PolicyName
                 | InputField::Target
+                | InputField::Certificates
+                | InputField::PlanOnly
+                | InputField::MaxConcurrency
+                | InputField::RequestsPerSecond
+                | InputField::MaxFailures
+                | InputField::Journal
+                | InputField::FromAccount
                 | InputField::SigningDate => {}
             }
             assert_eq!(InputField::from_model_name(field.model_name()), Some(field));

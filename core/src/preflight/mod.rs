@@ -7,4 +7,5 @@ mod check;
 mod prepare;
 
 pub use check::{CheckTransferInput, TransferBlocker, TransferCheck};
+pub(crate) use prepare::step_failure;
 pub use prepare::{PrepareAndTransferInput, PrepareReport, PrepareStep, StepAction, StepOutcome};

@@ -3,12 +3,13 @@
 //! that fails and the report says exactly what was changed before it.
 
 use super::check::{CheckTransferInput, TransferBlocker, TransferCheck};
+use crate::batch::Journal;
 use crate::client::{Cancellation, Client};
 use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::CertificateStatus;
 pub use crate::operation::shapes::{PrepareAndTransferInput, PrepareReport, PrepareStep, StepAction, StepOutcome};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
-use crate::operation::{DetachPolicyInput, UpdateCertificateInput, WorkflowInput};
+use crate::operation::{DetachPolicyInput, OperationInput, UpdateCertificateInput, WorkflowInput};
 
 impl WorkflowInput for PrepareAndTransferInput {
     const NAME: &'static str = "PrepareAndTransfer";
@@ -31,7 +32,7 @@ impl PrepareAndTransferInput {
     }
 
     /// Whether the input allows clearing `blocker`.
-    fn clears(&self, blocker: &TransferBlocker) -> bool {
+    pub(crate) fn clears(&self, blocker: &TransferBlocker) -> bool {
         match blocker {
             TransferBlocker::Active => self.deactivate,
             TransferBlocker::PoliciesAttached { .. } => self.detach_policies,
@@ -82,6 +83,8 @@ impl Progress {
                 StepAction::Deactivate => "set INACTIVE".to_owned(),
                 StepAction::DetachPolicy { policy_name } => format!("policy {policy_name} detached"),
                 StepAction::Transfer => "transferred".to_owned(),
+                StepAction::Accept => "accepted".to_owned(),
+                StepAction::Reject => "rejected".to_owned(),
             };
             match step.outcome {
                 StepOutcome::Done => changes.push(what),
@@ -132,6 +135,17 @@ impl Client {
         input: PrepareAndTransferInput,
         cancellation: Option<&Cancellation>,
     ) -> Result<PrepareReport, Error> {
+        self.prepare_recorded(input, cancellation, None).await
+    }
+
+    /// [`prepare`](Self::prepare), recording in a batch's `journal` that the transfer is about to
+    /// be sent, before it is (an error writing it is returned, and nothing is sent).
+    pub(crate) async fn prepare_recorded(
+        &self,
+        input: PrepareAndTransferInput,
+        cancellation: Option<&Cancellation>,
+        journal: Option<&Journal>,
+    ) -> Result<PrepareReport, Error> {
         // The whole input is checked before anything is changed: a transfer that cannot be sent
         // must not cost the certificate its ACTIVE status or its policies.
         let transfer = input.transfer();
@@ -160,6 +174,9 @@ impl Client {
                 }
             }
         }
+        if let Some(journal) = journal {
+            journal.sending(&input.certificate_id, TransferCertificateInput::NAME).await?;
+        }
         match self.transfer(transfer, cancellation).await {
             Ok(output) => {
                 progress.steps.push(PrepareStep { action: StepAction::Transfer, outcome: StepOutcome::Done });
@@ -182,6 +199,16 @@ fn may_have_applied(error: &Error) -> bool {
         || error.http_status().is_some_and(|status| status >= 500)
 }
 
+/// The outcome of a step that failed with `error`.
+pub(crate) fn step_failure(error: &Error) -> StepOutcome {
+    StepOutcome::Failed {
+        kind: error.kind().name().to_owned(),
+        code: error.code().to_owned(),
+        message: error.message().to_owned(),
+        possibly_applied: may_have_applied(error),
+    }
+}
+
 /// Adds the step's outcome to the report; false when it failed (the error is kept).
 fn record<T>(progress: &mut Progress, action: StepAction, result: Result<T, Error>) -> bool {
     match result {
@@ -190,13 +217,7 @@ fn record<T>(progress: &mut Progress, action: StepAction, result: Result<T, Erro
             true
         }
         Err(error) => {
-            let outcome = StepOutcome::Failed {
-                kind: error.kind().name().to_owned(),
-                code: error.code().to_owned(),
-                message: error.message().to_owned(),
-                possibly_applied: may_have_applied(&error),
-            };
-            progress.steps.push(PrepareStep { action, outcome });
+            progress.steps.push(PrepareStep { action, outcome: step_failure(&error) });
             progress.error = Some(error);
             false
         }

@@ -6,7 +6,7 @@
 use iot_transfer::operation::shapes::*;
 use iot_transfer::{Client, Error, OperationInput, SignedRequest};
 use serde_json::{Map, Value};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// A member's type, read from its value in a vector (absent and `null` count as not set).
 pub trait FromVector: Sized {
@@ -55,6 +55,25 @@ impl FromVector for bool {
     }
 }
 
+impl FromVector for u32 {
+    fn from_vector(name: &str, value: &Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(0),
+            other => other.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or(format!("{name}: {other}")),
+        }
+    }
+}
+
+impl FromVector for Vec<String> {
+    fn from_vector(name: &str, value: &Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(Vec::new()),
+            Value::Array(items) => items.iter().map(|item| String::from_vector(name, item)).collect(),
+            other => Err(format!("{name}: {other}")),
+        }
+    }
+}
+
 impl FromVector for CertificateStatus {
     fn from_vector(name: &str, value: &Value) -> Result<Self, String> {
         String::from_vector(name, value).map(CertificateStatus::from_name)
@@ -84,6 +103,24 @@ impl ToVector for bool {
 impl ToVector for i32 {
     fn to_vector(&self) -> Value {
         Value::from(*self)
+    }
+}
+
+impl ToVector for u32 {
+    fn to_vector(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl ToVector for f64 {
+    fn to_vector(&self) -> Value {
+        serde_json::json!(self)
+    }
+}
+
+impl ToVector for Duration {
+    fn to_vector(&self) -> Value {
+        serde_json::json!(self.as_secs_f64())
     }
 }
 
@@ -201,6 +238,7 @@ macro_rules! vector_operations {
         operations { $( $(#[$doc:meta])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
         workflows { $($workflows:tt)* }
         paginators { $($paginators:tt)* }
+        batches { $($batches:tt)* }
     ) => {
         /// Every operation's model name, in declaration order.
         pub const OPERATIONS: &[&str] = &[$(<$Input as OperationInput>::NAME),*];

@@ -28,10 +28,7 @@ impl TransferCertificateInput {
     /// the input in the form the request is built from.
     pub fn validate(&self) -> Result<ValidatedInput, ValidationError> {
         let certificate_id = validate_certificate_id(&self.certificate_id)?;
-        check_exact(InputField::TargetAwsAccount, &self.target_aws_account, ACCOUNT_LENGTH)?;
-        if !self.target_aws_account.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(pattern_error(InputField::TargetAwsAccount, ACCOUNT_PATTERN));
-        }
+        check_account(InputField::TargetAwsAccount, &self.target_aws_account)?;
         if let Some(message) = &self.transfer_message {
             let actual = message.chars().count();
             if actual > MESSAGE_MAX_LENGTH {
@@ -45,6 +42,15 @@ impl TransferCertificateInput {
             transfer_message: self.transfer_message.clone(),
         })
     }
+}
+
+/// Checks an AWS account ID: 12 digits.
+pub(crate) fn check_account(field: InputField, account: &str) -> Result<(), ValidationError> {
+    check_exact(field, account, ACCOUNT_LENGTH)?;
+    if !account.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(pattern_error(field, ACCOUNT_PATTERN));
+    }
+    Ok(())
 }
 
 /// An input that satisfies every constraint of the model; only [`TransferCertificateInput::validate`]

@@ -11,6 +11,7 @@ mod request;
 mod response;
 
 pub use crate::operation::{InputField, ResponseMetadata, ValidationError, ValidationRule};
+pub(crate) use input::check_account;
 pub use input::{TransferCertificateInput, ValidatedInput};
 pub use output::TransferCertificateOutput;
 pub use request::build_request;

@@ -1,0 +1,207 @@
+//! A batch's journal: JSON lines the caller keeps (a file, or a store of their own in a browser).
+//! The first line says which batch it records; then a line before each call that changes a
+//! certificate (`sending`), and one per outcome, each appended as it happens. A rerun reads it
+//! back: what is done is skipped, and what was sent without an outcome is settled from the
+//! certificate's state before anything is sent again. Lines are only ever appended.
+
+use super::outcome::{is_done, outcome_name};
+use crate::error::{Error, ErrorKind};
+use crate::operation::shapes::CertificateOutcome;
+use crate::runtime::{BoxFuture, MaybeSend};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Where a journal's lines are kept: a file natively ([`FileJournal`]), or the caller's own store
+/// (a browser's storage). Each appended line must be kept before the returned future resolves.
+pub trait JournalStore: MaybeSend {
+    /// Every line kept so far, in order (none for a new journal).
+    fn read_lines(&self) -> BoxFuture<'_, Result<Vec<String>, String>>;
+    /// Keeps `line` (one JSON object, without a line break) after the others.
+    fn append_line(&self, line: String) -> BoxFuture<'_, Result<(), String>>;
+}
+
+/// The journal's format, named in its first line.
+const FORMAT: &str = "iot-transfer batch journal";
+/// The format's version.
+const VERSION: u32 = 1;
+
+/// The first line: which batch the journal records. A rerun must be the same batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct JournalHeader {
+    journal: String,
+    version: u32,
+    /// `handover`, `accept` or `reject`.
+    pub(crate) batch: String,
+    /// The account a handover transfers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) target_aws_account: Option<String>,
+}
+
+impl JournalHeader {
+    /// The header of a `batch` batch (to `target_aws_account`, for a handover).
+    pub(crate) fn new(batch: &str, target_aws_account: Option<&str>) -> Self {
+        Self {
+            journal: FORMAT.into(),
+            version: VERSION,
+            batch: batch.into(),
+            target_aws_account: target_aws_account.map(str::to_owned),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match &self.target_aws_account {
+            Some(target) => format!("a {} to account {target}", self.batch),
+            None => format!("a batch that will {} the transfers offered", self.batch),
+        }
+    }
+}
+
+/// A line after the first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "camelCase", rename_all_fields = "camelCase")]
+enum Entry {
+    /// A call that changes the certificate is about to be sent.
+    Sending { certificate_id: String, call: String },
+    /// What happened to the certificate.
+    Outcome {
+        certificate_id: String,
+        outcome: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        certificate_arn: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        detail: Option<String>,
+    },
+}
+
+/// What an earlier run recorded about one certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Recorded {
+    /// Its outcome was recorded as done (this outcome's name).
+    Done(&'static str),
+    /// A call that changes it was sent, and no outcome followed: it must be settled from its state.
+    InFlight,
+}
+
+/// An open journal: the store, and what the earlier runs recorded, by certificate ID.
+pub(crate) struct Journal {
+    store: Arc<dyn JournalStore>,
+    recorded: HashMap<String, Recorded>,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal").field("recorded", &self.recorded.len()).finish_non_exhaustive()
+    }
+}
+
+impl Journal {
+    /// Opens the journal in `store` for the batch `header` names: reads what earlier runs
+    /// recorded, or writes the header to a new journal. A journal of another batch, or with a
+    /// line that is not an entry, is an error, and nothing is written to it.
+    pub(crate) async fn open(store: Arc<dyn JournalStore>, header: &JournalHeader) -> Result<Self, Error> {
+        let lines = store.read_lines().await.map_err(|message| journal_error(format!("cannot read it: {message}")))?;
+        let mut lines = lines.iter().enumerate().filter(|(_, line)| !line.trim().is_empty());
+        let Some((_, first)) = lines.next() else {
+            let line = to_line(header)?;
+            store.append_line(line).await.map_err(|message| journal_error(format!("cannot write it: {message}")))?;
+            return Ok(Self { store, recorded: HashMap::new() });
+        };
+        let found: JournalHeader = serde_json::from_str(first)
+            .ok()
+            .filter(|found: &JournalHeader| found.journal == FORMAT)
+            .ok_or_else(|| journal_error("its first line is not an iot-transfer batch journal's header".into()))?;
+        if found.version != VERSION {
+            return Err(journal_error(format!(
+                "it is version {} of the format; this library reads {VERSION}",
+                found.version
+            )));
+        }
+        if found != *header {
+            return Err(journal_error(format!(
+                "it records {}, not {}: give this batch a journal of its own",
+                found.describe(),
+                header.describe()
+            )));
+        }
+        let mut recorded = HashMap::new();
+        for (index, line) in lines {
+            let entry: Entry = serde_json::from_str(line).map_err(|error| {
+                journal_error(format!(
+                    "line {} is not a journal entry ({error}); the journal was not changed",
+                    index + 1
+                ))
+            })?;
+            match entry {
+                Entry::Sending { certificate_id, .. } => {
+                    recorded.insert(bare_id(&certificate_id), Recorded::InFlight);
+                }
+                Entry::Outcome { certificate_id, outcome, .. } => {
+                    let key = bare_id(&certificate_id);
+                    match is_done(&outcome) {
+                        Some(done) => recorded.insert(key, Recorded::Done(done)),
+                        None => recorded.remove(&key),
+                    };
+                }
+            }
+        }
+        Ok(Self { store, recorded })
+    }
+
+    /// What earlier runs recorded about `certificate_id`.
+    pub(crate) fn recorded(&self, certificate_id: &str) -> Option<Recorded> {
+        self.recorded.get(&bare_id(certificate_id)).copied()
+    }
+
+    /// The certificates earlier runs left in flight.
+    pub(crate) fn in_flight(&self) -> HashSet<String> {
+        self.recorded
+            .iter()
+            .filter(|(_, recorded)| **recorded == Recorded::InFlight)
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// Records that `call` (`TransferCertificate`, ...) is about to be sent for `certificate_id`.
+    pub(crate) async fn sending(&self, certificate_id: &str, call: &str) -> Result<(), Error> {
+        self.append(&Entry::Sending { certificate_id: certificate_id.into(), call: call.into() }).await
+    }
+
+    /// Records `outcome` for `certificate_id`.
+    pub(crate) async fn outcome(&self, certificate_id: &str, outcome: &CertificateOutcome) -> Result<(), Error> {
+        let (certificate_arn, detail) = match outcome {
+            CertificateOutcome::Transferred { certificate_arn, .. } => (Some(certificate_arn.clone()), None),
+            CertificateOutcome::Failed { error, .. } => (None, Some(format!("{}: {}", error.code, error.message))),
+            CertificateOutcome::Blocked { blockers } => {
+                (None, Some(blockers.iter().map(|b| b.describe()).collect::<Vec<_>>().join(" ")))
+            }
+            CertificateOutcome::Skipped { reason } => (None, Some(reason.clone())),
+            _ => (None, None),
+        };
+        let outcome = outcome_name(outcome).into();
+        self.append(&Entry::Outcome { certificate_id: certificate_id.into(), outcome, certificate_arn, detail }).await
+    }
+
+    async fn append(&self, entry: &Entry) -> Result<(), Error> {
+        let line = to_line(entry)?;
+        self.store.append_line(line).await.map_err(|message| journal_error(format!("cannot write it: {message}")))
+    }
+}
+
+fn to_line(value: &impl Serialize) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|error| journal_error(format!("cannot write an entry: {error}")))
+}
+
+/// A certificate ID as the journal keys it: lower case, without `0x`.
+pub(crate) fn bare_id(certificate_id: &str) -> String {
+    certificate_id.strip_prefix("0x").unwrap_or(certificate_id).to_ascii_lowercase()
+}
+
+/// A journal that cannot be used: nothing more is sent.
+pub(crate) fn journal_error(problem: String) -> Error {
+    Error::of_kind(ErrorKind::Journal, format!("the batch's journal cannot be used: {problem}"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,89 @@
+//! Batches over many certificates, declared in the registry's `batches`: the fleet handover
+//! (`handover`) and the target side (`accept_transfers`, `reject_transfers`). One driver runs
+//! them all ([`Batch`]): a shared request rate that slows down on throttling, a bounded number of
+//! certificates in flight, a journal to resume from, progress with every outcome, and a stop that
+//! lets what is in flight finish.
+
+mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+mod file_journal;
+mod handover;
+mod incoming;
+mod input;
+mod journal;
+mod outcome;
+mod pacer;
+mod progress;
+
+pub use engine::Batch;
+#[cfg(not(target_arch = "wasm32"))]
+pub use file_journal::FileJournal;
+pub(crate) use journal::Journal;
+pub use journal::JournalStore;
+pub(crate) use pacer::BatchPacer;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::operation::shapes::{HandoverInput, IncomingTransfersInput};
+use handover::Handover;
+use incoming::{Decision, Incoming};
+use std::sync::Arc;
+
+impl Client {
+    /// The runner of `handover` (declared in the registry).
+    pub(crate) fn handover_batch(&self, input: HandoverInput, journal: Option<Arc<dyn JournalStore>>) -> Batch {
+        let (ids, settings) = match input.check() {
+            Ok(checked) => checked,
+            Err(error) => return Batch::failed(error.into()),
+        };
+        match journal.map_or_else(|| journal_file(input.journal.as_deref()), |store| Ok(Some(store))) {
+            Ok(journal) => Batch::start(self, Arc::new(Handover::new(input, ids)), settings, journal),
+            Err(error) => Batch::failed(error),
+        }
+    }
+
+    /// The runner of `accept_transfers` (declared in the registry).
+    pub(crate) fn accept_batch(&self, input: IncomingTransfersInput, journal: Option<Arc<dyn JournalStore>>) -> Batch {
+        self.incoming_batch(input, Decision::Accept, "accept_transfers", journal)
+    }
+
+    /// The runner of `reject_transfers` (declared in the registry).
+    pub(crate) fn reject_batch(&self, input: IncomingTransfersInput, journal: Option<Arc<dyn JournalStore>>) -> Batch {
+        self.incoming_batch(input, Decision::Reject, "reject_transfers", journal)
+    }
+
+    fn incoming_batch(
+        &self,
+        input: IncomingTransfersInput,
+        decision: Decision,
+        call: &'static str,
+        journal: Option<Arc<dyn JournalStore>>,
+    ) -> Batch {
+        let (ids, settings) = match input.check(call, decision == Decision::Reject) {
+            Ok(checked) => checked,
+            Err(error) => return Batch::failed(error.into()),
+        };
+        match journal.map_or_else(|| journal_file(input.journal.as_deref()), |store| Ok(Some(store))) {
+            Ok(journal) => Batch::start(self, Arc::new(Incoming::new(input, decision, ids)), settings, journal),
+            Err(error) => Batch::failed(error),
+        }
+    }
+}
+
+/// The journal file the input names, if any.
+#[cfg(not(target_arch = "wasm32"))]
+fn journal_file(path: Option<&str>) -> Result<Option<Arc<dyn JournalStore>>, Error> {
+    Ok(path.map(|path| Arc::new(FileJournal::new(path)) as Arc<dyn JournalStore>))
+}
+
+/// A journal file needs a file system, which WebAssembly does not have.
+#[cfg(target_arch = "wasm32")]
+fn journal_file(path: Option<&str>) -> Result<Option<Arc<dyn JournalStore>>, Error> {
+    match path {
+        None => Ok(None),
+        Some(_) => Err(journal::journal_error(
+            "a journal file needs a file system: give a journal store (an object with `readLines` and `appendLine`)"
+                .into(),
+        )),
+    }
+}
