@@ -7,6 +7,7 @@
 // read; it crosses the FFI by value, so boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
+mod batch;
 mod cancellation;
 mod client;
 mod config;
@@ -16,6 +17,7 @@ mod operations;
 mod shapes;
 mod signed_request;
 
+pub use batch::Batch;
 pub use cancellation::CancellationToken;
 pub use client::IotTransferClient;
 pub use config::{check_client_config, ClientConfig, RetryMode, SettingNaming};

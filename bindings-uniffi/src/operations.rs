@@ -1,9 +1,10 @@
 //! Every operation and workflow call as an async and a blocking method of the client, each
 //! cancellable; every operation's request signed without sending it (`sign_<operation>`); and a
-//! paginator object per list operation, expanded from the core's one list
+//! paginator object per list operation, a batch object per batch, expanded from the core's one list
 //! ([`iot_transfer::for_each_operation!`]): an operation or workflow added there is a method here,
 //! and in Python, Kotlin and Swift, with no code written for it in this binding.
 
+use crate::batch::Batch;
 use crate::cancellation::CancellationToken;
 use crate::client::{blocking, on_runtime, IotTransferClient};
 use crate::error::IotTransferError;
@@ -16,10 +17,26 @@ macro_rules! uniffi_operations {
         operations { $($operations:tt)* }
         workflows { $($workflows:tt)* }
         paginators { $($paginators:tt)* }
+        batches { $($batches:tt)* }
     ) => {
         uniffi_operations!(@calls $($operations)* $($workflows)*);
         uniffi_operations!(@signing $($operations)*);
         uniffi_operations!(@paginators $($paginators)*);
+        uniffi_operations!(@batches $($batches)*);
+    };
+    (@batches $( $(#[doc = $bdoc:literal])* fn $batch:ident, $with_journal:ident($BInput:path) -> $Event:path, via $brunner:ident; )*) => {
+        #[uniffi::export]
+        impl IotTransferClient {
+            $(
+                $(#[doc = $bdoc])*
+                ///
+                /// Nothing is sent until the first `next_event`. The input's `journal` names the
+                /// journal file.
+                pub fn $batch(&self, input: $BInput) -> Arc<Batch> {
+                    Arc::new(Batch::new(self.client.$batch(input)))
+                }
+            )*
+        }
     };
     (@signing $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )*) => { pastey::paste! {
         #[uniffi::export]

@@ -2,7 +2,8 @@
 // results converted; validation, signing, retries and error mapping happen in the core.
 
 import { isErrorDescription, toError } from "./describe.js";
-import { OPERATIONS } from "./operations.js";
+import { batchEvents } from "./batch.js";
+import { BATCHES, OPERATIONS } from "./operations.js";
 import { guarded } from "./panic.js";
 import { getDefaultCredentials, getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
 
@@ -11,6 +12,8 @@ const redacted = "** redacted **";
 const callOperation = Symbol("iot-transfer.callOperation");
 /** The client's method that signs an operation's request by name, for the methods installed below. */
 const signOperation = Symbol("iot-transfer.signOperation");
+/** The client's method that resolves to its wasm client, for the batch methods installed below. */
+const nativeClient = Symbol("iot-transfer.nativeClient");
 
 /**
  * A client for the AWS IoT certificate-transfer API. Also exported as `IoTClient` and `IoT`, the
@@ -84,6 +87,11 @@ export class IoTTransferClient {
     }
   }
 
+  /** Resolves to the wasm client. */
+  [nativeClient]() {
+    return this.#native;
+  }
+
   /** Signs the request of the operation named `operation` without sending it; the `sign…` methods call it. */
   async [signOperation](operation, input, options = {}) {
     const native = await this.#native;
@@ -127,6 +135,18 @@ for (const { name, method, workflow } of OPERATIONS) {
   Object.defineProperty(IoTTransferClient.prototype, `sign${name}`, {
     value: function (input, options) {
       return this[signOperation](name, input, options);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+// One method per batch of the core (`handover`, `acceptTransfers`, `rejectTransfers`), each an
+// async iterator of events (see batch.js).
+for (const { batch, method } of BATCHES) {
+  Object.defineProperty(IoTTransferClient.prototype, method, {
+    value: function (input, options) {
+      return batchEvents(this[nativeClient](), batch, input, options);
     },
     writable: true,
     configurable: true,

@@ -3,8 +3,9 @@
 import { NativeClient, panicForTests, setPanicListener } from "./node/iot_transfer_wasm.js";
 import { defaultCredentials } from "./node-credentials.js";
 import { nodeHttpTransport } from "./node-http.js";
+import { fileJournal } from "./node-journal.js";
 import { onPanic, reportPanic } from "./panic.js";
-import { setDefaultCredentials, setDefaultTransport, setEnvironment, setNativeLoader } from "./runtime.js";
+import { setDefaultCredentials, setDefaultTransport, setEnvironment, setJournalFiles, setNativeLoader } from "./runtime.js";
 
 const native = { NativeClient, panicForTests };
 setNativeLoader(() => native);
@@ -13,6 +14,7 @@ setDefaultTransport(nodeHttpTransport);
 // the configuration leaves out, then the JS SDK's default credential chain, when installed.
 setEnvironment(() => process.env);
 setDefaultCredentials(defaultCredentials);
+setJournalFiles(fileJournal);
 setPanicListener(reportPanic);
 
 // The module aborts right after its panic hook, throwing a WebAssembly.RuntimeError out of the
@@ -32,6 +34,7 @@ export function initialize() {
 }
 
 export * from "./client.js";
+export { fileJournal } from "./node-journal.js";
 export * from "./enums.js";
 export * from "./errors.js";
 export * from "./local-errors.js";

@@ -52,3 +52,15 @@ export function setEnvironment(read) {
 export function getEnvironment() {
   return environment?.();
 }
+
+let journalFiles;
+
+/** Registers how a batch's journal named by a file path is kept (Node: `fileJournal`). */
+export function setJournalFiles(open) {
+  journalFiles = open;
+}
+
+/** The registered journal files, if any (browsers: none; a journal there is a store). */
+export function getJournalFiles() {
+  return journalFiles;
+}

@@ -107,6 +107,35 @@ export interface CallOptions {
   abortSignal?: AbortSignal;
 }
 
+/**
+ * Where a batch keeps its journal (JSON lines): in a browser, the caller's own storage; in Node,
+ * a file path works too (`fileJournal`). Each method may return a promise; a line must be kept
+ * before `appendLine`'s promise resolves.
+ */
+export interface JournalStore {
+  /** Every line kept so far, in order (none for a new journal). */
+  readLines(): string[] | Promise<string[]>;
+  /** Keeps `line` after the others. */
+  appendLine(line: string): void | Promise<void>;
+}
+
+/** Options of a batch (`handover`, `acceptTransfers`, `rejectTransfers`). */
+export interface BatchOptions {
+  /** Called with each event's progress (and the event), as each certificate finishes. */
+  onProgress?: (progress: BatchProgress, event: BatchEvent) => void;
+  /** Stops the batch when it fires: no new certificate is started; those in flight finish. */
+  abortSignal?: AbortSignal;
+}
+
+/** A running batch: `for await (const event of batch)`, one event per certificate as it finishes. */
+export interface BatchEvents<E> extends AsyncGenerator<E, void, undefined> {
+  /** Starts no new certificate; those in flight finish, each with its event. */
+  stop(): void;
+}
+
+/** A journal kept in a file (Node only): what a batch's `journal: "path"` uses. */
+export declare function fileJournal(path: string): JournalStore & { close(): void };
+
 export declare class IoTTransferClient {
   constructor(config?: IoTTransferClientConfig);
   /**

@@ -1,9 +1,10 @@
-//! Every operation and workflow call behind one `call(operation, input, abortSignal)`, and a
-//! paginator for every list operation, expanded from the core's one list of operations
+//! Every operation and workflow call behind one `call(operation, input, abortSignal)`, a
+//! paginator for every list operation and a batch for every batch, expanded from the core's one list of operations
 //! ([`iot_transfer::for_each_operation!`]): the JavaScript layer names them, and an operation
 //! added to the core is callable here with no code written for it.
 
 use crate::abort_signal::SignalCancellation;
+use crate::batch::{JsJournal, NativeBatch};
 use crate::error;
 use crate::shapes::{self, FromJs, WriteJs};
 use crate::NativeClient;
@@ -12,6 +13,7 @@ use iot_transfer::{OperationInput, Paginated, Paginator, WorkflowInput};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 /// The next page of some list operation, as JavaScript: the paginator comes back with it.
@@ -75,6 +77,7 @@ macro_rules! js_operations {
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
         workflows { $( $(#[doc = $wdoc:literal])* fn $wmethod:ident, $wcancellable:ident($WInput:path) -> $WOutput:path, via $wrunner:ident; )* }
         paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
+        batches { $( $(#[doc = $bdoc:literal])* fn $batch:ident, $with_journal:ident($BInput:path) -> $Event:path, via $brunner:ident; )* }
     ) => {
         #[wasm_bindgen]
         impl NativeClient {
@@ -118,6 +121,24 @@ macro_rules! js_operations {
                     }
                 )*
                 Err(error::option_error(&format!("there is no list operation {operation}")))
+            }
+
+            /// The batch named `batch` (`handover`, ...) over `input` (its members as the model
+            /// names them, without `journal`), recording in the `journal` store when one is given.
+            /// Nothing is sent until its first `next`.
+            pub fn batch(&self, batch: String, input: JsValue, journal: JsValue) -> Result<NativeBatch, JsValue> {
+                let journal = JsJournal::new(journal)?;
+                $(
+                    if batch == stringify!($batch) {
+                        let input = <$BInput as FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
+                        let batch = match journal {
+                            Some(store) => self.client.$with_journal(input, Arc::new(store)),
+                            None => self.client.$batch(input),
+                        };
+                        return Ok(NativeBatch::new(batch));
+                    }
+                )*
+                Err(error::option_error(&format!("there is no batch {batch}")))
             }
         }
     };

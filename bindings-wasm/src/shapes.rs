@@ -84,6 +84,30 @@ impl ReadMember for Option<i32> {
     }
 }
 
+impl ReadMember for u32 {
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
+        match value.as_f64() {
+            // Above u32's range saturates (`as` does), and the core's range check then names the
+            // rule and the value.
+            Some(n) if n.fract() == 0.0 && n >= 0.0 => Ok(n as u32),
+            _ if unset(&value) => Ok(0),
+            _ => Err(wrong_type(name, "non-negative whole number")),
+        }
+    }
+}
+
+impl ReadMember for Vec<String> {
+    fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
+        if unset(&value) {
+            return Ok(Vec::new());
+        }
+        if !js_sys::Array::is_array(&value) {
+            return Err(wrong_type(name, "list of strings"));
+        }
+        js_sys::Array::from(&value).iter().map(|item| String::read(name, item)).collect()
+    }
+}
+
 impl ReadMember for CertificateStatus {
     fn read(name: &'static str, value: JsValue) -> Result<Self, ValidationError> {
         Ok(CertificateStatus::from_name(String::read(name, value)?))
@@ -121,7 +145,7 @@ macro_rules! plain {
     )*};
 }
 
-plain!(String, bool, i32, u16, u32);
+plain!(String, bool, i32, u16, u32, f64);
 
 impl<T: WriteJs> WriteJs for Option<T> {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -188,6 +212,20 @@ fn member_name(camel: &'static str) -> &'static str {
     }
 }
 
+/// A member read from `value`; one left out (or `null`) is its declared default, when it has one.
+macro_rules! read_member {
+    ($name:expr, $value:expr, $ty:ty) => {
+        <$ty as ReadMember>::read($name, $value)?
+    };
+    ($name:expr, $value:expr, $ty:ty, $default:expr) => {
+        if unset(&$value) {
+            $default
+        } else {
+            <$ty as ReadMember>::read($name, $value)?
+        }
+    };
+}
+
 macro_rules! js_shapes {
     (
         metadata { $($metadata:tt)* }
@@ -212,7 +250,8 @@ macro_rules! js_shapes {
                 Ok(Self { $(
                     $field: {
                         let name = stringify!([<$field:lower_camel>]);
-                        <$fty as ReadMember>::read(name, js_sys::Reflect::get(&object, &name.into()).unwrap_or_default())?
+                        let value = js_sys::Reflect::get(&object, &name.into()).unwrap_or_default();
+                        read_member!(name, value, $fty $(, $default)?)
                     },
                 )* })
             }

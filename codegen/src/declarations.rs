@@ -1,7 +1,7 @@
 //! Everything the core declares, read once, with the lookups the generators share.
 
 use crate::errors::{error_kinds, ErrorKind};
-use crate::operations::{operations, Operation, Paginator};
+use crate::operations::{operations, Batch, Operation, Paginator};
 use crate::shapes::{shapes, Group, Item, Member, StatusValue};
 use iot_transfer::settings::{Setting, SETTINGS};
 
@@ -12,6 +12,8 @@ pub struct Declarations {
     pub operations: Vec<Operation>,
     /// Every paginator.
     pub paginators: Vec<Paginator>,
+    /// Every batch.
+    pub batches: Vec<Batch>,
     /// Every record and enum.
     pub items: Vec<Item>,
     /// Every error kind.
@@ -46,8 +48,8 @@ pub struct Status<'a> {
 impl Declarations {
     /// Everything the core declares.
     pub fn new() -> Self {
-        let (operations, paginators) = operations();
-        Self { operations, paginators, items: shapes(), error_kinds: error_kinds(), settings: SETTINGS }
+        let (operations, paginators, batches) = operations();
+        Self { operations, paginators, batches, items: shapes(), error_kinds: error_kinds(), settings: SETTINGS }
     }
 
     /// The records callers give, in declaration order.

@@ -18,5 +18,5 @@ pub use declarations::{setting_doc, Declarations, ErrorField, Record, Status};
 pub use errors::{error_kinds, ErrorGroup, ErrorKind};
 pub use iot_transfer::settings::{Setting, SettingKind, SettingNaming};
 pub use names::{camel, doc, lower_first, upper_camel};
-pub use operations::{operations, Operation, Paginator};
+pub use operations::{operations, Batch, Operation, Paginator};
 pub use shapes::{shapes, Group, Item, Member, StatusValue};

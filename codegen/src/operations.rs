@@ -36,11 +36,25 @@ pub struct Paginator {
     pub doc: String,
 }
 
+/// A call over many certificates: a stream of events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    /// The client's method, such as `handover`.
+    pub method: &'static str,
+    /// The input type's name, such as `HandoverInput`.
+    pub input: &'static str,
+    /// The type of each event, such as `BatchEvent`.
+    pub event: &'static str,
+    /// The declaration's doc comment.
+    pub doc: String,
+}
+
 macro_rules! collect_operations {
     (
         operations { $( $(#[doc = $doc:literal])* fn $method:ident, $cancellable:ident($Input:path) -> $Output:path, via $runner:ident; )* }
         workflows { $( $(#[doc = $wdoc:literal])* fn $wmethod:ident, $wcancellable:ident($WInput:path) -> $WOutput:path, via $wrunner:ident; )* }
         paginators { $( $(#[doc = $pdoc:literal])* fn $paginator:ident($PInput:path) -> $Item:path; )* }
+        batches { $( $(#[doc = $bdoc:literal])* fn $batch:ident, $with_journal:ident($BInput:path) -> $Event:path, via $brunner:ident; )* }
     ) => {
         (
             vec![
@@ -68,13 +82,19 @@ macro_rules! collect_operations {
                 item: last_segment(stringify!($Item)),
                 doc: doc(&[$($pdoc),*]),
             }),*],
+            vec![$(Batch {
+                method: stringify!($batch),
+                input: last_segment(stringify!($BInput)),
+                event: last_segment(stringify!($Event)),
+                doc: doc(&[$($bdoc),*]),
+            }),*],
         )
     };
 }
 
-/// Every operation, then every workflow call, and every paginator, in the order the core
-/// declares them.
-pub fn operations() -> (Vec<Operation>, Vec<Paginator>) {
+/// Every operation, then every workflow call; every paginator; and every batch, in the order the
+/// core declares them.
+pub fn operations() -> (Vec<Operation>, Vec<Paginator>, Vec<Batch>) {
     iot_transfer::for_each_operation!(collect_operations)
 }
 
@@ -84,7 +104,7 @@ mod tests {
 
     #[test]
     fn every_paginator_walks_a_declared_operation() {
-        let (operations, paginators) = operations();
+        let (operations, paginators, _) = operations();
         assert!(operations.iter().any(|o| o.name == "TransferCertificate" && o.input == "TransferCertificateInput"));
         assert!(!paginators.is_empty());
         for paginator in &paginators {

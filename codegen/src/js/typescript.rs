@@ -16,7 +16,7 @@ fn ts_type(rust: &str) -> String {
     match rust {
         "String" => "string".into(),
         "bool" => "boolean".into(),
-        "i32" | "u16" | "u32" => "number".into(),
+        "i32" | "u16" | "u32" | "f64" => "number".into(),
         "Duration" => "number".into(),
         "SystemTime" => "Date".into(),
         other => other.into(),
@@ -76,6 +76,19 @@ pub fn render(declarations: &Declarations) -> String {
             camel(operation.method),
             operation.input,
             operation.output
+        );
+    }
+    for batch in &declarations.batches {
+        let _ = write!(
+            ts,
+            "  /** {doc} An async iterator of events; `options.onProgress` is called with each event's \
+             progress, and `stop()` (or `options.abortSignal`) starts nothing new. */\n  \
+             {method}(input: Omit<{input}, \"journal\"> & {{ journal?: string | JournalStore }}, options?: BatchOptions): \
+             BatchEvents<{event}>;\n",
+            doc = batch.doc,
+            method = camel(batch.method),
+            input = batch.input,
+            event = batch.event,
         );
     }
     let commands: Vec<_> = operations.iter().filter(|operation| !operation.workflow).collect();
