@@ -212,6 +212,23 @@ fn member_name(camel: &'static str) -> &'static str {
     }
 }
 
+/// A declared default as its member's value: the same value, or an empty list for `[]`.
+trait Declared<T> {
+    fn declared(self) -> T;
+}
+
+impl<T> Declared<T> for T {
+    fn declared(self) -> T {
+        self
+    }
+}
+
+impl Declared<Vec<String>> for [String; 0] {
+    fn declared(self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
 /// A member read from `value`; one left out (or `null`) is its declared default, when it has one.
 macro_rules! read_member {
     ($name:expr, $value:expr, $ty:ty) => {
@@ -219,7 +236,7 @@ macro_rules! read_member {
     };
     ($name:expr, $value:expr, $ty:ty, $default:expr) => {
         if unset(&$value) {
-            $default
+            <_ as Declared<$ty>>::declared($default)
         } else {
             <$ty as ReadMember>::read($name, $value)?
         }

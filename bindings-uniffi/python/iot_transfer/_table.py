@@ -77,6 +77,12 @@ OPERATIONS: Tuple[Call, ...] = tuple(
 )
 """Every operation and workflow call of the client."""
 
+BATCHES: Tuple[Call, ...] = tuple(
+    Call(method, None, (_record(input_name),), doc, event, CONVERT[event])
+    for method, input_name, event, doc in _declarations.BATCHES
+)
+"""Every batch of the client: its records, and the conversion of each event."""
+
 _BY_METHOD = {call.method: call for call in OPERATIONS}
 
 PAGINATIONS: Dict[str, Pagination] = {

@@ -2,11 +2,12 @@
 (asyncio, ``async with``), made with boto3's keyword arguments (``region_name``,
 ``aws_access_key_id``, ...), every operation a method taking its members as keyword arguments in
 snake case and returning the operation's output record, and ``get_paginator`` for the list
-operations. The operations come from the core's declarations (``_operations``); ``client.pyi``,
+operations, and a method per batch (``handover``, ...) giving its events to iterate. The operations come from the core's declarations (``_operations``); ``client.pyi``,
 generated from the same declarations, types them.
 """
 
 from ._client_base import AsyncClientBase, SyncClientBase
+from . import batch
 from ._operations import attach
 
 
@@ -20,3 +21,5 @@ class AsyncClient(AsyncClientBase):
 
 attach(Client, blocking=True)
 attach(AsyncClient, blocking=False)
+batch.attach(Client, blocking=True)
+batch.attach(AsyncClient, blocking=False)

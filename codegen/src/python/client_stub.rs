@@ -45,6 +45,7 @@ fn method(
 pub fn render(declarations: &Declarations) -> String {
     let mut imports: BTreeSet<&str> = BTreeSet::new();
     imports.extend(declarations.operations.iter().map(|operation| operation.output));
+    imports.extend(declarations.batches.iter().map(|batch| batch.event));
     imports.extend(declarations.statuses().map(|status| status.name));
     let mut body = String::new();
     for status in declarations.statuses() {
@@ -93,6 +94,7 @@ fn header(declarations: &Declarations, records: &BTreeSet<&str>, body: &str) -> 
         typing.join(", ")
     );
     pyi.push_str("from .iot_transfer import CredentialsProvider, RetryMode\n");
+    pyi.push_str("from .batch import AsyncBatch, Batch\n");
     pyi.push_str("from .paginate import AsyncPageIterator, AsyncPaginator, PageIterator, Paginator\n");
     pyi.push_str("from .values import (\n");
     for name in records {
@@ -129,6 +131,18 @@ fn client_class(declarations: &Declarations, blocking: bool) -> String {
         let members: Vec<&Member> = declarations.input(operation.input).members.iter().collect();
         pyi.push('\n');
         pyi.push_str(&method(operation.method, &members, operation.output, &operation.doc, blocking, declarations));
+    }
+    for batch in &declarations.batches {
+        let members: Vec<&Member> = declarations.input(batch.input).members.iter().collect();
+        let events = if blocking { format!("Batch[{}]", batch.event) } else { format!("AsyncBatch[{}]", batch.event) };
+        let doc = format!(
+            "{} Iterate it (`{}for event in ...`) for each certificate's event; `stop()` starts nothing new.",
+            batch.doc,
+            if blocking { "" } else { "async " }
+        );
+        // Starting a batch sends nothing, so the asyncio client's method is not awaited either.
+        pyi.push('\n');
+        pyi.push_str(&method(batch.method, &members, &events, &doc, true, declarations));
     }
     let overload = declarations.paginators.len() > 1;
     for paginator in &declarations.paginators {

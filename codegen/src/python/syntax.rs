@@ -79,6 +79,7 @@ pub fn annotation(rust: &str, declarations: &Declarations) -> String {
         "String" => "str".to_owned(),
         "bool" => "bool".to_owned(),
         "i32" | "u16" | "u32" | "u64" => "int".to_owned(),
+        "f64" => "float".to_owned(),
         "Duration" => "datetime.timedelta".to_owned(),
         "SystemTime" => "datetime.datetime".to_owned(),
         status if declarations.status(status).is_some() => {

@@ -52,6 +52,17 @@ pub fn render(declarations: &Declarations) -> String {
             string(paging.page_size)
         );
     }
+    py.push_str(")\n\n#: Every batch: (method, input record, event record, doc).\nBATCHES = (\n");
+    for batch in &declarations.batches {
+        let _ = writeln!(
+            py,
+            "    ({}, {}, {}, {}),",
+            string(batch.method),
+            string(batch.input),
+            string(batch.event),
+            string(&batch.doc)
+        );
+    }
     py.push_str(
         ")\n\n#: Every record callers give: its members as (name, model name, required, default, status enum\n\
          #: or None).\nINPUTS = {\n",

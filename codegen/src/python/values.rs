@@ -33,6 +33,7 @@ fn held<'a>(rust: &'a str, declarations: &Declarations) -> Held<'a> {
         "String" => Held::Plain("str"),
         "bool" => Held::Plain("bool"),
         "i32" | "u16" | "u32" | "u64" => Held::Plain("int"),
+        "f64" => Held::Plain("float"),
         "Duration" => Held::Plain("datetime.timedelta"),
         "SystemTime" => Held::Plain("datetime.datetime"),
         status if declarations.status(status).is_some() => Held::Status(status),

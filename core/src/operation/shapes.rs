@@ -210,7 +210,7 @@ macro_rules! for_each_shape {
                 struct IncomingTransfersInput {
                     /// Only these certificates (IDs or ARNs); when empty, every certificate
                     /// pending to this account.
-                    certificates: Vec<String> = Vec::new(),
+                    certificates: Vec<String> = [],
                     /// Only the certificates offered by this 12-digit account.
                     from_account: Option<String> = None,
                     /// When accepting, make the certificates ACTIVE at once (INACTIVE otherwise).
