@@ -12,7 +12,8 @@
 //!   remove the rate limit, and restore the credential settings (issued credentials and tokens
 //!   stay valid)
 //! - `POST /_emulator/seed-demo`: create the demo certificates; answers their IDs
-//! - `POST /_emulator/certificates`: create many INACTIVE certificates in one account; answers their IDs
+//! - `POST /_emulator/certificates`: create many certificates (INACTIVE or ACTIVE, optionally with
+//!   policies) in one account; answers their IDs
 //! - the credential services' actions (`credentials`, `credential-requests`,
 //!   `credential-settings`, `sso-tokens`, `web-identity-tokens`): see [`crate::credentials::admin`]
 
@@ -131,12 +132,17 @@ fn list_calls(app: &App, query: Option<&str>) -> AdminReply {
 }
 
 fn bulk_certificates(app: &App, body: &[u8]) -> AdminReply {
-    let request: BulkCertificates = match serde_json::from_slice(body) {
+    let request = match BulkCertificates::from_json(body) {
         Ok(request) => request,
-        Err(error) => return AdminReply::error(400, format!("The request is not valid: {error}")),
+        Err(message) => return AdminReply::error(400, message),
     };
     match create_certificates(app, &request) {
-        Ok(ids) => AdminReply::ok(json!({ "accountId": request.account_id, "certificateIds": ids })),
+        Ok(ids) => AdminReply::ok(json!({
+            "accountId": request.account_id,
+            "status": request.status.as_str(),
+            "policyNames": request.policy_names,
+            "certificateIds": ids,
+        })),
         Err(message) => AdminReply::error(400, message),
     }
 }
