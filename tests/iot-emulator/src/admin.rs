@@ -5,10 +5,15 @@
 //! - `GET  /_emulator/faults`: the fault settings in force, the seed and the injected counts
 //! - `POST /_emulator/faults`: replace the fault settings (JSON, as in the config file's `faults`)
 //! - `DELETE /_emulator/faults`: stop injecting faults
-//! - `POST /_emulator/reset`: forget every certificate, policy, fault and count, and restore the
-//!   credential settings (issued credentials and tokens stay valid)
+//! - `GET|POST|DELETE /_emulator/rate-limit`: show, replace or remove the request-rate quota
+//! - `GET  /_emulator/calls[?operation=NAME]`: every IoT call since the start or reset, and what
+//!   became of it
+//! - `POST /_emulator/reset`: forget every certificate, policy, fault, count and logged call,
+//!   remove the rate limit, and restore the credential settings (issued credentials and tokens
+//!   stay valid)
 //! - `POST /_emulator/seed-demo`: create the demo certificates; answers their IDs
-//! - `POST /_emulator/certificates`: create many INACTIVE certificates in one account; answers their IDs
+//! - `POST /_emulator/certificates`: create many certificates (INACTIVE or ACTIVE, optionally with
+//!   policies) in one account; answers their IDs
 //! - the credential services' actions (`credentials`, `credential-requests`,
 //!   `credential-settings`, `sso-tokens`, `web-identity-tokens`): see [`crate::credentials::admin`]
 
@@ -17,6 +22,9 @@ use crate::bulk::{create_certificates, BulkCertificates};
 use crate::credentials::admin::handle_credential_admin;
 use crate::demo::seed_demo;
 use crate::faults::FaultSettings;
+use crate::rate_limit::RateLimit;
+use crate::wire::request::decode_pairs;
+use crate::wire::routing::Operation;
 use serde_json::{json, Value};
 
 /// The path prefix of the admin endpoint.
@@ -27,24 +35,30 @@ pub const ADMIN_PREFIX: &str = "/_emulator/";
 pub struct AdminReply {
     /// The HTTP status.
     pub status: u16,
-    /// The JSON body.
-    pub body: Value,
+    /// The JSON body, serialized.
+    pub body: String,
 }
 
 impl AdminReply {
     /// A 200 answer with this body.
     pub fn ok(body: Value) -> Self {
+        Self::ok_text(body.to_string())
+    }
+
+    /// A 200 answer with this already serialized JSON body (for large answers, written without
+    /// an intermediate [`Value`]).
+    pub fn ok_text(body: String) -> Self {
         Self { status: 200, body }
     }
 
     /// An error answer: the status and `{"message": ...}`.
     pub fn error(status: u16, message: impl Into<String>) -> Self {
-        Self { status, body: json!({ "message": message.into() }) }
+        Self { status, body: json!({ "message": message.into() }).to_string() }
     }
 }
 
-/// Answers one admin request.
-pub fn handle_admin(app: &App, method: &str, path: &str, body: &[u8]) -> AdminReply {
+/// Answers one admin request (`query`: the raw query string, if any).
+pub fn handle_admin(app: &App, method: &str, path: &str, query: Option<&str>, body: &[u8]) -> AdminReply {
     let action = path.strip_prefix(ADMIN_PREFIX).unwrap_or_default();
     match (method, action) {
         ("GET", "health") => AdminReply::ok(json!({ "status": "ok" })),
@@ -55,6 +69,13 @@ pub fn handle_admin(app: &App, method: &str, path: &str, body: &[u8]) -> AdminRe
             app.reset_faults();
             AdminReply::ok(app.faults.report())
         }
+        ("GET", "rate-limit") => AdminReply::ok(app.rate_limit.report()),
+        ("POST", "rate-limit") => replace_rate_limit(app, body),
+        ("DELETE", "rate-limit") => {
+            app.rate_limit.remove();
+            AdminReply::ok(app.rate_limit.report())
+        }
+        ("GET", "calls") => list_calls(app, query),
         ("POST", "reset") => {
             app.reset();
             AdminReply::ok(json!({ "reset": true }))
@@ -80,13 +101,48 @@ fn replace_faults(app: &App, body: &[u8]) -> AdminReply {
     }
 }
 
+fn replace_rate_limit(app: &App, body: &[u8]) -> AdminReply {
+    let settings: RateLimit = match serde_json::from_slice(body) {
+        Ok(settings) => settings,
+        Err(error) => return AdminReply::error(400, format!("The rate limit is not valid: {error}")),
+    };
+    match app.rate_limit.replace(Some(settings)) {
+        Ok(()) => AdminReply::ok(app.rate_limit.report()),
+        Err(message) => AdminReply::error(400, format!("The rate limit is not valid: {message}")),
+    }
+}
+
+/// `GET /_emulator/calls`, optionally `?operation=NAME`.
+fn list_calls(app: &App, query: Option<&str>) -> AdminReply {
+    let pairs = match decode_pairs(query.unwrap_or_default()) {
+        Ok(pairs) => pairs,
+        Err(error) => return AdminReply::error(400, error.message),
+    };
+    let mut operation = None;
+    for (name, value) in pairs {
+        match name.as_str() {
+            "operation" => match Operation::from_name(&value) {
+                Some(found) => operation = Some(found),
+                None => return AdminReply::error(400, format!("operation {value:?} is not an emulated operation")),
+            },
+            _ => return AdminReply::error(400, format!("Unknown query member {name:?} (only operation)")),
+        }
+    }
+    AdminReply::ok_text(app.calls.to_json(operation))
+}
+
 fn bulk_certificates(app: &App, body: &[u8]) -> AdminReply {
-    let request: BulkCertificates = match serde_json::from_slice(body) {
+    let request = match BulkCertificates::from_json(body) {
         Ok(request) => request,
-        Err(error) => return AdminReply::error(400, format!("The request is not valid: {error}")),
+        Err(message) => return AdminReply::error(400, message),
     };
     match create_certificates(app, &request) {
-        Ok(ids) => AdminReply::ok(json!({ "accountId": request.account_id, "certificateIds": ids })),
+        Ok(ids) => AdminReply::ok(json!({
+            "accountId": request.account_id,
+            "status": request.status.as_str(),
+            "policyNames": request.policy_names,
+            "certificateIds": ids,
+        })),
         Err(message) => AdminReply::error(400, message),
     }
 }
@@ -108,6 +164,8 @@ fn state_report(app: &App) -> Value {
         "policies": policies,
         "faults": app.faults.report(),
         "requestCounts": app.request_counts(),
+        "rateLimit": app.rate_limit.settings(),
+        "throttledCounts": app.rate_limit.throttled_counts(),
         "credentialRequestCounts": app.credentials.request_counts(),
     })
 }

@@ -1,12 +1,14 @@
 //! The state shared by every connection: resources, accounts, credential services, faults, the
-//! clock and counters.
+//! rate limit, the clock, counters and the call log.
 
 use crate::accounts::Accounts;
 use crate::auth::keys::{KeyStore, SigningKey};
+use crate::call_log::CallLog;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::credentials::CredentialServices;
 use crate::faults::{FaultEngine, FaultSettings};
+use crate::rate_limit::RateLimiter;
 use crate::store::model::State;
 use crate::store::Store;
 use crate::wire::routing::Operation;
@@ -24,6 +26,10 @@ pub struct App {
     pub credentials: CredentialServices,
     /// The fault injector.
     pub faults: FaultEngine,
+    /// The request-rate quota per account.
+    pub rate_limit: RateLimiter,
+    /// Every IoT call since the start or the last reset, and what became of it.
+    pub calls: CallLog,
     /// The service's (possibly skewed) clock.
     pub clock: Clock,
     /// Print one line per request on standard error.
@@ -41,9 +47,12 @@ impl App {
         };
         let accounts = Accounts::new(config.accounts.clone())?;
         config.credentials.validate(&accounts)?;
+        let account_ids = || accounts.all().iter().map(|account| account.account_id.clone());
         let app = Self {
             store,
             credentials: CredentialServices::new(config.credentials.clone()),
+            rate_limit: RateLimiter::new(account_ids(), config.rate_limit)?,
+            calls: CallLog::new(account_ids()),
             accounts,
             faults: FaultEngine::new(FaultSettings::default()),
             clock: Clock::default(),
@@ -79,11 +88,13 @@ impl App {
         self.faults.replace(FaultSettings::default());
     }
 
-    /// Forgets every certificate, policy, fault and count, and restores the credential settings
-    /// (the accounts, issued credentials and tokens stay).
+    /// Forgets every certificate, policy, fault, count and logged call, removes the rate limit,
+    /// and restores the credential settings (the accounts, issued credentials and tokens stay).
     pub fn reset(&self) {
         self.store.replace(State::default());
         self.reset_faults();
+        self.rate_limit.reset();
+        self.calls.clear();
         self.credentials.reset();
         self.request_counts.lock().unwrap_or_else(PoisonError::into_inner).clear();
     }

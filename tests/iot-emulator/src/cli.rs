@@ -4,6 +4,7 @@
 use crate::accounts::Account;
 use crate::config::Config;
 use crate::faults::ScriptedFault;
+use crate::rate_limit::RateLimit;
 use std::path::PathBuf;
 
 /// What the command line asks for.
@@ -35,6 +36,8 @@ same URL serves the credential services: STS (POST /), SSO (/federation/credenti
   --state-file PATH             load the state from PATH and save it there after every change
   --seed-demo                   create demo certificates in the first account and print their IDs
   --log-requests                print one line per request on standard error
+  --rate-limit N[:BURST]        each account may make N IoT calls per second (fractions allowed),
+                                BURST at once (default N rounded up); over it: ThrottlingException
 Fault injection (see also POST /_emulator/faults):
   --fault-seed N                seed of the random faults (same seed, same faults)
   --throttle-rate P             probability of ThrottlingException (400) per call
@@ -79,6 +82,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
             "--state-file" => config.state_file = Some(PathBuf::from(text)),
             "--seed-demo" => config.seed_demo = true,
             "--log-requests" => config.log_requests = true,
+            "--rate-limit" => config.rate_limit = Some(RateLimit::parse_flag(&text)?),
             "--fault-seed" => faults.seed = Some(number(&name, &text)?),
             "--throttle-rate" => faults.throttle_rate = number(&name, &text)?,
             "--service-unavailable-rate" => faults.service_unavailable_rate = number(&name, &text)?,
@@ -100,6 +104,9 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
         config.accounts = accounts_from_flags;
     }
     config.faults.validate()?;
+    if let Some(limit) = &config.rate_limit {
+        limit.validate().map_err(|message| format!("rateLimit: {message}"))?;
+    }
     Ok(Command::Run(Box::new(config)))
 }
 
@@ -172,6 +179,16 @@ mod tests {
         assert_eq!((config.faults.slow_rate, config.faults.slow_ms), (0.1, 1500));
         assert_eq!((config.faults.max_faults, config.faults.window_ms), (Some(40), Some(60_000)));
         assert_eq!(config.accounts.len(), 2);
+    }
+
+    #[test]
+    fn reads_the_rate_limit() {
+        assert_eq!(parse(&["--rate-limit", "10"]).unwrap().rate_limit, Some(RateLimit::per_second(10.0)));
+        let limit = parse(&["--rate-limit=2.5:7"]).unwrap().rate_limit.unwrap();
+        assert_eq!((limit.requests_per_second, limit.burst), (2.5, Some(7)));
+        assert_eq!(parse(&[]).unwrap().rate_limit, None);
+        assert!(parse(&["--rate-limit", "0"]).is_err());
+        assert!(parse(&["--rate-limit", "10:0"]).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::accounts::{default_accounts, Account};
 use crate::credentials::CredentialSettings;
 use crate::faults::FaultSettings;
+use crate::rate_limit::RateLimit;
 use serde::Deserialize;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ pub struct Config {
     pub log_requests: bool,
     /// The credential services' settings (lifetime, instance role, container token).
     pub credentials: CredentialSettings,
+    /// The request-rate quota per account (`None`: no limit).
+    pub rate_limit: Option<RateLimit>,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             faults: FaultSettings::default(),
             log_requests: false,
             credentials: CredentialSettings::default(),
+            rate_limit: None,
         }
     }
 }
@@ -53,7 +57,8 @@ impl Default for Config {
 ///  "accounts": [{"accountId": "111122223333", "accessKeyId": "AKIA...", "secretAccessKey": "..."}],
 ///  "stateFile": "state.json", "seedDemo": true, "logRequests": false,
 ///  "faults": {"seed": 7, "throttleRate": 0.1, "script": [{"operation": "TransferCertificate", "fault": "throttle", "times": 2}]},
-///  "credentials": {"lifetimeSeconds": 900, "instanceAccountId": "444455556666"}}
+///  "credentials": {"lifetimeSeconds": 900, "instanceAccountId": "444455556666"},
+///  "rateLimit": {"requestsPerSecond": 10, "burst": 20}}
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -74,6 +79,8 @@ pub struct ConfigFile {
     pub log_requests: Option<bool>,
     /// See [`Config::credentials`].
     pub credentials: Option<CredentialSettings>,
+    /// See [`Config::rate_limit`].
+    pub rate_limit: Option<RateLimit>,
 }
 
 impl Config {
@@ -113,6 +120,9 @@ impl Config {
         if let Some(credentials) = file.credentials {
             self.credentials = credentials;
         }
+        if file.rate_limit.is_some() {
+            self.rate_limit = file.rate_limit;
+        }
     }
 }
 
@@ -124,7 +134,7 @@ mod tests {
     fn a_file_overrides_only_what_it_names() {
         let file: ConfigFile = serde_json::from_str(
             r#"{"port": 0, "accounts": [{"accountId": "777788889999", "accessKeyId": "AKIAX", "secretAccessKey": "s"}],
-                "faults": {"clockSkewSeconds": 600}}"#,
+                "faults": {"clockSkewSeconds": 600}, "rateLimit": {"requestsPerSecond": 5}}"#,
         )
         .unwrap();
         let mut config = Config::default();
@@ -133,6 +143,7 @@ mod tests {
         assert_eq!(config.host, IpAddr::V4(Ipv4Addr::LOCALHOST));
         assert_eq!(config.accounts, [Account::new("777788889999", "AKIAX", "s")]);
         assert_eq!(config.faults.clock_skew_seconds, 600);
+        assert_eq!(config.rate_limit, Some(RateLimit::per_second(5.0)));
         assert!(serde_json::from_str::<ConfigFile>(r#"{"prot": 1}"#).is_err());
     }
 }

@@ -1,9 +1,12 @@
 //! One request, start to finish: CORS preflight, admin action or credential service, else route,
-//! inject faults, verify the signature, run the operation and answer (or drop the connection).
+//! inject faults, verify the signature, apply the rate limit, run the operation, log the call and
+//! answer (or drop the connection).
 
 use crate::admin::{handle_admin, ADMIN_PREFIX};
 use crate::app::App;
+use crate::auth::claimed_account;
 use crate::auth::sigv4::{verify_request, SERVICE_NAME};
+use crate::call_log::{certificate_named, CallOutcome, CallRecord};
 use crate::cors::{add_cors_headers, preflight_response};
 use crate::credentials;
 use crate::error::ApiError;
@@ -62,9 +65,9 @@ where
 async fn answer(app: &App, parts: &Parts, body: &[u8], request_id: &str) -> Result<Response<Body>, DropConnection> {
     let path = parts.uri.path();
     if path.starts_with(ADMIN_PREFIX) {
-        let reply = handle_admin(app, parts.method.as_str(), path, body);
+        let reply = handle_admin(app, parts.method.as_str(), path, parts.uri.query(), body);
         let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        return Ok(response::json(status, &reply.body, request_id, app.clock.now()));
+        return Ok(response::json_text(status, reply.body, request_id, app.clock.now()));
     }
     if let Some(endpoint) = credentials::route(&parts.method, path) {
         let answer = credentials::answer(app, endpoint, parts, body, request_id);
@@ -90,7 +93,8 @@ async fn answer(app: &App, parts: &Parts, body: &[u8], request_id: &str) -> Resu
     Ok(answer)
 }
 
-/// Faults, then authentication, then the operation itself; `Err` drops the connection.
+/// Faults, then authentication and the rate limit, then the operation itself; every call is
+/// logged once its outcome is known. `Err` drops the connection.
 async fn call_operation(
     app: &App,
     parts: &Parts,
@@ -99,27 +103,36 @@ async fn call_operation(
     label: Option<String>,
 ) -> Result<Result<response::Reply, ApiError>, DropConnection> {
     app.count_request(operation);
+    let mut record = CallRecord {
+        operation,
+        account_id: None,
+        certificate_id: certificate_named(operation, label.as_deref()),
+        status: None,
+        outcome: CallOutcome::Refused,
+        fault: None,
+        at_millis: 0,
+    };
     let decision = app.faults.decide(operation);
     if !decision.delay.is_zero() {
         tokio::time::sleep(decision.delay).await;
     }
-    match decision.fault {
-        Some(FaultKind::Throttle) => return Ok(Err(ApiError::throttling())),
-        Some(FaultKind::ServiceUnavailable) => return Ok(Err(ApiError::service_unavailable())),
-        Some(FaultKind::InternalFailure) => {
-            return Ok(Err(ApiError::internal_failure("An internal error occurred (injected fault)")))
-        }
-        Some(FaultKind::AccessDenied) => return Ok(Err(ApiError::access_denied())),
-        Some(FaultKind::DropConnection) => return Err(DropConnection),
-        _ => {}
+    let stopped = decision.fault.and_then(|kind| stopping_answer(kind).map(|answer| (kind, answer)));
+    if let Some((kind, answer)) = stopped {
+        record.account_id = claimed_account(parts, app).map(|account| app.calls.account(&account.account_id));
+        record.status = answer.as_ref().ok().map(|error| error.status);
+        record.outcome = CallOutcome::Fault(kind);
+        record.fault = Some(kind);
+        record.at_millis = app.clock.now_millis();
+        app.calls.record(record);
+        return answer.map(Err);
     }
-    let outcome = verify_request(parts, body, app, SERVICE_NAME, app.clock.now()).and_then(|caller| {
-        app.credentials.issued.note_use(&caller.access_key_id);
-        let input = RequestInput::parse(parts.uri.query(), body)?;
-        let call = Call { caller: &caller, label: label.as_deref(), input: &input, now_millis: app.clock.now_millis() };
-        execute(operation, &app.store, &call)
-    });
-    if decision.fault == Some(FaultKind::DropResponse) {
+    let outcome = run_call(app, parts, body, operation, label.as_deref(), &mut record);
+    let dropped = decision.fault == Some(FaultKind::DropResponse);
+    record.status = (!dropped).then(|| outcome.as_ref().map_or_else(|error| error.status, |_| 200));
+    record.fault = decision.fault;
+    record.at_millis = app.clock.now_millis();
+    app.calls.record(record);
+    if dropped {
         return Err(DropConnection);
     }
     // A `slow` fault: the change is made, the answer comes late (maybe after the client gave up).
@@ -127,4 +140,49 @@ async fn call_operation(
         tokio::time::sleep(decision.answer_delay).await;
     }
     Ok(outcome)
+}
+
+/// The answer of an injected fault that stops a call before it runs (`None`: the call runs).
+fn stopping_answer(kind: FaultKind) -> Option<Result<ApiError, DropConnection>> {
+    match kind {
+        FaultKind::Throttle => Some(Ok(ApiError::throttling())),
+        FaultKind::ServiceUnavailable => Some(Ok(ApiError::service_unavailable())),
+        FaultKind::InternalFailure => {
+            Some(Ok(ApiError::internal_failure("An internal error occurred (injected fault)")))
+        }
+        FaultKind::AccessDenied => Some(Ok(ApiError::access_denied())),
+        FaultKind::DropConnection => Some(Err(DropConnection)),
+        FaultKind::DropResponse | FaultKind::Latency | FaultKind::Slow => None,
+    }
+}
+
+/// Verifies the signature, takes a token from the signer's quota and runs the operation, noting
+/// in `record` who signed and what became of the call.
+fn run_call(
+    app: &App,
+    parts: &Parts,
+    body: &[u8],
+    operation: Operation,
+    label: Option<&str>,
+    record: &mut CallRecord,
+) -> Result<response::Reply, ApiError> {
+    let caller = match verify_request(parts, body, app, SERVICE_NAME, app.clock.now()) {
+        Ok(caller) => caller,
+        Err(error) => {
+            record.account_id = claimed_account(parts, app).map(|account| app.calls.account(&account.account_id));
+            return Err(error);
+        }
+    };
+    app.credentials.issued.note_use(&caller.access_key_id);
+    record.account_id = Some(app.calls.account(caller.account_id()));
+    if !app.rate_limit.admit(caller.account_id(), operation, app.clock.now()) {
+        record.outcome = CallOutcome::Throttled;
+        return Err(ApiError::throttling());
+    }
+    let outcome = RequestInput::parse(parts.uri.query(), body).and_then(|input| {
+        let call = Call { caller: &caller, label, input: &input, now_millis: app.clock.now_millis() };
+        execute(operation, &app.store, &call)
+    });
+    record.outcome = if outcome.is_ok() { CallOutcome::Applied } else { CallOutcome::Refused };
+    outcome
 }

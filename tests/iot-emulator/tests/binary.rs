@@ -53,3 +53,23 @@ fn refuses_unknown_flags() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown flag --bogus"));
 }
+
+#[tokio::test]
+async fn the_rate_limit_flag_throttles_calls_over_the_quota() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iot-emulator"))
+        .args(["--port", "0", "--rate-limit", "0.001:2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let _running = Running(child);
+    let url = BufReader::new(stdout).lines().next().unwrap().unwrap();
+    let addr = url.strip_prefix("http://").unwrap().parse().unwrap();
+    let source = Client { addr, account: default_accounts()[0].clone(), clock_offset_seconds: 0 };
+    source.call("GET", "/certificates", None).await.assert_ok();
+    source.call("GET", "/certificates", None).await.assert_ok();
+    source.call("GET", "/certificates", None).await.assert_error(400, "ThrottlingException");
+    let limit = support::admin(addr, "GET", "rate-limit", None).await;
+    assert_eq!(limit["settings"], serde_json::json!({ "requestsPerSecond": 0.001, "burst": 2 }));
+}

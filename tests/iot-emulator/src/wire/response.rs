@@ -44,7 +44,12 @@ pub fn error(error: &ApiError, request_id: &str, date: SystemTime) -> Response<B
 
 /// A JSON response with the given status.
 pub fn json(status: StatusCode, value: &Value, request_id: &str, date: SystemTime) -> Response<Body> {
-    let mut response = Response::new(Body::new(Bytes::from(value.to_string())));
+    json_text(status, value.to_string(), request_id, date)
+}
+
+/// A response with the given status whose body is already serialized JSON.
+pub fn json_text(status: StatusCode, text: String, request_id: &str, date: SystemTime) -> Response<Body> {
+    let mut response = Response::new(Body::new(Bytes::from(text)));
     *response.status_mut() = status;
     response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     with_common_headers(response, request_id, date)

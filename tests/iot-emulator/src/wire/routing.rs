@@ -77,6 +77,19 @@ impl Operation {
         }
     }
 
+    /// Whether the URI label is a `certificateId` (not a policy name or a target ARN).
+    pub fn label_is_certificate_id(self) -> bool {
+        matches!(
+            self,
+            Self::DescribeCertificate
+                | Self::UpdateCertificate
+                | Self::TransferCertificate
+                | Self::AcceptCertificateTransfer
+                | Self::RejectCertificateTransfer
+                | Self::CancelCertificateTransfer
+        )
+    }
+
     /// The operation with this model name.
     pub fn from_name(name: &str) -> Option<Self> {
         Self::all().find(|operation| operation.name() == name)
