@@ -36,7 +36,7 @@ fn target(emulator: &Emulator) -> Client {
 }
 
 fn bulk(emulator: &Emulator, count: u32) -> Vec<String> {
-    let request = BulkCertificates { account_id: SOURCE.into(), count, region: "us-east-1".into() };
+    let request = BulkCertificates::new(SOURCE, count);
     create_certificates(emulator.app(), &request).unwrap()
 }
 
