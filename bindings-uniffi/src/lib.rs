@@ -9,6 +9,8 @@
 
 mod batch;
 mod cancellation;
+#[cfg(feature = "cli")]
+mod cli;
 mod client;
 mod config;
 mod credentials;

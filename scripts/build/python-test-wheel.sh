@@ -17,7 +17,7 @@ python=$("$root/scripts/setup/python.sh")
 out="$root/target/python-test-wheel"
 # Built once per change of its sources: the test suites, the type checks and the soak each ask for
 # it in one `make test`, and a rebuild of the same sources costs a link and a zip (about 15 s).
-inputs=$(cd "$root" && git ls-files -z --cached --others --exclude-standard -- core codegen bindings-uniffi unify Cargo.toml Cargo.lock scripts/build/python-test-wheel.sh scripts/run/zig-cc.sh |
+inputs=$(cd "$root" && git ls-files -z --cached --others --exclude-standard -- core cli codegen bindings-uniffi unify Cargo.toml Cargo.lock scripts/build/python-test-wheel.sh scripts/run/zig-cc.sh |
   xargs -0 sha256sum 2>/dev/null | sha256sum | cut -d' ' -f1)
 if [ -f "$out/inputs" ] && [ "$(cat "$out/inputs")" = "$inputs" ] && ls "$out"/iot_transfer-*.whl >/dev/null 2>&1; then
   ls "$out"/iot_transfer-*.whl

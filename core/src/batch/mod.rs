@@ -19,7 +19,7 @@ pub use engine::Batch;
 #[cfg(not(target_arch = "wasm32"))]
 pub use file_journal::FileJournal;
 pub(crate) use journal::Journal;
-pub use journal::JournalStore;
+pub use journal::{summarize, JournalStore, JournalSummary, Unfinished};
 pub(crate) use pacer::BatchPacer;
 
 use crate::client::Client;

@@ -101,23 +101,11 @@ impl Journal {
     /// recorded, or writes the header to a new journal. A journal of another batch, or with a
     /// line that is not an entry, is an error, and nothing is written to it.
     pub(crate) async fn open(store: Arc<dyn JournalStore>, header: &JournalHeader) -> Result<Self, Error> {
-        let lines = store.read_lines().await.map_err(|message| journal_error(format!("cannot read it: {message}")))?;
-        let mut lines = lines.iter().enumerate().filter(|(_, line)| !line.trim().is_empty());
-        let Some((_, first)) = lines.next() else {
+        let Some((found, entries)) = read(store.as_ref()).await? else {
             let line = to_line(header)?;
             store.append_line(line).await.map_err(|message| journal_error(format!("cannot write it: {message}")))?;
             return Ok(Self { store, recorded: HashMap::new() });
         };
-        let found: JournalHeader = serde_json::from_str(first)
-            .ok()
-            .filter(|found: &JournalHeader| found.journal == FORMAT)
-            .ok_or_else(|| journal_error("its first line is not an iot-transfer batch journal's header".into()))?;
-        if found.version != VERSION {
-            return Err(journal_error(format!(
-                "it is version {} of the format; this library reads {VERSION}",
-                found.version
-            )));
-        }
         if found != *header {
             return Err(journal_error(format!(
                 "it records {}, not {}: give this batch a journal of its own",
@@ -126,13 +114,7 @@ impl Journal {
             )));
         }
         let mut recorded = HashMap::new();
-        for (index, line) in lines {
-            let entry: Entry = serde_json::from_str(line).map_err(|error| {
-                journal_error(format!(
-                    "line {} is not a journal entry ({error}); the journal was not changed",
-                    index + 1
-                ))
-            })?;
+        for entry in entries {
             match entry {
                 Entry::Sending { certificate_id, .. } => {
                     recorded.insert(bare_id(&certificate_id), Recorded::InFlight);
@@ -189,6 +171,29 @@ impl Journal {
     }
 }
 
+/// The header and entries of the journal in `store`; `None` for an empty one. A journal of
+/// another format or version, or a line that is not an entry, is an error.
+async fn read(store: &dyn JournalStore) -> Result<Option<(JournalHeader, Vec<Entry>)>, Error> {
+    let lines = store.read_lines().await.map_err(|message| journal_error(format!("cannot read it: {message}")))?;
+    let mut lines = lines.iter().enumerate().filter(|(_, line)| !line.trim().is_empty());
+    let Some((_, first)) = lines.next() else { return Ok(None) };
+    let header: JournalHeader = serde_json::from_str(first)
+        .ok()
+        .filter(|found: &JournalHeader| found.journal == FORMAT)
+        .ok_or_else(|| journal_error("its first line is not an iot-transfer batch journal's header".into()))?;
+    if header.version != VERSION {
+        return Err(journal_error(format!("it is version {} of the format; this library reads {VERSION}", header.version)));
+    }
+    let entries = lines
+        .map(|(index, line)| {
+            serde_json::from_str(line).map_err(|error| {
+                journal_error(format!("line {} is not a journal entry ({error}); the journal was not changed", index + 1))
+            })
+        })
+        .collect::<Result<Vec<Entry>, Error>>()?;
+    Ok(Some((header, entries)))
+}
+
 fn to_line(value: &impl Serialize) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|error| journal_error(format!("cannot write an entry: {error}")))
 }
@@ -202,6 +207,10 @@ pub(crate) fn bare_id(certificate_id: &str) -> String {
 pub(crate) fn journal_error(problem: String) -> Error {
     Error::of_kind(ErrorKind::Journal, format!("the batch's journal cannot be used: {problem}"))
 }
+
+mod summary;
+
+pub use summary::{summarize, JournalSummary, Unfinished};
 
 #[cfg(test)]
 mod tests;
