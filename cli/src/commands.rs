@@ -86,7 +86,7 @@ async fn with_client(global: &Global, start: impl FnOnce(&Client) -> Batch) -> E
     let client = Client::new(builder.build());
     let batch = start(&client);
     match global.output {
-        Output::Json => drive(batch, &mut JsonView::default()).await,
+        Output::Json => drive(batch, &mut JsonView).await,
         Output::Text => drive(batch, &mut TextView::new(!global.no_progress)).await,
     }
 }

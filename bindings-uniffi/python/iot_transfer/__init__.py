@@ -14,7 +14,9 @@ output records, which that lower-level client takes and returns, stay in that mo
 adds what Python users expect of that client, written once for every operation: each of its
 paginator objects is an iterator of pages (``for page in
 client.list_certificates_paginator(ListCertificatesInput())``) and an async iterator (``async for
-page in ...``), one request per page.
+page in ...``), one request per page; and its ``Batch`` (``client.handover(HandoverInput(...))``)
+an iterator and async iterator of events. ``iot-transfer``, the command line, is installed with
+the package (``iot_transfer.cli``).
 """
 
 # The generated module's names but the values' (the test test_face_values.py holds this list to its
@@ -23,6 +25,8 @@ from .iot_transfer import (  # noqa: F401
     AcceptCertificateTransferInput as AcceptCertificateTransferInput,
     AwsCredentials as AwsCredentials,
     AwsCredentialsProtocol as AwsCredentialsProtocol,
+    Batch as Batch,
+    BatchProtocol as BatchProtocol,
     CancelCertificateTransferInput as CancelCertificateTransferInput,
     CancellationToken as CancellationToken,
     CancellationTokenProtocol as CancellationTokenProtocol,
@@ -33,6 +37,8 @@ from .iot_transfer import (  # noqa: F401
     CredentialsProviderImpl as CredentialsProviderImpl,
     DescribeCertificateInput as DescribeCertificateInput,
     DetachPolicyInput as DetachPolicyInput,
+    HandoverInput as HandoverInput,
+    IncomingTransfersInput as IncomingTransfersInput,
     InternalError as InternalError,
     IotTransferClient as IotTransferClient,
     IotTransferClientProtocol as IotTransferClientProtocol,
@@ -55,6 +61,7 @@ from .iot_transfer import (  # noqa: F401
     TransferCertificateInput as TransferCertificateInput,
     UpdateCertificateInput as UpdateCertificateInput,
     check_client_config as check_client_config,
+    run_cli as run_cli,
 )
 from .values import *  # noqa: F401,F403
 from . import iot_transfer as _generated
