@@ -61,11 +61,12 @@ class AsyncBatch(_Batch[_Event]):
 
 
 def _batch_method(call: Call, blocking: bool) -> Callable[..., Any]:
-    face = Batch if blocking else AsyncBatch
-
-    def method(self: Any, **kwargs: Any) -> Any:
+    def method(self: Any, **kwargs: Any) -> _Batch[Any]:
         records = _arguments.records(call, kwargs)
-        return face(getattr(self.uniffi_client, call.method)(*records), call.convert)
+        events = getattr(self.uniffi_client, call.method)(*records)
+        if blocking:
+            return Batch[Any](events, call.convert)
+        return AsyncBatch[Any](events, call.convert)
 
     return method
 
