@@ -7,9 +7,10 @@
 //!   (scripts/build/wasm-package.sh);
 //! - `python`: the face's table `_declarations.py` and its stubs `client.pyi` and
 //!   `exceptions.pyi` (scripts/build/python-test-wheel.sh, scripts/build/wheels.sh);
-//! - `kotlin`: `Builders.kt`, `Operations.kt` and `Paginators.kt` in the AWS SDK for Kotlin's
-//!   shape (scripts/build/kotlin-jar.sh);
-//! - `swift`: `Paginated.swift` (scripts/build/swift-package.sh);
+//! - `kotlin`: `Builders.kt`, `Operations.kt`, `Paginators.kt` and `BatchFlows.kt` in the AWS SDK
+//!   for Kotlin's shape, with `Errors.kt`, `Settings.kt` and `Statuses.kt` (scripts/build/kotlin-jar.sh);
+//! - `swift`: `Paginated.swift`, `BatchSequences.swift`, `Cancellation.swift`, `Errors.swift` and
+//!   `Statuses.swift` (scripts/build/swift-package.sh);
 //! - `kotlin-tests` and `swift-tests`: `VectorCalls.kt` and `VectorCalls.swift`, the shared
 //!   vectors' inputs and outputs for the tests (scripts/test/kotlin-binding.sh,
 //!   scripts/test/swift-binding.sh).

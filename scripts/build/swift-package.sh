@@ -18,10 +18,10 @@ cp "$uniffi/swift/IotTransferFFI.h" "$package/Sources/IotTransferFFI/"
 # SwiftPM looks for module.modulemap in a system-library target.
 cp "$uniffi/swift/IotTransferFFI.modulemap" "$package/Sources/IotTransferFFI/module.modulemap"
 cp "$uniffi/swift/IotTransfer.swift" "$package/Sources/IotTransfer/"
-# Hand-written additions to the generated client (pages as an AsyncSequence).
-cp "$root/bindings-uniffi/swift/Pages.swift" "$package/Sources/IotTransfer/"
+# Hand-written additions to the generated client (pages and batch events as AsyncSequences).
+cp "$root/bindings-uniffi/swift/Pages.swift" "$root/bindings-uniffi/swift/Batches.swift" "$package/Sources/IotTransfer/"
 # The AWS SDK for Swift's shape where it follows the core's declarations (a paginated method per
-# list operation), written from them by codegen (`iot-transfer-generate swift`).
+# list operation, an events method per batch, ...), written from them by codegen (`iot-transfer-generate swift`).
 cargo run --quiet -p iot-transfer-codegen -- swift "$package/Sources/IotTransfer"
 strip --strip-debug -o "$package/lib/$triple/libiot_transfer_uniffi.a" "$root/target/debug/libiot_transfer_uniffi_static.a"
 echo "$package"

@@ -2,9 +2,10 @@
 // compiled and run with that jar and the jars its POM declares, nothing else (tests/kotlin-consumer/run.sh).
 // Against the project's local IoT endpoint it transfers a certificate with the DSL, finds the pending
 // transfer through a paginator Flow, catches the service's refusal of an ACTIVE certificate as its
-// own type, and a panic in the library as an Internal error. Credentials come from the environment,
-// as `fromEnvironment` reads them.
+// own type, and a panic in the library as an Internal error, then hands three certificates over in
+// one batch through its Flow. Credentials come from the environment, as `fromEnvironment` reads them.
 
+import dev.iottransfer.CertificateOutcome
 import dev.iottransfer.CertificateStatus
 import dev.iottransfer.IotTransferClient
 import dev.iottransfer.IotTransferException
@@ -12,6 +13,7 @@ import dev.iottransfer.code
 import dev.iottransfer.describeCertificate
 import dev.iottransfer.errorMessage
 import dev.iottransfer.fromEnvironment
+import dev.iottransfer.handoverFlow
 import dev.iottransfer.httpStatus
 import dev.iottransfer.listOutgoingCertificatesPaginated
 import dev.iottransfer.outgoingCertificates
@@ -21,6 +23,7 @@ import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import kotlinx.coroutines.flow.filter
+import kotlinx.coroutines.flow.onEach
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 
@@ -28,12 +31,19 @@ const val TARGET_ACCOUNT = "444455556666"
 
 val endpoint: String = System.getenv("IOT_EMULATOR_URL") ?: error("run through scripts/run/with-emulator.sh")
 
-/** Seeds the endpoint's demo certificates: the IDs it answers, by role (`transferable`, `active`, ...). */
-fun seedDemo(): Map<String, String> {
-    val request = HttpRequest.newBuilder(URI.create("$endpoint/_emulator/seed-demo")).POST(HttpRequest.BodyPublishers.noBody()).build()
-    val body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body()
-    return Regex("\"(\\w+)\"\\s*:\\s*\"([0-9a-f]{64})\"").findAll(body).associate { it.groupValues[1] to it.groupValues[2] }
+/** The body of the endpoint's admin API's answer to `POST /_emulator/<path>` with `body`. */
+fun admin(path: String, body: String = ""): String {
+    val request = HttpRequest.newBuilder(URI.create("$endpoint/_emulator/$path")).POST(HttpRequest.BodyPublishers.ofString(body)).build()
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body()
 }
+
+/** Seeds the endpoint's demo certificates: the IDs it answers, by role (`transferable`, `active`, ...). */
+fun seedDemo(): Map<String, String> =
+    Regex("\"(\\w+)\"\\s*:\\s*\"([0-9a-f]{64})\"").findAll(admin("seed-demo")).associate { it.groupValues[1] to it.groupValues[2] }
+
+/** `count` new transferable certificates of the source account. */
+fun newCertificates(count: Int): List<String> =
+    Regex("[0-9a-f]{64}").findAll(admin("certificates", """{"accountId": "111122223333", "count": $count}""")).map { it.value }.toList()
 
 fun main() = runBlocking {
     val demo = seedDemo()
@@ -75,6 +85,16 @@ fun main() = runBlocking {
         }
         check(panicked.errorMessage.contains("panic")) { panicked.toString() }
         check(client.describeCertificate { certificateId = transferable }.metadata.httpStatus?.toInt() == 200)
-        println("kotlin-consumer: transferred ${output.transferredCertificateArn}; an ACTIVE one is ${refused.code}; a panic is ${panicked.code}")
+
+        val fleet = newCertificates(3)
+        val events = client.handoverFlow { certificates = fleet; targetAwsAccount = TARGET_ACCOUNT }
+            .onEach { check(it.outcome is CertificateOutcome.Transferred) { it.toString() } }.toList()
+        check(events.map { it.certificateId }.toSet() == fleet.toSet()) { events.toString() }
+        val progress = events.last().progress
+        check(progress.done == 3u && progress.remaining == 0u) { progress.toString() }
+        println(
+            "kotlin-consumer: transferred ${output.transferredCertificateArn}; an ACTIVE one is ${refused.code}; " +
+                "a panic is ${panicked.code}; a handover of ${progress.total}: ${progress.done} transferred",
+        )
     }
 }

@@ -217,7 +217,7 @@ fun main(args: Array<String>) {
         "every other operation's response vectors" to { operationVectors(vectorsDir) },
         "every operation's signing vectors, by its generated sign method" to { operationSigningVectors(vectorsDir) },
     ) + reconciliationTests() + cancellationTests() + boundaryTests() + badInputTests(vectorsDir) + sharedConfigTests() +
-        workflowTests() + dslTests() + statusTests()
+        workflowTests() + dslTests() + statusTests() + batchTests()
     var failed = 0
     for ((name, test) in tests) {
         try {

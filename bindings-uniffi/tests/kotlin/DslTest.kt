@@ -28,6 +28,12 @@ fun inputBuildersGiveTheRecords() {
     check(ListCertificatesInput { } == ListCertificatesInput(null, null, null))
     check(PrepareAndTransferInput { certificateId = ID; targetAwsAccount = "1"; detachPolicies = true } == PrepareAndTransferInput(ID, "1", null, false, true))
     check(UpdateCertificateInput { certificateId = ID; newStatus = CertificateStatus.Inactive } == UpdateCertificateInput(ID, CertificateStatus.Inactive))
+    // Lists, and unsigned counts with their declared defaults (`maxConcurrency = 4`, `certificates = []`).
+    val handover = HandoverInput { certificates = listOf(ID); targetAwsAccount = "1"; maxFailures = 3 }
+    check(handover == HandoverInput(listOf(ID), "1", maxFailures = 3u) && handover.maxConcurrency == 4u) { handover.toString() }
+    check(handover.copy { maxConcurrency = 8 }.maxConcurrency == 8u)
+    check(IncomingTransfersInput { } == IncomingTransfersInput() && IncomingTransfersInput().certificates.isEmpty())
+    check(HandoverInput { }.certificates.isEmpty()) { "an unset list is sent empty, for the core to name" }
 }
 
 fun unsetAndNegativeMembersAreNamedByTheCore() = ScriptedServer().use { server ->

@@ -102,6 +102,7 @@ fn scalar(rust: &str, items: &[Item]) -> Scalar {
         "String" => plain("String", "\"\""),
         "bool" => plain("Boolean", "false"),
         "i32" => plain("Int", "0"),
+        "f64" => plain("Double", "0.0"),
         "u16" => unsigned("Int", "saturatingUShort", "saturatingIntOf"),
         "u32" => unsigned("Int", "saturatingUInt", "saturatingIntOf"),
         "u64" => unsigned("Long", "saturatingULong", "saturatingLongOf"),
@@ -115,12 +116,18 @@ fn scalar(rust: &str, items: &[Item]) -> Scalar {
     }
 }
 
-/// The value of a declared default (`= None`, `= false`) in Kotlin.
-fn kotlin_default(default: &str, member: &Member) -> String {
+/// The value of a declared default (`= None`, `= false`, `= 4`, `= []`) in Kotlin, as the builder
+/// holds it in a property of type `builder` (an unsigned count as an `Int`, a fraction as a `Double`).
+fn kotlin_default(default: &str, member: &Member, builder: &str) -> String {
     match default.trim() {
         "None" => "null".to_owned(),
         literal @ ("true" | "false") => literal.to_owned(),
+        number if builder == "Double" && number.parse::<f64>().is_ok() => {
+            // Kotlin converts no integer literal to a Double: `4` is written `4.0`.
+            format!("{:?}", number.parse::<f64>().unwrap_or_default())
+        }
         number if number.parse::<i64>().is_ok() => number.to_owned(),
+        "[]" if builder.starts_with("List<") => "emptyList()".to_owned(),
         other => {
             panic!(
                 "the default `{other}` of {} has no Kotlin form: add it to codegen/src/kotlin/members.rs",
@@ -149,7 +156,7 @@ impl BuilderMember {
             None => (false, compact.clone()),
         };
         let scalar = scalar(&base, items);
-        let default = member.default.map(|d| kotlin_default(d, member));
+        let default = member.default.map(|d| kotlin_default(d, member, &scalar.builder));
         let required = !optional && default.is_none();
         let (builder_type, initial, to_record) = if optional {
             assert!(
@@ -223,5 +230,40 @@ mod tests {
             (flag.builder_type.as_str(), flag.initial.as_str(), flag.to_record.as_str()),
             ("Boolean", "false", "pageSize")
         );
+    }
+
+    #[test]
+    fn defaulted_counts_are_ints_saturated_into_the_record() {
+        let count = member("u32", Some("4"));
+        assert_eq!((count.builder_type.as_str(), count.initial.as_str()), ("Int", "4"));
+        assert_eq!(count.to_record, "saturatingUInt(pageSize)");
+        assert_eq!(count.from_record, "saturatingIntOf(input.pageSize)");
+        assert!(!count.required);
+    }
+
+    #[test]
+    fn lists_are_lists_empty_by_default_or_when_unset() {
+        let defaulted = member("Vec<String>", Some("[]"));
+        assert_eq!(
+            (defaulted.builder_type.as_str(), defaulted.initial.as_str(), defaulted.to_record.as_str()),
+            ("List<String>", "emptyList()", "pageSize")
+        );
+        let required = member("Vec<String>", None);
+        assert!(required.required);
+        assert_eq!(
+            (required.builder_type.as_str(), required.to_record.as_str()),
+            ("List<String>?", "(pageSize ?: emptyList())")
+        );
+    }
+
+    #[test]
+    fn fractions_are_doubles() {
+        let rate = member("f64", Some("2.5"));
+        assert_eq!(
+            (rate.builder_type.as_str(), rate.initial.as_str(), rate.to_record.as_str()),
+            ("Double", "2.5", "pageSize")
+        );
+        assert_eq!(member("f64", Some("1")).initial, "1.0");
+        assert_eq!(member("f64", None).to_record, "(pageSize ?: 0.0)");
     }
 }

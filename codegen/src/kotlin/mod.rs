@@ -1,7 +1,8 @@
-//! The Kotlin face: builders, DSL methods, paginator Flows and statuses' wire names in package
-//! `dev.iottransfer`, over
+//! The Kotlin face: builders, DSL methods, paginator Flows, batch Flows and statuses' wire names in
+//! package `dev.iottransfer`, over
 //! what uniffi generates there (records with a `companion object`, the client's methods).
 
+mod batches;
 mod builders;
 mod errors;
 pub(crate) mod members;
@@ -52,7 +53,7 @@ pub(crate) fn kdoc(indent: &str, paragraphs: &[&str]) -> String {
 
 /// Every Kotlin file, by name.
 pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
-    let Declarations { operations, paginators, items, .. } = declarations;
+    let Declarations { operations, paginators, batches, items, .. } = declarations;
     let inputs = builders::inputs(items);
     vec![
         ("Builders.kt", header(&[]) + &builders::render(&inputs)),
@@ -65,6 +66,7 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
             header(&["kotlinx.coroutines.flow.Flow", "kotlinx.coroutines.flow.transform"])
                 + &paginators::render(paginators, operations, items, &inputs),
         ),
+        ("BatchFlows.kt", header(&["kotlinx.coroutines.flow.Flow"]) + &batches::render(batches, &inputs)),
     ]
 }
 
@@ -96,6 +98,11 @@ mod tests {
             let operation = operations.iter().find(|o| o.name == paginator.name).unwrap();
             let name = format!("{}Paginated", iot_transfer_codegen::camel(operation.method));
             assert!(text("Paginators.kt").contains(&format!("fun IotTransferClient.{name}(")), "{name}");
+        }
+        for batch in &declarations.batches {
+            let name = batches::flow_name(batch);
+            assert!(text("BatchFlows.kt").contains(&format!("fun IotTransferClient.{name}(")), "{name}");
+            assert!(text("Builders.kt").contains(&format!("class {}Builder", batch.input)), "{}", batch.input);
         }
     }
 }

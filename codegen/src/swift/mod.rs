@@ -1,10 +1,14 @@
 //! Swift: `Paginated.swift`, a paginated method per list operation in the shape of the AWS SDK for
 //! Swift's (`client.listCertificatesPaginated(input:)`), an `AsyncSequence` of the pages over the
-//! paginator object uniffi generates, one request per page as the loop asks for it; and
-//! `Cancellation.swift`, each operation cancelled with the current task
-//! (`client.transferCertificate(cancellingWithTask: input)`), since uniffi's async calls do not
-//! observe `Task.cancel()`; and `Errors.swift`, what every error carries on the enum itself (`error.details`, `error.code`,
-//! `error.message`, `error.hint`, ...), whichever case it is.
+//! paginator object uniffi generates, one request per page as the loop asks for it;
+//! `BatchSequences.swift`, a method per batch giving its events as an `AsyncSequence`
+//! (`client.handoverEvents(input:)`, [`batches`]); `Cancellation.swift`, each operation cancelled
+//! with the current task (`client.transferCertificate(cancellingWithTask: input)`), since uniffi's
+//! async calls do not observe `Task.cancel()`; `Errors.swift`, what every error carries on the enum
+//! itself (`error.details`, `error.code`, `error.message`, `error.hint`, ...), whichever case it
+//! is; and `Statuses.swift`, each status's wire name both ways.
+
+mod batches;
 
 use iot_transfer_codegen::{camel, lower_first, Declarations, Item};
 use std::fmt::Write as _;
@@ -27,8 +31,13 @@ fn swift_type(rust: &str) -> String {
     if let Some(inner) = rust.strip_prefix("Option<").and_then(|r| r.strip_suffix('>')) {
         return format!("{}?", swift_type(inner));
     }
+    if let Some(inner) = rust.strip_prefix("Vec<").and_then(|r| r.strip_suffix('>')) {
+        return format!("[{}]", swift_type(inner));
+    }
     match rust {
         "bool" => "Bool".to_owned(),
+        "i32" => "Int32".to_owned(),
+        "f64" => "Double".to_owned(),
         "u16" => "UInt16".to_owned(),
         "u32" => "UInt32".to_owned(),
         "u64" => "UInt64".to_owned(),
@@ -140,6 +149,7 @@ pub fn files(declarations: &Declarations) -> Vec<(&'static str, String)> {
     swift.push_str("}\n");
     vec![
         ("Paginated.swift", swift),
+        ("BatchSequences.swift", batches::render(declarations)),
         ("Cancellation.swift", cancellation(declarations)),
         ("Errors.swift", errors(declarations)),
         ("Statuses.swift", statuses(declarations)),
@@ -188,13 +198,26 @@ fn statuses(declarations: &Declarations) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::files;
+    use super::{files, swift_type};
     use iot_transfer_codegen::Declarations;
+
+    fn file(declarations: &Declarations, name: &str) -> String {
+        files(declarations).into_iter().find(|(n, _)| *n == name).map(|(_, text)| text).unwrap()
+    }
+
+    #[test]
+    fn types_are_the_ones_uniffi_gives() {
+        let cases =
+            [("f64", "Double"), ("Option<u32>", "UInt32?"), ("Vec<String>", "[String]"), ("Duration", "TimeInterval")];
+        for (rust, swift) in cases {
+            assert_eq!(swift_type(rust), swift, "{rust}");
+        }
+    }
 
     #[test]
     fn every_paginator_has_a_paginated_method() {
         let declarations = Declarations::new();
-        let (_, swift) = &files(&declarations)[0];
+        let swift = &file(&declarations, "Paginated.swift");
         for paginator in &declarations.paginators {
             let method = iot_transfer_codegen::camel(paginator.method.trim_end_matches("_paginator"));
             assert!(swift.contains(&format!("public func {method}Paginated(input: {}", paginator.input)), "{method}");
@@ -205,7 +228,7 @@ mod tests {
     #[test]
     fn every_operation_is_cancelled_with_its_task() {
         let declarations = Declarations::new();
-        let (_, swift) = &files(&declarations)[1];
+        let swift = &file(&declarations, "Cancellation.swift");
         for operation in &declarations.operations {
             let method = iot_transfer_codegen::camel(operation.method);
             assert!(swift.contains(&format!("public func {method}(cancellingWithTask input: {}", operation.input)));
@@ -215,7 +238,7 @@ mod tests {
     #[test]
     fn every_case_and_field_is_read_from_the_enum() {
         let declarations = Declarations::new();
-        let (_, swift) = &files(&declarations)[2];
+        let swift = &file(&declarations, "Errors.swift");
         for kind in &declarations.error_kinds {
             assert!(swift.contains(&format!("case let .{}(details): return details", kind.kind)), "{}", kind.kind);
         }
