@@ -125,7 +125,7 @@ aar: setup
 test-swift: setup
 	scripts/test/swift-binding.sh
 
-## test-demo: the web demo driven in headless Chromium: a transfer, typed errors, a screenshot
+## test-demo: the web demo driven in headless Chromium: a transfer, typed errors, a batch handover and accept, screenshots
 test-demo: wasm
 	$(CARGO) build --quiet -p iot-emulator
 	cd web-demo && node --test test/

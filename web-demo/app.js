@@ -1,8 +1,10 @@
 // The demo page: a client for each account, built from the form; lists both sides through the
 // package, prepares and transfers, accepts, rejects and cancels, and shows each outcome or the
-// typed error with what to do next. Credentials live only in the form fields and this module.
+// typed error with what to do next; the batch view (batch.js) runs many at once. Credentials live
+// only in the form fields and this module.
 
 import { IoTTransferClient } from "./pkg/browser.js";
+import { initBatch } from "./batch.js";
 import { offeredCertificates, renderOffered, renderSource, sourceCertificates } from "./certificates.js";
 import { renderDone, renderError, renderReport } from "./result.js";
 
@@ -61,7 +63,8 @@ async function refresh() {
       sourceCertificates(source, field("target-account").value.trim()).then(
         (certificates) => {
           field("certificates-status").textContent = `${certificates.length} certificate(s) in the source account.`;
-          renderSource(field("certificates"), certificates, { onChoose: choose, onCancel: cancel });
+          renderSource(field("certificates"), certificates, { onChoose: choose, onCancel: cancel, selection: batch.selection });
+          batch.listed(certificates);
         },
         (error) => {
           field("certificates-status").textContent = `The source account's certificates could not be listed: ${error.message}`;
@@ -88,9 +91,9 @@ function choose(id) {
   field("certificate-id").value = id;
 }
 
-/** Runs one action with the buttons disabled, shows its outcome, then refreshes both lists. */
+/** Runs one action with the buttons disabled (but a batch's Stop), shows its outcome, then refreshes both lists. */
 async function act(action) {
-  const buttons = [...document.querySelectorAll("button")];
+  const buttons = [...document.querySelectorAll("button:not(.stop)")];
   buttons.forEach((button) => (button.disabled = true));
   try {
     await withClients(action);
@@ -141,6 +144,7 @@ field("message").addEventListener("input", () => {
 field("refresh").addEventListener("click", refresh);
 field("target-account").addEventListener("change", refresh);
 field("transfer-form").addEventListener("submit", transfer);
+const batch = initBatch({ act });
 
 await prefill();
 await refresh();

@@ -10,7 +10,7 @@ async function all(paginate, client, member) {
   return items;
 }
 
-/** The source's certificates: `{ id, status, blockers, pendingTo }` each. */
+/** The source's certificates: `{ id, account, status, blockers, pendingTo }` each (`account` from its ARN). */
 export async function sourceCertificates(client, targetAccount) {
   const [certificates, outgoing] = await Promise.all([
     all(paginateListCertificates, client, "certificates"),
@@ -24,6 +24,7 @@ export async function sourceCertificates(client, targetAccount) {
   const checked = await Promise.all(owned.map((c) => client.checkTransfer({ certificateId: c.certificateId, targetAwsAccount: target })));
   return owned.map((c, index) => ({
     id: c.certificateId,
+    account: c.certificateArn?.split(":")[4],
     status: c.status,
     blockers: checked[index].blockers,
     pendingTo: pendingTo.get(c.certificateId),
@@ -79,10 +80,19 @@ function row(certificate, badgeStatus, facts, controls) {
   return item;
 }
 
-/** The source's list: a radio button to choose one, its blockers, and Cancel for a pending one. */
-export function renderSource(container, certificates, { onChoose, onCancel }) {
+/**
+ * The source's list: a check box to select it for a batch (`selection`: `has(id)`, `set(id, on)`),
+ * a radio button to choose one, its blockers, and Cancel for a pending one.
+ */
+export function renderSource(container, certificates, { onChoose, onCancel, selection }) {
   container.replaceChildren(
     ...certificates.map((certificate) => {
+      const select = document.createElement("input");
+      select.type = "checkbox";
+      select.className = "select";
+      select.checked = selection.has(certificate.id);
+      select.setAttribute("aria-label", `Select ${certificate.id} for a batch`);
+      select.addEventListener("change", () => selection.set(certificate.id, select.checked));
       const radio = document.createElement("input");
       radio.type = "radio";
       radio.name = "certificate";
@@ -92,7 +102,7 @@ export function renderSource(container, certificates, { onChoose, onCancel }) {
       const facts = certificate.blockers.length
         ? certificate.blockers.map(describeBlocker).join("; ")
         : "ready to transfer";
-      const item = row(certificate, certificate.status, facts, [radio]);
+      const item = row(certificate, certificate.status, facts, [select, radio]);
       if (certificate.pendingTo) {
         const cancel = document.createElement("button");
         cancel.type = "button";

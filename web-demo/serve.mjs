@@ -1,6 +1,6 @@
-// `make demo`: starts the local IoT endpoint (iot-emulator, seeded with two accounts and
-// certificates in the interesting states), serves the demo page and the npm package on loopback,
-// prints the URL, and stops everything on Ctrl-C.
+// `make demo`: starts the local IoT endpoint (iot-emulator, seeded with two accounts,
+// certificates in the interesting states and a fleet for the batch view), serves the demo page and
+// the npm package on loopback, prints the URL, and stops everything on Ctrl-C.
 
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -11,7 +11,15 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
+/** The emulator's first account, which the demo uses as the source. */
+const SOURCE_ACCOUNT = "111122223333";
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json", ".png": "image/png" };
+
+/** The emulator binary: $IOT_EMULATOR_BIN, else debug/iot-emulator in the Cargo target directory (as the other suites find it). */
+function emulatorBinary() {
+  const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
+  return process.env.IOT_EMULATOR_BIN || path.join(targetDir, "debug", "iot-emulator");
+}
 
 /** Starts the emulator; resolves to its URL and process once it prints the URL. */
 function startEmulator(binary) {
@@ -21,6 +29,16 @@ function startEmulator(binary) {
     child.once("exit", (code) => reject(new Error(`iot-emulator exited with ${code}`)));
     createInterface({ input: child.stdout }).once("line", (url) => resolve({ url: url.trim(), child }));
   });
+}
+
+/** Adds `count` INACTIVE certificates with no policies to the source account: a fleet for the batch view. */
+async function seedFleet(endpoint, count) {
+  if (count === 0) return;
+  const response = await fetch(`${endpoint}/_emulator/certificates`, {
+    method: "POST",
+    body: JSON.stringify({ accountId: SOURCE_ACCOUNT, count, status: "INACTIVE", policyNames: [] }),
+  });
+  if (!response.ok) throw new Error(`iot-emulator refused the fleet: ${response.status} ${await response.text()}`);
 }
 
 /** Serves web-demo/ at / and the built npm package at /pkg/; `demo` is served as demo-config.json. */
@@ -49,9 +67,19 @@ function startPageServer(port, demo) {
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
-/** Starts the emulator and the page; resolves to `{ url, endpoint, stop }`. */
-export async function startDemo({ port = 0, emulator = path.join(root, "target", "debug", "iot-emulator") } = {}) {
+/**
+ * Starts the emulator (its 3 demo certificates and a fleet of `fleet` more) and the page; resolves
+ * to `{ url, endpoint, stop }`.
+ */
+export async function startDemo({ port = 0, emulator = emulatorBinary(), fleet = 25 } = {}) {
   const { url: endpoint, child } = await startEmulator(emulator);
+  try {
+    await seedFleet(endpoint, fleet);
+  } catch (error) {
+    child.removeAllListeners("exit");
+    child.kill("SIGTERM");
+    throw error;
+  }
   const demo = {
     endpoint,
     region: "us-east-1",
