@@ -9,7 +9,7 @@ NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup prefetch setup-wasm lint test-rust test-core-wasm-build test-botocore \
 	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples \
-	test-credentials test-demo test-npm-consumers soak soak-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
+	test-credentials test-demo test-npm-consumers soak soak-smoke handover-bench-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
 demo: wasm
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: prefetch lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples test-credentials test-demo test-npm-consumers soak-smoke
+test: prefetch lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples test-credentials test-demo test-npm-consumers soak-smoke handover-bench-smoke
 	@echo "make test: all checks passed"
 
 # Every toolchain is installed by scripts/setup/toolchains.sh (the one entry point; --list names them).
@@ -153,6 +153,10 @@ test-official-clients: setup wasm
 ## seeded faults; every reported outcome checked against the endpoint (SOAK_CALLS, SOAK_SEED, ...)
 soak: setup setup-wasm wasm
 	scripts/test/soak.sh
+
+## handover-bench-smoke: the fleet-handover bench with 200 certificates (part of `make test`; no timing asserted)
+handover-bench-smoke: setup
+	scripts/test/handover-bench-smoke.sh
 
 ## soak-smoke: the same with 400 transfers per client (part of `make test`)
 soak-smoke: setup setup-wasm wasm

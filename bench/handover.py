@@ -1,5 +1,7 @@
 """`make bench`'s fleet handover: CERTIFICATES certificates moved to another account through the
-local endpoint, which throttles each account above RATE requests per second (its `--rate-limit`),
+local endpoint, which throttles each account above RATE requests per second (its `--rate-limit`)
+and answers each call LATENCY_MS late (a region's round trip; the environment's
+HANDOVER_LATENCY_MS, default 10),
 by `iot-transfer handover` (the wheel's console script, at `--rate RATE`) and by the obvious boto3
 loop (bench/handover_boto3.py), each on a fresh endpoint. Then a run killed (SIGKILL) halfway and
 resumed from its journal, checked against the endpoint's call log for a second TransferCertificate
@@ -22,16 +24,18 @@ from pathlib import Path
 COMMAND, BOTO3_PYTHON, EMULATOR = sys.argv[1], sys.argv[2], sys.argv[3]
 CERTIFICATES = int(sys.argv[4]) if len(sys.argv) > 4 else 10_000
 RATE = int(sys.argv[5]) if len(sys.argv) > 5 else 200
+LATENCY_MS = int(os.environ.get("HANDOVER_LATENCY_MS", "10"))
 SOURCE, TARGET = "111122223333", "444455556666"
 HERE = Path(__file__).parent
 WORK = Path(tempfile.mkdtemp(prefix="iot-transfer-handover-bench-"))
 
 
 class Endpoint:
-    """A fresh local endpoint throttling above RATE requests per second per account."""
+    """A fresh local endpoint throttling above RATE requests per second per account, each answer LATENCY_MS late."""
 
     def __enter__(self):
-        self.process = subprocess.Popen([EMULATOR, "--port", "0", "--rate-limit", str(RATE)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        flags = ["--port", "0", "--rate-limit", str(RATE), "--latency-ms", str(LATENCY_MS)]
+        self.process = subprocess.Popen([EMULATOR, *flags], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.url = self.process.stdout.readline().strip()
         return self
 
@@ -65,29 +69,33 @@ class Endpoint:
         return sum(1 for c in states if c["certificateId"] in wanted and c["status"] == "PENDING_TRANSFER" and (c.get("transfer") or {}).get("targetAccount") == TARGET)
 
 
-def ours(endpoint, certs, journal):
+def ours(endpoint, certs, journal, rate=RATE):
     """Runs the command; returns its summary line and peak RSS (MB)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(AWS_ACCESS_KEY_ID="AKIAEMULATORSOURCE", AWS_SECRET_ACCESS_KEY="emulator-source-secret", AWS_REGION="us-east-1", AWS_CONFIG_FILE="/nonexistent", AWS_SHARED_CREDENTIALS_FILE="/nonexistent")
-    args = [COMMAND, "handover", "--certificates", str(certs), "--to", TARGET, "--journal", str(journal), "--rate", str(RATE), "--concurrency", "8", "--output", "json", "--endpoint-url", endpoint.url]
-    process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    args = [COMMAND, "handover", "--certificates", str(certs), "--to", TARGET, "--journal", str(journal), "--rate", str(rate), "--concurrency", "8", "--output", "json", "--endpoint-url", endpoint.url]
+    # Its output goes to a file: a pipe nobody reads while the run is watched would fill and stop it.
+    output = journal.with_suffix(f".out-{time.monotonic_ns()}")
+    with open(output, "w") as out:
+        process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.DEVNULL)
+    process.output = output
     return process
 
 
 def finish(process):
-    out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
+    out = process.output.read_text()
     process.returncode = os.waitstatus_to_exitcode(status)
     lines = out.strip().splitlines()
     summary = json.loads(lines[-1])["summary"] if lines else {}
     return summary, usage.ru_maxrss / 1024
 
 
-def run_ours():
+def run_ours(rate=RATE):
     with Endpoint() as endpoint:
         ids, certs = endpoint.fleet(CERTIFICATES)
         started = time.perf_counter()
-        summary, rss = finish(ours(endpoint, certs, WORK / "ours.jsonl"))
+        summary, rss = finish(ours(endpoint, certs, WORK / f"ours-{rate}.jsonl", rate))
         assert summary.get("total") == CERTIFICATES, summary
         seconds = time.perf_counter() - started
         applied, calls, throttled = endpoint.transfers()
@@ -140,19 +148,21 @@ def run_memory_at(count):
         return rss
 
 
-figures = {"certificates": CERTIFICATES, "rateLimit": RATE}
+figures = {"certificates": CERTIFICATES, "rateLimit": RATE, "latencyMs": LATENCY_MS}
 figures["ours"] = run_ours()
+figures["oursAskedTwiceTheLimit"] = run_ours(2 * RATE)
 figures["boto3"] = run_boto3()
 figures["killedAndResumed"] = run_killed_and_resumed()
 figures["peakRssMb"] = {str(CERTIFICATES // 10): run_memory_at(CERTIFICATES // 10), str(CERTIFICATES): figures["ours"]["peakRssMb"]}
 
-o, b, k = figures["ours"], figures["boto3"], figures["killedAndResumed"]
-print(f"Fleet handover: {CERTIFICATES} certificates, the endpoint throttling above {RATE} requests/s per account\n")
-print(f"{'':28}{'iot-transfer handover':>24}{'boto3 loop':>14}")
+o, t, b, k = figures["ours"], figures["oursAskedTwiceTheLimit"], figures["boto3"], figures["killedAndResumed"]
+print(f"Fleet handover: {CERTIFICATES} certificates, the endpoint throttling above {RATE} requests/s per account and answering {LATENCY_MS} ms late\n")
+print(f"{'':28}{'iot-transfer handover':>24}{f'--rate {2 * RATE}':>14}{'boto3 loop':>14}")
 for label, key, form in [("time (s)", "seconds", "{:.1f}"), ("calls", "calls", "{}"), ("calls/s", "requestsPerSecond", "{:.1f}"), ("throttled by the endpoint", "throttled", "{}"), ("transferred", "transferred", "{}"), ("left unknown or failed", "unknown", "{}"), ("second transfers", "duplicates", "{}")]:
-    print(f"{label:28}{form.format(o[key]):>24}{form.format(b[key]):>14}")
-print(f"{'failed (boto3, by code)':28}{'':>24}{json.dumps(b['failedCodes']):>14}")
-print(f"\niot-transfer sustained {o['requestsPerSecond'] / RATE:.2f} of the {RATE}/s limit.")
+    print(f"{label:28}{form.format(o[key]):>24}{form.format(t[key]):>14}{form.format(b[key]):>14}")
+print(f"{'failed (boto3, by code)':28}{'':>38}{json.dumps(b['failedCodes']):>14}")
+print(f"\niot-transfer sustained {o['requestsPerSecond'] / RATE:.2f} of the {RATE}/s limit at --rate {RATE}, "
+      f"and {t['requestsPerSecond'] / RATE:.2f} of it asked for twice the limit (slowing down on the {t['throttled']} throttles).")
 print(f"Killed (SIGKILL) after {k['killedAfterJournalLines']} journal lines and resumed: {k['transferred']} of {CERTIFICATES} transferred, "
       f"{k['duplicates']} second TransferCertificate calls, {k['certificatesWithNoTransfer']} certificates never transferred.")
 print(f"Peak memory of the command: {figures['peakRssMb']}")

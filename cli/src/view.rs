@@ -32,7 +32,8 @@ impl TextView {
     pub fn new(progress: bool) -> Self {
         let bar = (progress && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{bar:32} {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style = ProgressStyle::with_template("{bar:32} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar
         });
@@ -52,7 +53,12 @@ impl View for TextView {
     fn event(&mut self, event: &BatchEvent) {
         match &event.outcome {
             CertificateOutcome::Blocked { .. } | CertificateOutcome::Failed { .. } => {
-                self.say(format!("{} {}: {}", event.outcome.name().to_uppercase(), event.certificate_id, event_json::reason(&event.outcome)));
+                self.say(format!(
+                    "{} {}: {}",
+                    event.outcome.name().to_uppercase(),
+                    event.certificate_id,
+                    event_json::reason(&event.outcome)
+                ));
             }
             _ => {}
         }
@@ -88,7 +94,8 @@ impl View for TextView {
 
 /// The progress in a few words: counts, rate and time left.
 fn short(progress: &BatchProgress) -> String {
-    let left = progress.time_left.filter(|_| progress.remaining > 0).map(|left| format!(", {} left", HumanDuration(left)));
+    let left =
+        progress.time_left.filter(|_| progress.remaining > 0).map(|left| format!(", {} left", HumanDuration(left)));
     format!(
         "done {}, blocked {}, failed {}, skipped {} · {:.1} req/s{}",
         progress.done + progress.ready,

@@ -26,3 +26,9 @@ fi
 ln -sfn ../../../bindings-wasm/pkg node_modules/iot-transfer
 cd "$root"
 BENCH_PYTHON="$python" BENCH_PYTHON_OURS="$venv/bin/python" node bench/run.mjs
+# The fleet handover (bench/handover.py): the wheel's `iot-transfer` command against the boto3
+# loop, on the local endpoint throttling above HANDOVER_RATE requests/s.
+cargo build --quiet -p iot-emulator
+echo
+"$venv/bin/python" bench/handover.py "$venv/bin/iot-transfer" "$python" "${CARGO_TARGET_DIR:-$root/target}/debug/iot-emulator" \
+  "${HANDOVER_CERTIFICATES:-10000}" "${HANDOVER_RATE:-200}"

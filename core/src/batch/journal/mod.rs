@@ -182,12 +182,18 @@ async fn read(store: &dyn JournalStore) -> Result<Option<(JournalHeader, Vec<Ent
         .filter(|found: &JournalHeader| found.journal == FORMAT)
         .ok_or_else(|| journal_error("its first line is not an iot-transfer batch journal's header".into()))?;
     if header.version != VERSION {
-        return Err(journal_error(format!("it is version {} of the format; this library reads {VERSION}", header.version)));
+        return Err(journal_error(format!(
+            "it is version {} of the format; this library reads {VERSION}",
+            header.version
+        )));
     }
     let entries = lines
         .map(|(index, line)| {
             serde_json::from_str(line).map_err(|error| {
-                journal_error(format!("line {} is not a journal entry ({error}); the journal was not changed", index + 1))
+                journal_error(format!(
+                    "line {} is not a journal entry ({error}); the journal was not changed",
+                    index + 1
+                ))
             })
         })
         .collect::<Result<Vec<Entry>, Error>>()?;

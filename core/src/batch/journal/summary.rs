@@ -53,7 +53,11 @@ pub async fn summarize(store: &dyn JournalStore) -> Result<JournalSummary, Error
         let (outcome, detail) = &latest[id];
         *outcomes.entry(outcome.clone()).or_insert(0) += 1;
         if super::is_done(outcome).is_none() {
-            unfinished.push(Unfinished { certificate_id: id.clone(), outcome: outcome.clone(), detail: detail.clone() });
+            unfinished.push(Unfinished {
+                certificate_id: id.clone(),
+                outcome: outcome.clone(),
+                detail: detail.clone(),
+            });
         }
     }
     Ok(JournalSummary {
