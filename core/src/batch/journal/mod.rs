@@ -58,22 +58,56 @@ impl JournalHeader {
     }
 }
 
-/// A line after the first.
+/// A line after the first: `sending` before a call that changes the certificate, `outcome` as it
+/// finishes. One flat record rather than a tagged enum: serde's tagged enums buffer each line
+/// through generic code that costs the WebAssembly package kilobytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "camelCase", rename_all_fields = "camelCase")]
-enum Entry {
-    /// A call that changes the certificate is about to be sent.
-    Sending { certificate_id: String, call: String },
-    /// What happened to the certificate.
-    Outcome {
-        certificate_id: String,
-        outcome: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        certificate_arn: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        detail: Option<String>,
-    },
+#[serde(rename_all = "camelCase")]
+struct Entry {
+    /// `sending` or `outcome`.
+    event: String,
+    certificate_id: String,
+    /// The call about to be sent (`sending`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    call: Option<String>,
+    /// The outcome's name (`outcome`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    outcome: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    certificate_arn: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
 }
+
+/// `Entry::event` of a line written before a call.
+const SENDING: &str = "sending";
+/// `Entry::event` of a certificate's outcome.
+const OUTCOME: &str = "outcome";
+
+impl Entry {
+    fn sending(certificate_id: &str, call: &str) -> Self {
+        Self {
+            event: SENDING.into(),
+            certificate_id: certificate_id.into(),
+            call: Some(call.into()),
+            outcome: None,
+            certificate_arn: None,
+            detail: None,
+        }
+    }
+
+    /// The latest state the line records: `InFlight` for `sending`, else the outcome's name.
+    fn state(&self) -> Option<&str> {
+        match self.event.as_str() {
+            SENDING => Some(IN_FLIGHT),
+            OUTCOME => self.outcome.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The state of a certificate sent a change without an outcome recorded after it.
+pub(crate) const IN_FLIGHT: &str = "InFlight";
 
 /// What an earlier run recorded about one certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,20 +147,18 @@ impl Journal {
                 header.describe()
             )));
         }
+        // A later line replaces an earlier one; an outcome that is not done clears what was recorded.
         let mut recorded = HashMap::new();
-        for entry in entries {
-            match entry {
-                Entry::Sending { certificate_id, .. } => {
-                    recorded.insert(bare_id(&certificate_id), Recorded::InFlight);
-                }
-                Entry::Outcome { certificate_id, outcome, .. } => {
-                    let key = bare_id(&certificate_id);
-                    match is_done(&outcome) {
-                        Some(done) => recorded.insert(key, Recorded::Done(done)),
-                        None => recorded.remove(&key),
-                    };
-                }
-            }
+        for entry in &entries {
+            let key = bare_id(&entry.certificate_id);
+            match entry.state() {
+                Some(IN_FLIGHT) => recorded.insert(key, Recorded::InFlight),
+                Some(outcome) => match is_done(outcome) {
+                    Some(done) => recorded.insert(key, Recorded::Done(done)),
+                    None => recorded.remove(&key),
+                },
+                None => None,
+            };
         }
         Ok(Self { store, recorded })
     }
@@ -138,16 +170,13 @@ impl Journal {
 
     /// The certificates earlier runs left in flight.
     pub(crate) fn in_flight(&self) -> HashSet<String> {
-        self.recorded
-            .iter()
-            .filter(|(_, recorded)| **recorded == Recorded::InFlight)
-            .map(|(id, _)| id.clone())
-            .collect()
+        let in_flight = self.recorded.iter().filter(|(_, recorded)| **recorded == Recorded::InFlight);
+        in_flight.map(|(id, _)| id.clone()).collect()
     }
 
     /// Records that `call` (`TransferCertificate`, ...) is about to be sent for `certificate_id`.
     pub(crate) async fn sending(&self, certificate_id: &str, call: &str) -> Result<(), Error> {
-        self.append(&Entry::Sending { certificate_id: certificate_id.into(), call: call.into() }).await
+        self.append(&Entry::sending(certificate_id, call)).await
     }
 
     /// Records `outcome` for `certificate_id`.
@@ -161,8 +190,15 @@ impl Journal {
             CertificateOutcome::Skipped { reason } => (None, Some(reason.clone())),
             _ => (None, None),
         };
-        let outcome = outcome_name(outcome).into();
-        self.append(&Entry::Outcome { certificate_id: certificate_id.into(), outcome, certificate_arn, detail }).await
+        let entry = Entry {
+            event: OUTCOME.into(),
+            certificate_id: certificate_id.into(),
+            call: None,
+            outcome: Some(outcome_name(outcome).into()),
+            certificate_arn,
+            detail,
+        };
+        self.append(&entry).await
     }
 
     async fn append(&self, entry: &Entry) -> Result<(), Error> {
@@ -189,12 +225,14 @@ async fn read(store: &dyn JournalStore) -> Result<Option<(JournalHeader, Vec<Ent
     }
     let entries = lines
         .map(|(index, line)| {
-            serde_json::from_str(line).map_err(|error| {
-                journal_error(format!(
-                    "line {} is not a journal entry ({error}); the journal was not changed",
-                    index + 1
-                ))
-            })
+            let not_an_entry = |why: String| {
+                journal_error(format!("line {} is not a journal entry ({why}); the journal was not changed", index + 1))
+            };
+            let entry: Entry = serde_json::from_str(line).map_err(|error| not_an_entry(error.to_string()))?;
+            match entry.state() {
+                Some(_) => Ok(entry),
+                None => Err(not_an_entry(format!("event {:?}", entry.event))),
+            }
         })
         .collect::<Result<Vec<Entry>, Error>>()?;
     Ok(Some((header, entries)))

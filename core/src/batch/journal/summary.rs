@@ -1,7 +1,7 @@
 //! What a journal says of its batch, read without running it (the CLI's `status`): the batch, and
 //! each certificate's latest outcome, counted, with those not done listed.
 
-use super::{read, Entry, JournalStore};
+use super::{read, JournalStore};
 use crate::error::Error;
 use std::collections::{BTreeMap, HashMap};
 
@@ -39,12 +39,11 @@ pub async fn summarize(store: &dyn JournalStore) -> Result<JournalSummary, Error
     let mut order: Vec<String> = Vec::new();
     let mut latest: HashMap<String, (String, Option<String>)> = HashMap::new();
     for entry in entries {
-        let (id, state) = match entry {
-            Entry::Sending { certificate_id, .. } => (certificate_id, ("InFlight".to_owned(), None)),
-            Entry::Outcome { certificate_id, outcome, detail, .. } => (certificate_id, (outcome, detail)),
-        };
-        if latest.insert(super::bare_id(&id), state).is_none() {
-            order.push(super::bare_id(&id));
+        let Some(state) = entry.state().map(str::to_owned) else { continue };
+        let id = super::bare_id(&entry.certificate_id);
+        let detail = if state == super::IN_FLIGHT { None } else { entry.detail };
+        if latest.insert(id.clone(), (state, detail)).is_none() {
+            order.push(id);
         }
     }
     let mut outcomes = BTreeMap::new();
