@@ -228,3 +228,47 @@ async fn stopping_starts_nothing_new_and_lets_what_is_in_flight_finish() {
     assert_eq!(u64::from(last.done), transfers_sent(&emulator), "every transfer sent has its outcome");
     assert_eq!(last.remaining, 30 - last.done);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_of_certificates_is_worked_on_as_it_arrives() {
+    let (emulator, _) = emulator().await;
+    let ids = bulk(&emulator, 3);
+    let (sender, receiver) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let certificates = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|certificate| (certificate, receiver))
+    });
+    let mut batch =
+        source(&emulator).handover_stream(fast(HandoverInput::new(Vec::<String>::new(), TARGET)), certificates);
+    // The first certificate's event arrives while the stream has nothing more: what is in flight
+    // keeps going while the next certificate is awaited.
+    sender.send(ids[0].clone()).unwrap();
+    let first =
+        tokio::time::timeout(Duration::from_secs(10), batch.next()).await.expect("not stalled").unwrap().unwrap();
+    assert!(matches!(first.outcome, CertificateOutcome::Transferred { .. }), "{first:?}");
+    assert_eq!(first.progress.total, 1);
+    for certificate in [ids[1].clone(), ids[0].to_uppercase(), "nope".into(), ids[2].clone()] {
+        sender.send(certificate).unwrap();
+    }
+    drop(sender);
+    let (rest, error) = run(batch).await;
+    assert!(error.is_none(), "{error:?}");
+    let outcomes: Vec<_> = rest.iter().map(|event| (event.certificate_id.clone(), event.outcome.name())).collect();
+    assert!(
+        outcomes.contains(&(ids[1].clone(), "Transferred")) && outcomes.contains(&(ids[2].clone(), "Transferred")),
+        "{outcomes:?}"
+    );
+    assert!(
+        outcomes.contains(&(ids[0].to_uppercase(), "Skipped")),
+        "a certificate yielded twice is worked on once: {outcomes:?}"
+    );
+    let bad = rest.iter().find(|event| event.certificate_id == "nope").unwrap();
+    let CertificateOutcome::Failed { error, .. } = &bad.outcome else { panic!("{bad:?}") };
+    assert_eq!(error.kind, "Validation");
+    assert_eq!(rest.last().unwrap().progress.total, 5);
+    assert_eq!(transfers_sent(&emulator), 3);
+
+    let mut listed = HandoverInput::new([&ids[0]], TARGET);
+    listed.requests_per_second = 0;
+    let (_, error) = run(source(&emulator).handover_stream(listed, futures_util::stream::empty())).await;
+    assert_eq!(error.unwrap().message(), "certificates does not apply to handover_stream");
+}

@@ -13,6 +13,7 @@ use crate::client::{Cancellation, Client};
 use crate::error::{Error, ErrorKind};
 use crate::operation::shapes::{BatchEvent, CertificateOutcome, PrepareStep};
 use crate::runtime::{BoxFuture, MaybeSend};
+use futures_util::future::{select, Either};
 use futures_util::stream::{FuturesUnordered, Stream, StreamExt};
 use std::collections::HashSet;
 use std::pin::Pin;
@@ -49,8 +50,7 @@ pub(crate) trait BatchWork: MaybeSend + 'static {
     fn header(&self) -> JournalHeader;
 
     /// The certificates, in order; `journal` says what earlier runs left in flight.
-    fn items<'a>(&'a self, client: &'a Client, journal: Option<&'a Journal>)
-        -> BoxFuture<'a, Result<Vec<Item>, Error>>;
+    fn items<'a>(&'a self, client: &'a Client, journal: Option<&'a Journal>) -> BoxFuture<'a, Result<Source, Error>>;
 
     /// Works on one certificate. `settle`: an earlier run sent a change to it and recorded no
     /// outcome, so its state says what happened. A journal error is returned (it ends the batch);
@@ -62,6 +62,28 @@ pub(crate) trait BatchWork: MaybeSend + 'static {
         settle: bool,
         journal: Option<Arc<Journal>>,
     ) -> BoxFuture<'static, Result<Worked, Error>>;
+}
+
+/// Certificates that arrive one by one (natively: a caller's stream, such as lines read as they come).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) type ItemStream = Pin<Box<dyn Stream<Item = Item> + Send>>;
+/// Certificates that arrive one by one.
+#[cfg(target_arch = "wasm32")]
+pub(crate) type ItemStream = Pin<Box<dyn Stream<Item = Item>>>;
+
+/// Where a batch's certificates come from.
+pub(crate) enum Source {
+    /// A list, known whole at the start: the progress has its total.
+    List(std::vec::IntoIter<Item>),
+    /// A stream, read as certificates are started: the total counts those read so far.
+    Stream(Option<ItemStream>),
+}
+
+impl Source {
+    /// The certificates of `items`.
+    pub(crate) fn list(items: Vec<Item>) -> Self {
+        Source::List(items.into_iter())
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -120,7 +142,7 @@ impl Batch {
             settings,
             store: journal,
             journal: None,
-            pending: Vec::new().into_iter(),
+            pending: Source::list(Vec::new()),
             seen: HashSet::new(),
             running: FuturesUnordered::new(),
             counters: Counters::default(),
@@ -152,13 +174,23 @@ enum State {
 
 type Running = FuturesUnordered<BoxFuture<'static, (Item, Result<Worked, Error>)>>;
 
+/// What the driver's wait for work gave.
+enum Next {
+    /// A certificate to start.
+    Item(Item),
+    /// The stream of certificates ended.
+    SourceEnded,
+    /// A certificate finished (boxed: the outcome is much larger than the other variants).
+    Finished(Box<(Item, Result<Worked, Error>)>),
+}
+
 struct Run {
     client: Client,
     work: Arc<dyn BatchWork>,
     settings: Settings,
     store: Option<Arc<dyn JournalStore>>,
     journal: Option<Arc<Journal>>,
-    pending: std::vec::IntoIter<Item>,
+    pending: Source,
     /// The certificates started, by bare ID: one listed twice is worked on once.
     seen: HashSet<String>,
     running: Running,
@@ -180,15 +212,39 @@ impl Run {
         if self.state == State::Ended {
             return None;
         }
-        while !self.stopping() && self.running.len() < self.settings.max_concurrency {
-            let Some(item) = self.pending.next() else { break };
-            if let Some(skipped) = self.start(item) {
-                return Some(Ok(self.event(skipped.0, skipped.1)));
+        let (item, result) = loop {
+            let room = !self.stopping() && self.running.len() < self.settings.max_concurrency;
+            let next = match &mut self.pending {
+                Source::List(items) if room => items.next().map(Next::Item),
+                Source::Stream(Some(items)) if room && self.running.is_empty() => {
+                    Some(items.next().await.map_or(Next::SourceEnded, Next::Item))
+                }
+                // Certificates in flight keep going while the next one is awaited.
+                Source::Stream(Some(items)) if room => match select(items.next(), self.running.next()).await {
+                    Either::Left((item, _)) => Some(item.map_or(Next::SourceEnded, Next::Item)),
+                    Either::Right((finished, _)) => finished.map(|finished| Next::Finished(Box::new(finished))),
+                },
+                _ => None,
+            };
+            match next {
+                Some(Next::Item(item)) => {
+                    if matches!(self.pending, Source::Stream(_)) {
+                        self.counters.total = self.counters.total.saturating_add(1);
+                    }
+                    if let Some(skipped) = self.start(item) {
+                        return Some(Ok(self.event(skipped.0, skipped.1)));
+                    }
+                }
+                Some(Next::SourceEnded) => self.pending = Source::Stream(None),
+                Some(Next::Finished(finished)) => break *finished,
+                None => match self.running.next().await {
+                    Some(finished) => break finished,
+                    None => {
+                        self.state = State::Ended;
+                        return None;
+                    }
+                },
             }
-        }
-        let Some((item, result)) = self.running.next().await else {
-            self.state = State::Ended;
-            return None;
         };
         let worked = match result {
             Ok(worked) => worked,
@@ -210,9 +266,10 @@ impl Run {
             let journal = Arc::new(Journal::open(store, &self.work.header()).await?);
             self.journal = Some(journal);
         }
-        let items = self.work.items(&self.client, self.journal.as_deref()).await?;
-        self.counters.total = u32::try_from(items.len()).unwrap_or(u32::MAX);
-        self.pending = items.into_iter();
+        self.pending = self.work.items(&self.client, self.journal.as_deref()).await?;
+        if let Source::List(items) = &self.pending {
+            self.counters.total = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        }
         Ok(())
     }
 

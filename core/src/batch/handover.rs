@@ -3,7 +3,7 @@
 //! transfer before it is sent; a certificate an earlier run left in flight is found already
 //! offered to the target by the check, and is settled as transferred without a second transfer.
 
-use super::engine::{ends_batch, BatchWork, Item, Worked};
+use super::engine::{ends_batch, BatchWork, Item, Source, Worked};
 use super::journal::{Journal, JournalHeader};
 use crate::client::Client;
 use crate::error::Error;
@@ -17,18 +17,17 @@ use std::sync::Arc;
 /// The journal's name for a handover.
 const HANDOVER: &str = "handover";
 
-/// A handover's work: its input, without the certificates (the engine holds those).
-#[derive(Debug)]
+/// A handover's work: its input, without the certificates (the engine takes those).
 pub(crate) struct Handover {
     input: HandoverInput,
-    certificate_ids: std::sync::Mutex<Vec<String>>,
+    certificates: std::sync::Mutex<Option<Source>>,
 }
 
 impl Handover {
-    /// The work of `input`, whose checked certificate IDs are `certificate_ids`.
-    pub(crate) fn new(mut input: HandoverInput, certificate_ids: Vec<String>) -> Self {
+    /// The work of `input` over `certificates` (its own, checked, or a caller's stream).
+    pub(crate) fn new(mut input: HandoverInput, certificates: Source) -> Self {
         input.certificates = Vec::new();
-        Self { input, certificate_ids: std::sync::Mutex::new(certificate_ids) }
+        Self { input, certificates: std::sync::Mutex::new(Some(certificates)) }
     }
 
     fn prepare_input(&self, certificate_id: &str) -> PrepareAndTransferInput {
@@ -69,14 +68,9 @@ impl BatchWork for Handover {
         JournalHeader::new(HANDOVER, Some(&self.input.target_aws_account))
     }
 
-    fn items<'a>(
-        &'a self,
-        _client: &'a Client,
-        _journal: Option<&'a Journal>,
-    ) -> BoxFuture<'a, Result<Vec<Item>, Error>> {
-        let ids = std::mem::take(&mut *self.certificate_ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
-        let items = ids.into_iter().map(|certificate_id| Item { certificate_id, offered_by: None }).collect();
-        Box::pin(async move { Ok(items) })
+    fn items<'a>(&'a self, _client: &'a Client, _journal: Option<&'a Journal>) -> BoxFuture<'a, Result<Source, Error>> {
+        let source = self.certificates.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        Box::pin(async move { Ok(source.unwrap_or_else(|| Source::list(Vec::new()))) })
     }
 
     fn run(

@@ -4,7 +4,7 @@
 //! account offers (the account in each ARN). The journal records each accept or reject before it
 //! is sent; one an earlier run left in flight is settled from the certificate's state.
 
-use super::engine::{ends_batch, BatchWork, Item, Worked};
+use super::engine::{ends_batch, BatchWork, Item, Source, Worked};
 use super::journal::{bare_id, Journal, JournalHeader};
 use crate::client::Client;
 use crate::error::{Error, ErrorKind};
@@ -206,17 +206,13 @@ impl BatchWork for Incoming {
         JournalHeader::new(self.decision.batch(), None)
     }
 
-    fn items<'a>(
-        &'a self,
-        client: &'a Client,
-        journal: Option<&'a Journal>,
-    ) -> BoxFuture<'a, Result<Vec<Item>, Error>> {
+    fn items<'a>(&'a self, client: &'a Client, journal: Option<&'a Journal>) -> BoxFuture<'a, Result<Source, Error>> {
         let ids = std::mem::take(&mut *self.certificate_ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
         Box::pin(async move {
             if ids.is_empty() {
-                return self.offered(client, journal).await;
+                return self.offered(client, journal).await.map(Source::list);
             }
-            Ok(ids.into_iter().map(|certificate_id| Item { certificate_id, offered_by: None }).collect())
+            Ok(Source::list(ids.into_iter().map(|certificate_id| Item { certificate_id, offered_by: None }).collect()))
         })
     }
 

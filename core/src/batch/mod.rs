@@ -25,21 +25,61 @@ pub(crate) use pacer::BatchPacer;
 use crate::client::Client;
 use crate::error::Error;
 use crate::operation::shapes::{HandoverInput, IncomingTransfersInput};
+use engine::{Item, Source};
 use handover::Handover;
 use incoming::{Decision, Incoming};
 use std::sync::Arc;
 
 impl Client {
     /// The runner of `handover` (declared in the registry).
+    // On wasm32 there is one thread, and a handover's source of certificates need not be Send.
+    #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
     pub(crate) fn handover_batch(&self, input: HandoverInput, journal: Option<Arc<dyn JournalStore>>) -> Batch {
         let (ids, settings) = match input.check() {
             Ok(checked) => checked,
             Err(error) => return Batch::failed(error.into()),
         };
         match journal.map_or_else(|| journal_file(input.journal.as_deref()), |store| Ok(Some(store))) {
-            Ok(journal) => Batch::start(self, Arc::new(Handover::new(input, ids)), settings, journal),
+            Ok(journal) => {
+                let items = ids.into_iter().map(|certificate_id| Item { certificate_id, offered_by: None }).collect();
+                Batch::start(self, Arc::new(Handover::new(input, Source::list(items))), settings, journal)
+            }
             Err(error) => Batch::failed(error),
         }
+    }
+
+    /// A handover of the certificates `certificates` yields (IDs or ARNs), started as they
+    /// arrive: for a fleet listed by another program or read as it is produced. The input's own
+    /// `certificates` must be empty. Each is checked when it arrives: one that is not a certificate
+    /// ID or ARN is `Failed` with a validation error, and the batch goes on; a certificate yielded
+    /// twice is worked on once. The progress's `total` counts those yielded so far. The input's
+    /// `journal` names the journal file, as for [`handover`](Self::handover).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn handover_stream(
+        &self,
+        mut input: HandoverInput,
+        certificates: impl futures_util::Stream<Item = String> + Send + 'static,
+    ) -> Batch {
+        if !input.certificates.is_empty() {
+            let rule = crate::operation::ValidationRule::NotApplicable { call: "handover_stream" };
+            return Batch::failed(
+                crate::operation::ValidationError::new(crate::operation::InputField::Certificates, rule).into(),
+            );
+        }
+        // The settings and the other members are checked as for a list, with a stand-in certificate.
+        input.certificates = vec!["0".repeat(64)];
+        let settings = match input.check() {
+            Ok((_, settings)) => settings,
+            Err(error) => return Batch::failed(error.into()),
+        };
+        input.certificates = Vec::new();
+        let journal = match journal_file(input.journal.as_deref()) {
+            Ok(journal) => journal,
+            Err(error) => return Batch::failed(error),
+        };
+        let items =
+            futures_util::StreamExt::map(certificates, |certificate_id| Item { certificate_id, offered_by: None });
+        Batch::start(self, Arc::new(Handover::new(input, Source::Stream(Some(Box::pin(items))))), settings, journal)
     }
 
     /// The runner of `accept_transfers` (declared in the registry).
