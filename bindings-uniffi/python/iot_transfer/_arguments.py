@@ -3,7 +3,8 @@ before anything is sent (an unknown or a missing one is a ``ParamValidationError
 signature each generated method shows (``help()``, ``inspect.signature``, stubtest)."""
 
 import inspect
-from typing import Any, List, Mapping
+import os
+from typing import Any, List, Mapping, cast
 
 from . import iot_transfer as _generated
 from ._table import STATUSES, Call, Member
@@ -11,7 +12,10 @@ from ._errors import param_validation_error
 
 
 def _value(member: Member, value: Any) -> Any:
-    """The value as the record holds it: a status given by name becomes the status."""
+    """The value as the record holds it: a status given by name becomes the status, and a path
+    (``pathlib.Path``, a batch's journal) its text."""
+    if isinstance(value, os.PathLike):
+        return os.fspath(cast("os.PathLike[str]", value))
     if member.status is None or not isinstance(value, str):
         return value
     variants, other = STATUSES[member.status]
