@@ -21,15 +21,25 @@ pub async fn run(cli: Cli) -> Exit {
             Ok(input) => with_client(global, |client| client.handover(input)).await,
             Err(message) => usage(&message),
         },
-        Command::Accept(incoming) => match incoming_input(&incoming, false) {
+        Command::Accept(incoming) => match incoming_input(&incoming) {
             Ok(input) => with_client(global, |client| client.accept_transfers(input)).await,
             Err(message) => usage(&message),
         },
-        Command::Reject(incoming) => match incoming_input(&incoming, true) {
+        Command::Reject(incoming) => match incoming_input(&incoming) {
             Ok(input) => with_client(global, |client| client.reject_transfers(input)).await,
             Err(message) => usage(&message),
         },
     }
+}
+
+/// Sets the members every batch's input has from the command line's `BatchOptions`.
+macro_rules! batch_options {
+    ($input:ident, $options:expr) => {
+        $input.max_concurrency = $options.concurrency;
+        $input.requests_per_second = $options.rate;
+        $input.max_failures = $options.max_failures.unwrap_or(0);
+        $input.journal = $options.journal.as_ref().map(|path| path.to_string_lossy().into_owned());
+    };
 }
 
 fn handover_input(args: &Handover) -> Result<HandoverInput, String> {
@@ -38,20 +48,13 @@ fn handover_input(args: &Handover) -> Result<HandoverInput, String> {
     input.deactivate = args.prepare.contains(&Prepare::Deactivate);
     input.detach_policies = args.prepare.contains(&Prepare::DetachPolicies);
     input.plan_only = args.plan;
-    input.max_concurrency = args.batch.concurrency;
-    input.requests_per_second = args.batch.rate;
-    input.max_failures = args.batch.max_failures.unwrap_or(0);
-    input.journal = args.batch.journal.as_ref().map(|path| path.to_string_lossy().into_owned());
+    batch_options!(input, args.batch);
     Ok(input)
 }
 
-fn incoming_input(args: &Incoming, rejecting: bool) -> Result<IncomingTransfersInput, String> {
-    if rejecting && args.set_active {
-        return Err("--set-active applies to accept, not reject".into());
-    }
-    if !rejecting && args.reason.is_some() {
-        return Err("--reason applies to reject, not accept".into());
-    }
+/// The input of `accept` or `reject`; the core refuses an option of the other (`--reason` when
+/// accepting, `--set-active` when rejecting) before anything is sent.
+fn incoming_input(args: &Incoming) -> Result<IncomingTransfersInput, String> {
     let mut input = IncomingTransfersInput::all_offered();
     if let Some(path) = &args.certificates {
         input.certificates = input_file::certificates(path)?;
@@ -60,10 +63,7 @@ fn incoming_input(args: &Incoming, rejecting: bool) -> Result<IncomingTransfersI
     input.set_as_active = args.set_active;
     input.reject_reason = args.reason.clone();
     input.plan_only = args.plan;
-    input.max_concurrency = args.batch.concurrency;
-    input.requests_per_second = args.batch.rate;
-    input.max_failures = args.batch.max_failures.unwrap_or(0);
-    input.journal = args.batch.journal.as_ref().map(|path| path.to_string_lossy().into_owned());
+    batch_options!(input, args.batch);
     Ok(input)
 }
 
