@@ -39,16 +39,6 @@ pub fn event(event: &BatchEvent) -> Value {
     Value::Object(line)
 }
 
-/// Why a certificate was blocked or failed, in a sentence or two (empty for other outcomes).
-pub fn reason(outcome: &CertificateOutcome) -> String {
-    match outcome {
-        CertificateOutcome::Blocked { blockers } => blockers.iter().map(|b| b.describe()).collect::<Vec<_>>().join(" "),
-        CertificateOutcome::Failed { error, left_state } => format!("{} ({}). {left_state}", error.message, error.code),
-        CertificateOutcome::Skipped { reason } => reason.clone(),
-        _ => String::new(),
-    }
-}
-
 /// The summary: the final counts, requests and time.
 pub fn progress(last: Option<&BatchProgress>) -> Value {
     let Some(p) = last else { return json!({ "total": 0 }) };

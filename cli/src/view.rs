@@ -57,7 +57,7 @@ impl View for TextView {
                     "{} {}: {}",
                     event.outcome.name().to_uppercase(),
                     event.certificate_id,
-                    event_json::reason(&event.outcome)
+                    event.outcome.detail().unwrap_or_default()
                 ));
             }
             _ => {}

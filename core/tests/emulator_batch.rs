@@ -9,31 +9,14 @@ use futures_util::StreamExt;
 use iot_emulator::bulk::{create_certificates, BulkCertificates};
 use iot_emulator::Emulator;
 use iot_transfer::{
-    BatchEvent, CertificateOutcome, Client, Config, Credentials, Error, ErrorKind, HandoverInput,
-    IncomingTransfersInput, RetryConfig, StepAction, TransferBlocker, TransferCertificateInput,
+    BatchEvent, CertificateOutcome, Error, ErrorKind, HandoverInput, IncomingTransfersInput, StepAction,
+    TransferBlocker, TransferCertificateInput,
 };
-use loopback::{emulator, scratch_dir};
+use loopback::{emulator, scratch_dir, source, target};
 use std::time::Duration;
 
 const SOURCE: &str = "111122223333";
 const TARGET: &str = "444455556666";
-
-fn client(emulator: &Emulator, key: &str, secret: &str) -> Client {
-    let config = Config::builder()
-        .region("us-east-1")
-        .endpoint_url(emulator.url())
-        .credentials(Credentials::new(key, secret, None, None))
-        .retry(RetryConfig { initial_backoff: Duration::from_millis(5), ..RetryConfig::default() });
-    Client::new(config.build())
-}
-
-fn source(emulator: &Emulator) -> Client {
-    client(emulator, "AKIAEMULATORSOURCE", "emulator-source-secret")
-}
-
-fn target(emulator: &Emulator) -> Client {
-    client(emulator, "AKIAEMULATORTARGET", "emulator-target-secret")
-}
 
 fn bulk(emulator: &Emulator, count: u32) -> Vec<String> {
     let request = BulkCertificates::new(SOURCE, count);

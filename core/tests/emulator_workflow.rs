@@ -6,35 +6,17 @@ mod loopback;
 
 use iot_emulator::Emulator;
 use iot_transfer::{
-    AcceptCertificateTransferInput, CancelCertificateTransferInput, CertificateStatus, CheckTransferInput, Client,
-    Config, Credentials, DescribeCertificateInput, ErrorKind, ListAttachedPoliciesInput, ListCertificatesInput,
-    ListOutgoingCertificatesInput, PrepareAndTransferInput, RejectCertificateTransferInput, RetryConfig, StepAction,
-    StepOutcome, TransferBlocker, TransferCertificateInput, UpdateCertificateInput,
+    AcceptCertificateTransferInput, CancelCertificateTransferInput, CertificateStatus, CheckTransferInput,
+    DescribeCertificateInput, ErrorKind, ListAttachedPoliciesInput, ListCertificatesInput,
+    ListOutgoingCertificatesInput, PrepareAndTransferInput, RejectCertificateTransferInput, StepAction, StepOutcome,
+    TransferBlocker, TransferCertificateInput, UpdateCertificateInput,
 };
-use loopback::{emulator, set_faults};
+use loopback::{emulator, set_faults, source, target};
 use serde_json::json;
-use std::time::Duration;
 
 const SOURCE: &str = "111122223333";
 const TARGET: &str = "444455556666";
 const DEMO_POLICY: &str = "emulator-demo-device-policy";
-
-fn client(emulator: &Emulator, key: &str, secret: &str) -> Client {
-    let config = Config::builder()
-        .region("us-east-1")
-        .endpoint_url(emulator.url())
-        .credentials(Credentials::new(key, secret, None, None))
-        .retry(RetryConfig { initial_backoff: Duration::from_millis(5), ..RetryConfig::default() });
-    Client::new(config.build())
-}
-
-fn source(emulator: &Emulator) -> Client {
-    client(emulator, "AKIAEMULATORSOURCE", "emulator-source-secret")
-}
-
-fn target(emulator: &Emulator) -> Client {
-    client(emulator, "AKIAEMULATORTARGET", "emulator-target-secret")
-}
 
 /// A prepared transfer of `id` to the target that may deactivate it and detach its policies.
 fn clearing(id: &str) -> PrepareAndTransferInput {

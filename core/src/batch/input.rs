@@ -91,6 +91,25 @@ impl HandoverInput {
     }
 }
 
+impl HandoverInput {
+    /// Checks every member but the certificates, which `handover_stream` (native) takes from its stream
+    /// (each checked as it arrives): the input's own list must be empty. Returns the settings.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn check_streamed(&self) -> Result<Settings, ValidationError> {
+        if !self.certificates.is_empty() {
+            let rule = ValidationRule::NotApplicable { call: "handover_stream" };
+            return Err(ValidationError::new(InputField::Certificates, rule));
+        }
+        let transfer = TransferCertificateInput {
+            certificate_id: ANY_CERTIFICATE_ID.to_owned(),
+            target_aws_account: self.target_aws_account.clone(),
+            transfer_message: self.transfer_message.clone(),
+        };
+        transfer.validate()?;
+        Settings::checked(self.max_concurrency, self.requests_per_second, self.max_failures)
+    }
+}
+
 impl IncomingTransfersInput {
     /// Every transfer offered to the caller's account, with the default settings.
     pub fn all_offered() -> Self {

@@ -57,22 +57,13 @@ impl Client {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn handover_stream(
         &self,
-        mut input: HandoverInput,
+        input: HandoverInput,
         certificates: impl futures_util::Stream<Item = String> + Send + 'static,
     ) -> Batch {
-        if !input.certificates.is_empty() {
-            let rule = crate::operation::ValidationRule::NotApplicable { call: "handover_stream" };
-            return Batch::failed(
-                crate::operation::ValidationError::new(crate::operation::InputField::Certificates, rule).into(),
-            );
-        }
-        // The settings and the other members are checked as for a list, with a stand-in certificate.
-        input.certificates = vec!["0".repeat(64)];
-        let settings = match input.check() {
-            Ok((_, settings)) => settings,
+        let settings = match input.check_streamed() {
+            Ok(settings) => settings,
             Err(error) => return Batch::failed(error.into()),
         };
-        input.certificates = Vec::new();
         let journal = match journal_file(input.journal.as_deref()) {
             Ok(journal) => journal,
             Err(error) => return Batch::failed(error),

@@ -61,6 +61,22 @@ impl CertificateOutcome {
         outcome_name(self)
     }
 
+    /// What goes with the outcome, in a sentence or two, as the journal records it and the command
+    /// line prints it: what blocks the certificate, the error and the state it left, or why it
+    /// was skipped; `None` for the others.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            CertificateOutcome::Blocked { blockers } => {
+                Some(blockers.iter().map(|blocker| blocker.describe()).collect::<Vec<_>>().join(" "))
+            }
+            CertificateOutcome::Failed { error, left_state } => {
+                Some(format!("{}: {} {left_state}", error.code, error.message))
+            }
+            CertificateOutcome::Skipped { reason } => Some(reason.clone()),
+            _ => None,
+        }
+    }
+
     /// Whether the batch took the certificate where it was asked to, now or before.
     pub fn is_done(&self) -> bool {
         matches!(Tally::of(self), Tally::Done | Tally::Skipped)

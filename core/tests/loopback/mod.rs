@@ -24,6 +24,29 @@ pub async fn emulator() -> (Emulator, String) {
     (emulator, id)
 }
 
+/// A client of `emulator` signing with the account's `key` and `secret`, retrying after 5 ms.
+pub fn emulator_client(emulator: &Emulator, key: &str, secret: &str) -> iot_transfer::Client {
+    let config = iot_transfer::Config::builder()
+        .region("us-east-1")
+        .endpoint_url(emulator.url())
+        .credentials(iot_transfer::Credentials::new(key, secret, None, None))
+        .retry(iot_transfer::RetryConfig {
+            initial_backoff: std::time::Duration::from_millis(5),
+            ..iot_transfer::RetryConfig::default()
+        });
+    iot_transfer::Client::new(config.build())
+}
+
+/// A client of `emulator` for the source account (111122223333).
+pub fn source(emulator: &Emulator) -> iot_transfer::Client {
+    emulator_client(emulator, SOURCE_KEY, SOURCE_SECRET)
+}
+
+/// A client of `emulator` for the target account (444455556666).
+pub fn target(emulator: &Emulator) -> iot_transfer::Client {
+    emulator_client(emulator, "AKIAEMULATORTARGET", "emulator-target-secret")
+}
+
 /// Replaces the emulator's fault settings (the clock skew among them).
 pub fn set_faults(emulator: &Emulator, faults: Value) {
     let settings = serde_json::from_value(faults).expect("fault settings");

@@ -181,15 +181,11 @@ impl Journal {
 
     /// Records `outcome` for `certificate_id`.
     pub(crate) async fn outcome(&self, certificate_id: &str, outcome: &CertificateOutcome) -> Result<(), Error> {
-        let (certificate_arn, detail) = match outcome {
-            CertificateOutcome::Transferred { certificate_arn, .. } => (Some(certificate_arn.clone()), None),
-            CertificateOutcome::Failed { error, .. } => (None, Some(format!("{}: {}", error.code, error.message))),
-            CertificateOutcome::Blocked { blockers } => {
-                (None, Some(blockers.iter().map(|b| b.describe()).collect::<Vec<_>>().join(" ")))
-            }
-            CertificateOutcome::Skipped { reason } => (None, Some(reason.clone())),
-            _ => (None, None),
+        let certificate_arn = match outcome {
+            CertificateOutcome::Transferred { certificate_arn, .. } => Some(certificate_arn.clone()),
+            _ => None,
         };
+        let detail = outcome.detail();
         let entry = Entry {
             event: OUTCOME.into(),
             certificate_id: certificate_id.into(),
