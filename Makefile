@@ -7,7 +7,7 @@ CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 NPM_BIN := bindings-wasm/node_modules/.bin
 
-.PHONY: demo test setup prefetch setup-wasm lint test-rust test-core-wasm-build test-botocore \
+.PHONY: demo test setup prefetch setup-wasm lint test-rust test-botocore \
 	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples \
 	test-credentials test-demo test-npm-consumers soak soak-smoke handover-bench-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
 
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: prefetch lint test-rust test-core-wasm-build test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples test-credentials test-demo test-npm-consumers soak-smoke handover-bench-smoke
+test: prefetch lint test-rust test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples test-credentials test-demo test-npm-consumers soak-smoke handover-bench-smoke
 	@echo "make test: all checks passed"
 
 # Every toolchain is installed by scripts/setup/toolchains.sh (the one entry point; --list names them).
@@ -32,6 +32,7 @@ prefetch:
 setup-wasm:
 	@scripts/setup/toolchains.sh wasm browser
 
+# The core is also checked alone for wasm32 (`make wasm` then builds it with the binding).
 lint:
 	scripts/test/script-paths.sh
 	$(CARGO) fmt --all --check
@@ -51,9 +52,6 @@ test-fuzz-corpora:
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), with executions, time and peak RSS per target
 fuzz:
 	scripts/test/fuzz.sh
-
-test-core-wasm-build:
-	$(CARGO) build -p iot-transfer --target $(WASM_TARGET)
 
 test-botocore:
 	python=$$(scripts/setup/python.sh) && "$$python" -m pytest -q tests/botocore
