@@ -7,7 +7,7 @@ use super::Client;
 use crate::clock_skew::refused_for_time;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind, TimeoutKind};
-use crate::operation::{Operation, ResponseMetadata};
+use crate::operation::{Operation, ResponseMetadata, RestRequest};
 use crate::protocol::MAX_RESPONSE_BODY;
 use crate::retry::{self, next_retry, response_may_have_applied, retry_after, retry_delay, RetryClass};
 use crate::runtime::{AbandonableAttempt, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
@@ -155,6 +155,38 @@ fn cut_short(cut: Cut) -> Error {
         ),
         Cut::Cancelled => Error::of_kind(ErrorKind::Cancelled, "the call was cancelled"),
     }
+}
+
+/// Sends `request` (reading a success's payload with `parse`) until it succeeds or fails for
+/// good, bounded by the call timeout and `cancellation`: an operation's whole call with its
+/// output type erased, so that every operation shares one copy of this future.
+pub(super) async fn bounded_call(
+    client: &Client,
+    request: &RestRequest,
+    idempotent: bool,
+    parse: &mut (dyn FnMut(&HttpResponse) -> Result<(), Error> + Send),
+    target: (&Endpoint, &dyn HttpTransport),
+    mut progress: Progress,
+    cancellation: Option<&Cancellation>,
+) -> Result<ResponseMetadata, Error> {
+    let work = erased_attempts(client, request, idempotent, parse, target, &mut progress);
+    let outcome = bounded(client, cancellation, work).await;
+    progress.finish(outcome)
+}
+
+/// [`attempt_loop`] for a request whose success `parse` reads: the loop compiled once for
+/// every operation.
+pub(super) async fn erased_attempts(
+    client: &Client,
+    request: &RestRequest,
+    idempotent: bool,
+    parse: &mut (dyn FnMut(&HttpResponse) -> Result<(), Error> + Send),
+    target: (&Endpoint, &dyn HttpTransport),
+    progress: &mut Progress,
+) -> Result<ResponseMetadata, Error> {
+    let (endpoint, transport) = target;
+    let exchange = Exchange { build: &|endpoint, user_agent| request.build(endpoint, user_agent), idempotent, parse };
+    run_attempts(client, exchange, endpoint, transport, progress).await
 }
 
 /// Sends `operation` until it succeeds, fails for good, or runs out of attempts or retry quota.

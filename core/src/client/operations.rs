@@ -1,13 +1,13 @@
 //! The client's operation and workflow methods, expanded from
 //! [`for_each_operation!`](crate::for_each_operation), and the generic runner most operations share.
 
-use super::attempts::{self, attempt_loop, Attempted, Progress};
+use super::attempts::{self, Progress};
 use super::{Cancellation, Client, Paginator};
 use crate::batch::{Batch, JournalStore};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::operation::{OperationInput, PreparedCall};
-use crate::runtime::HttpTransport;
+use crate::runtime::{HttpResponse, HttpTransport};
 use std::sync::Arc;
 
 macro_rules! client_methods {
@@ -87,14 +87,20 @@ impl Client {
         input: I,
         cancellation: Option<&Cancellation>,
     ) -> Result<I::Output, Error> {
-        let Started { call, endpoint, transport, mut progress } = self.start(&input, cancellation)?;
-        let work = async {
-            let Attempted { output, metadata } =
-                attempt_loop(self, &call, &endpoint, transport.as_ref(), &mut progress).await?;
-            Ok(I::output(output, metadata))
+        let Started { call, endpoint, transport, progress } = self.start(&input, cancellation)?;
+        let mut payload = None;
+        let mut parse = |response: &HttpResponse| {
+            payload = Some(I::parse_response(response.status, &response.headers, &response.body)?);
+            Ok(())
         };
-        let outcome = attempts::bounded(self, cancellation, work).await;
-        progress.finish(outcome)
+        let target = (&endpoint, transport.as_ref());
+        let metadata =
+            attempts::bounded_call(self, call.request(), I::IDEMPOTENT, &mut parse, target, progress, cancellation)
+                .await?;
+        match payload {
+            Some(payload) => Ok(I::output(payload, metadata)),
+            None => unreachable!("a call that succeeded parsed its output"),
+        }
     }
 
     /// Validates `input`, resolves its endpoint and transport (nothing is sent on failure), and

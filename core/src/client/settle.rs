@@ -6,15 +6,17 @@
 //! found in place after a possibly applied attempt, is a success marked `reconciled`; anything
 //! else is the error with a hint saying what was found.
 
-use super::attempts::{self, attempt_loop, Attempted, Progress};
+use super::attempts::{self, attempt_loop, Progress};
 use super::operations::Started;
 use super::{Cancellation, Client};
+use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind};
 use crate::operation::describe_certificate::{CertificateDescription, CertificateStatus, DescribeCertificateInput};
 use crate::operation::{
     validate_certificate_id, AcceptCertificateTransferInput, CancelCertificateTransferInput, OperationInput,
-    RejectCertificateTransferInput,
+    RejectCertificateTransferInput, ResponseMetadata, RestRequest,
 };
+use crate::runtime::{HttpResponse, HttpTransport};
 
 /// Which end of a pending transfer a call asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,10 +166,30 @@ impl Client {
         input: I,
         cancellation: Option<&Cancellation>,
     ) -> Result<I::Output, Error> {
-        let Started { call, endpoint, transport, mut progress } = self.start(&input, cancellation)?;
+        let Started { call, endpoint, transport, progress } = self.start(&input, cancellation)?;
+        let mut parse = |response: &HttpResponse| I::parse_response(response.status, &response.headers, &response.body);
+        let ending = Ending { end: I::END, wants_active: input.wants_active(), certificate: input.certificate() };
+        let sent = Sent { request: call.request(), idempotent: I::IDEMPOTENT, parse: &mut parse };
+        let target = (&endpoint, transport.as_ref());
+        let metadata = self.settle_ending(sent, ending, target, progress, cancellation).await?;
+        Ok(I::output((), metadata))
+    }
+
+    /// [`settled`](Self::settled) with the operation's types erased: one copy for the three ends.
+    async fn settle_ending(
+        &self,
+        sent: Sent<'_>,
+        ending: Ending<'_>,
+        target: (&Endpoint, &dyn HttpTransport),
+        mut progress: Progress,
+        cancellation: Option<&Cancellation>,
+    ) -> Result<ResponseMetadata, Error> {
+        let (endpoint, transport) = target;
         let work = async {
-            let mut error = match attempt_loop(self, &call, &endpoint, transport.as_ref(), &mut progress).await {
-                Ok(Attempted { metadata, .. }) => return Ok(I::output((), metadata)),
+            let first =
+                attempts::erased_attempts(self, sent.request, sent.idempotent, sent.parse, target, &mut progress);
+            let mut error = match first.await {
+                Ok(metadata) => return Ok(metadata),
                 Err(error) => error,
             };
             let possibly_applied = progress.possibly_applied;
@@ -175,24 +197,24 @@ impl Client {
                 return Err(error);
             }
             // Validated by `start`, so the ID is there.
-            let certificate_id = validate_certificate_id(input.certificate()).map_err(Error::from)?;
+            let certificate_id = validate_certificate_id(ending.certificate).map_err(Error::from)?;
             let mut check = Progress::on_behalf_of(&progress);
             let describe = DescribeCertificateInput::new(certificate_id).prepare().map_err(Error::from)?;
-            let found = attempt_loop(self, &describe, &endpoint, transport.as_ref(), &mut check).await;
+            let found = attempt_loop(self, &describe, endpoint, transport, &mut check).await;
             let completed = *error.kind() == ErrorKind::TransferAlreadyCompleted;
-            let settlement = settle(I::END, input.wants_active(), found.as_ref().map(|found| &found.output));
-            match verdict(I::END, settlement, possibly_applied, completed) {
+            let settlement = settle(ending.end, ending.wants_active, found.as_ref().map(|found| &found.output));
+            match verdict(ending.end, settlement, possibly_applied, completed) {
                 Verdict::Succeeded(MetadataFrom::Check) => {
                     let checked = found.map(|found| found.metadata).unwrap_or_default();
                     let mut metadata = progress.metadata(checked.http_status, checked.request_id);
                     metadata.reconciled = true;
-                    Ok(I::output((), metadata))
+                    Ok(metadata)
                 }
                 Verdict::Succeeded(MetadataFrom::Error) => {
                     let mut metadata = progress.metadata(error.http_status(), None);
                     metadata.request_id = error.request_id().map(str::to_owned);
                     metadata.reconciled = true;
-                    Ok(I::output((), metadata))
+                    Ok(metadata)
                 }
                 Verdict::Failed { hint, possibly_applied } => {
                     error.set_state_hint(hint);
@@ -204,6 +226,21 @@ impl Client {
         let outcome = attempts::bounded(self, cancellation, work).await;
         progress.finish(outcome)
     }
+}
+
+/// An accept, reject or cancel request, and how its success is read.
+struct Sent<'a> {
+    request: &'a RestRequest,
+    idempotent: bool,
+    parse: &'a mut (dyn FnMut(&HttpResponse) -> Result<(), Error> + Send),
+}
+
+/// The end a call asks for, and of which certificate.
+#[derive(Clone, Copy)]
+struct Ending<'a> {
+    end: TransferEnd,
+    wants_active: bool,
+    certificate: &'a str,
 }
 
 /// Where a settled success takes its status and request id from.
