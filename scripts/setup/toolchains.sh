@@ -18,7 +18,7 @@ setup="$(cd "$(dirname "$0")" && pwd)"
 
 # NAME|whether it needs root (Debian roots, host packages)|its script in scripts/setup/ and arguments|what it installs
 toolchains=(
-  "rust|no|rust.sh|rustfmt, clippy and the wasm32 target (rustup)"
+  "rust|no|rust.sh|rustfmt, clippy, rust-src and the wasm32 target (rustup)"
   "wasm|no|wasm.sh|wasm-bindgen-cli at Cargo.lock's version, the npm build tools"
   "python|no|python.sh|the tools virtualenv: botocore, maturin, auditwheel, zig (tests/requirements.txt)"
   "python-types|no|python-types.sh|mypy and pyright"
@@ -30,7 +30,8 @@ toolchains=(
 )
 # Installed by the targets that need them, not by `make test`. (The cross builds install their
 # Rust target and Zig themselves: scripts/setup/cross.sh TRIPLE.)
-optional=("fuzz|no|fuzz.sh|nightly and cargo-fuzz (make fuzz)" "twiggy|no|twiggy.sh|twiggy (make bench-size)")
+optional=("fuzz|no|fuzz.sh|nightly and cargo-fuzz (make fuzz)" "twiggy|no|twiggy.sh|twiggy (make bench-size)"
+  "sccache|no|sccache.sh|sccache, the compiler cache of CI's runs (.ci/run)")
 
 field() { cut -d'|' -f"$2" <<<"$1"; }
 find_toolchain() {
