@@ -27,7 +27,7 @@ use crate::endpoint::{resolve_endpoint, Endpoint, EndpointError};
 use crate::error::{Error, ErrorKind};
 use crate::operation::transfer_certificate::{TransferCertificateInput, TransferCertificateOutput};
 use crate::operation::{
-    check_certificate_arn_location, InputField, Operation, OperationInput, ValidationError, ValidationRule,
+    check_certificate_arn_location, InputField, OperationInput, RestRequest, ValidationError, ValidationRule,
 };
 use crate::retry::{ClientRateLimiter, RetryMode, RetryQuota};
 use crate::runtime::{DefaultTransport, HttpTransport, TransportError};
@@ -157,9 +157,19 @@ impl Client {
     ) -> Result<SignedRequest, Error> {
         let call = input.prepare()?;
         let endpoint = self.endpoint_for(input.certificate_reference())?;
+        self.sign_request_at(call.request(), &endpoint, time).await
+    }
+
+    /// [`sign_operation_at`](Self::sign_operation_at) past validation, one copy for every operation.
+    async fn sign_request_at(
+        &self,
+        call: &RestRequest,
+        endpoint: &Endpoint,
+        time: SystemTime,
+    ) -> Result<SignedRequest, Error> {
         let credentials = self.credentials().await?;
-        let mut request = call.build_request(&endpoint, &self.inner.user_agent);
-        self.sign_at(&mut request, &endpoint, &credentials, time)?;
+        let mut request = call.build(endpoint, &self.inner.user_agent);
+        self.sign_at(&mut request, endpoint, &credentials, time)?;
         Ok(SignedRequest::from_http(&request))
     }
 
