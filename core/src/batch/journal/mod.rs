@@ -209,7 +209,8 @@ async fn read(store: &dyn JournalStore) -> Result<Option<(JournalHeader, Vec<Ent
     let lines = store.read_lines().await.map_err(|message| journal_error(format!("cannot read it: {message}")))?;
     let mut lines = lines.iter().enumerate().filter(|(_, line)| !line.trim().is_empty());
     let Some((_, first)) = lines.next() else { return Ok(None) };
-    let header: JournalHeader = serde_json::from_str(first)
+    // Read as bytes, as every response body is: one reader of serde_json's in the WebAssembly build.
+    let header: JournalHeader = serde_json::from_slice(first.as_bytes())
         .ok()
         .filter(|found: &JournalHeader| found.journal == FORMAT)
         .ok_or_else(|| journal_error("its first line is not an iot-transfer batch journal's header".into()))?;
@@ -224,7 +225,7 @@ async fn read(store: &dyn JournalStore) -> Result<Option<(JournalHeader, Vec<Ent
             let not_an_entry = |why: String| {
                 journal_error(format!("line {} is not a journal entry ({why}); the journal was not changed", index + 1))
             };
-            let entry: Entry = serde_json::from_str(line).map_err(|error| not_an_entry(error.to_string()))?;
+            let entry: Entry = serde_json::from_slice(line.as_bytes()).map_err(|error| not_an_entry(error.to_string()))?;
             match entry.state() {
                 Some(_) => Ok(entry),
                 None => Err(not_an_entry(format!("event {:?}", entry.event))),
