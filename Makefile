@@ -38,7 +38,6 @@ lint:
 	$(CARGO) fmt --manifest-path core/fuzz/Cargo.toml --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p iot-transfer --no-default-features --all-targets -- -D warnings
-	$(CARGO) clippy -p iot-transfer-uniffi -p iot-transfer-unify --no-default-features -- -D warnings
 	$(CARGO) clippy -p iot-transfer --target $(WASM_TARGET) -- -D warnings
 	$(CARGO) clippy -p iot-transfer-wasm --all-targets --target $(WASM_TARGET) -- -D warnings
 
