@@ -38,12 +38,15 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) fmt --manifest-path core/fuzz/Cargo.toml --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p iot-transfer --no-default-features --all-targets -- -D warnings
 	$(CARGO) clippy -p iot-transfer --target $(WASM_TARGET) -- -D warnings
 	$(CARGO) clippy -p iot-transfer-wasm --all-targets --target $(WASM_TARGET) -- -D warnings
 
-# Also replays the fuzz corpora (core/tests/fuzz_corpora.rs), on stable.
+# Also replays the fuzz corpora (core/tests/fuzz_corpora.rs), on stable. Then the core's unit
+# tests without the shared configuration (the mobile library's build: the feature's error).
 test-rust:
 	$(CARGO) test --workspace
+	$(CARGO) test -p iot-transfer --no-default-features --lib
 
 ## test-fuzz-corpora: replay every fuzz target's corpus through its invariant checks (stable; part of test-rust)
 test-fuzz-corpora:
@@ -71,10 +74,12 @@ test-wasm: wasm
 bench: wasm
 	scripts/test/bench.sh
 
-## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package, and its code by crate
+## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package, and its code by crate;
+## the mobile library's stripped size for aarch64 against bindings-uniffi/size-budget.txt (a release LTO build)
 bench-size: wasm
 	scripts/setup/twiggy.sh
 	scripts/test/wasm-size.sh --by-crate
+	scripts/test/native-size.sh --check
 
 ## test-python: one manylinux2014 wheel (maturin, uniffi; debug), checked with auditwheel, installed
 ## into a fresh virtualenv of Python 3.9 (Debian 11 root), the host's 3.11 and 3.13 (Debian 13 root), tested in each

@@ -3,7 +3,7 @@
 use crate::config::ClientConfig;
 use crate::credentials::{AwsCredentials, CredentialsProvider, HostProvider};
 use crate::error::IotTransferError;
-use iot_transfer::Client;
+use iot_transfer::{Client, ProvideCredentials};
 use std::any::Any;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -75,17 +75,19 @@ impl IotTransferClient {
     /// the environment, the shared config and credentials files (static keys, assume-role
     /// profiles, `credential_process`, SSO), a web identity token, the ECS container endpoint or
     /// the EC2 instance metadata service. `config` sets what should not come from there. A
-    /// retry setting there that cannot be used is a `Configuration` error.
+    /// retry setting there that cannot be used is a `Configuration` error. The mobile library
+    /// (built without the shared configuration) reads only the environment variables, and no
+    /// credentials there is a `Configuration` error: use `new` or `with_provider` in an app.
     #[uniffi::constructor(default(config = None))]
     pub fn from_environment(config: Option<ClientConfig>) -> Result<Arc<Self>, IotTransferError> {
-        Ok(Self::build(load(config.unwrap_or_default())?))
+        Ok(Self::build(load(config.unwrap_or_default(), None)?))
     }
 
     /// A client with static credentials; the rest of the configuration is loaded as in
     /// `from_environment`.
     #[uniffi::constructor]
     pub fn new(config: ClientConfig, credentials: Arc<AwsCredentials>) -> Result<Arc<Self>, IotTransferError> {
-        Ok(Self::build(load(config)?.credentials(credentials.inner.clone())))
+        Ok(Self::build(load(config, Some(Arc::new(credentials.inner.clone())))?))
     }
 
     /// A client whose credentials come from a host-implemented provider; what it returns is
@@ -95,7 +97,7 @@ impl IotTransferClient {
         config: ClientConfig,
         provider: Arc<dyn CredentialsProvider>,
     ) -> Result<Arc<Self>, IotTransferError> {
-        Ok(Self::build(load(config)?.credentials_provider(Arc::new(HostProvider(provider)))))
+        Ok(Self::build(load(config, Some(Arc::new(HostProvider(provider))))?))
     }
 
     /// Panics inside the client's runtime, as a bug in the core would, and returns the `Internal`
@@ -112,8 +114,11 @@ impl IotTransferClient {
 
 /// Loads the configuration on the shared runtime from a thread of its own, so a constructor
 /// works from any thread, a runtime thread included.
-fn load(config: ClientConfig) -> Result<iot_transfer::ConfigBuilder, IotTransferError> {
-    std::thread::scope(|scope| scope.spawn(|| runtime().block_on(config.load())).join())
+fn load(
+    config: ClientConfig,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
+) -> Result<iot_transfer::ConfigBuilder, IotTransferError> {
+    std::thread::scope(|scope| scope.spawn(|| runtime().block_on(config.load(credentials))).join())
         .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic))))
         .map_err(IotTransferError::from)
 }

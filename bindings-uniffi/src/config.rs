@@ -5,7 +5,8 @@
 
 use crate::error::IotTransferError;
 use iot_transfer::settings::{kinds, ClientSettings};
-use iot_transfer::ConfigBuilder;
+use iot_transfer::{ConfigBuilder, ProvideCredentials};
+use std::sync::Arc;
 
 pub use iot_transfer::settings::SettingNaming;
 pub use iot_transfer::RetryMode;
@@ -67,8 +68,13 @@ pub fn check_client_config(config: ClientConfig, naming: SettingNaming) -> Resul
 
 impl ClientConfig {
     /// The shared configuration, loaded as the SDKs load it (the region, profile and retry
-    /// settings set here are used while loading), with this record's settings on top.
-    pub(crate) async fn load(self) -> Result<ConfigBuilder, iot_transfer::Error> {
-        ClientSettings::from(self).load("binding/uniffi", SettingNaming::Swift).await
+    /// settings set here are used while loading), with this record's settings on top; signing
+    /// with `credentials` when given, else with the default chain's (the core decides what a
+    /// build without the shared configuration does: `ClientSettings::load`).
+    pub(crate) async fn load(
+        self,
+        credentials: Option<Arc<dyn ProvideCredentials>>,
+    ) -> Result<ConfigBuilder, iot_transfer::Error> {
+        ClientSettings::from(self).load("binding/uniffi", SettingNaming::Swift, credentials).await
     }
 }

@@ -2,7 +2,8 @@
 //! following the IoT service's endpoint rules and the SDKs' partition data.
 
 mod custom_url;
-#[cfg(not(target_arch = "wasm32"))]
+// For the shared configuration's HTTP client.
+#[cfg(all(feature = "shared-config", not(target_arch = "wasm32")))]
 pub(crate) use custom_url::is_loopback;
 mod partition;
 mod region_pattern;

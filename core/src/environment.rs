@@ -1,7 +1,8 @@
 //! The settings the AWS SDKs read from environment variables, for hosts where the environment is
-//! all there is to read: Node through the npm package (no shared files, no metadata service).
-//! Natively the whole shared configuration comes from `aws-config` instead
-//! ([`crate::shared_config`]).
+//! all there is to read: Node through the npm package, and the native library built without the
+//! cargo feature `shared-config` (the mobile library; no shared files, no metadata service).
+//! Natively, with that feature, the whole shared configuration comes from `aws-config` instead
+//! (`crate::shared_config`).
 
 use crate::credentials::Credentials;
 use crate::settings::{ClientSettings, SettingKind, SettingValue, SETTINGS};

@@ -34,6 +34,8 @@ for entry in "${abis[@]}"; do
   # 16 KB pages: required of 64-bit apps from Android 15 on.
   page_size=""
   [ "$abi" != armeabi-v7a ] && page_size="-C link-arg=-Wl,-z,max-page-size=16384"
+  # No features: the mobile library, without `unify` (test builds only) and without the shared
+  # configuration (Android has no shared files or instance metadata; docs/size.md, "Native").
   env "CARGO_TARGET_${env_triple}_LINKER=$toolchain/bin/$clang" \
     "CARGO_TARGET_${env_triple}_RUSTFLAGS=$page_size" \
     "CC_${triple//-/_}=$toolchain/bin/$clang" "AR_${triple//-/_}=$toolchain/bin/llvm-ar" \

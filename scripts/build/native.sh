@@ -4,18 +4,22 @@
 # and linker (scripts/setup/cross.sh) against glibc 2.17 (the manylinux2014 baseline the wheels
 # use), so one library works on every current distribution; it lands in target/TRIPLE/release.
 # A debug build for the host is the workspace's own (target/debug, what the tests use).
+# A release build carries FEATURES of iot-transfer-uniffi (comma-separated; default
+# `shared-config`, the JVM jar's; `none` for the mobile library's, as Android and iOS build it).
 #
-# Usage: scripts/build/native.sh TRIPLE [release|debug]
+# Usage: scripts/build/native.sh TRIPLE [release|debug] [FEATURES|none]
 #   e.g. scripts/build/native.sh aarch64-unknown-linux-gnu
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-triple="${1:?usage: scripts/build/native.sh TRIPLE [release|debug]}"
+triple="${1:?usage: scripts/build/native.sh TRIPLE [release|debug] [FEATURES|none]}"
 profile="${2:-release}"
+features="${3:-shared-config}"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 host="$(rustc -vV | sed -n 's/^host: //p')"
 flags=(-p iot-transfer-uniffi --lib)
 # A release library is built without the default feature `unify` (test builds only: unify/).
 [ "$profile" = release ] && flags+=(--release --no-default-features)
+[ "$profile" = release ] && [ "$features" != none ] && flags+=(--features "$features")
 if [ "$triple" = "$host" ] && [ "$profile" = debug ]; then
   cargo build --quiet --manifest-path "$root/Cargo.toml" "${flags[@]}" >&2
   echo "$target_dir/$profile/libiot_transfer_uniffi.so"

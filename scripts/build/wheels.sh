@@ -43,8 +43,9 @@ for triple in $targets; do
   started=$SECONDS
   # --target-dir, not CARGO_TARGET_DIR: maturin then generates the Python module with the
   # workspace's own debug uniffi-bindgen (target/debug, `cargo run`) instead of building another in
-  # each folder. Not stripped (cargo strips release builds' debug info by default, and zig's
+  # each folder. Linked unstripped (cargo strips release builds' debug info by default, and zig's
   # linker takes that for a full strip): uniffi-bindgen reads its metadata from the symbol table.
+  # The debug info is dropped afterwards, the symbols kept (scripts/build/strip-wheel.sh).
   if ! (cd "$root/bindings-uniffi" && CARGO_PROFILE_RELEASE_STRIP=false maturin build --release --no-default-features --zig \
       --target "$triple" --target-dir "$build" --compatibility "$compatibility" --out "$build/wheel") >"$build/build.log" 2>&1; then
     tail -n 30 "$build/build.log" >&2
@@ -53,6 +54,7 @@ for triple in $targets; do
   fi
   seconds=$((SECONDS - started))
   wheel="$(find "$build/wheel" -name 'iot_transfer-*.whl' | head -n 1)"
+  "$root/scripts/build/strip-wheel.sh" "$wheel"
   # zig names musl's libc differently from Alpine; auditwheel knows only Alpine's name.
   case "$triple" in *-musl) "$root/scripts/build/fix-musl-wheel.sh" "$wheel" "$arch" ;; esac
   "$root/scripts/build/check-wheel.sh" "$wheel" "$platform" >&2

@@ -21,6 +21,9 @@ macos=(aarch64-apple-darwin x86_64-apple-darwin)
 ios=(aarch64-apple-ios)
 simulator=(aarch64-apple-ios-sim x86_64-apple-ios)
 rustup target add "${macos[@]}" "${ios[@]}" "${simulator[@]}" >&2
+# No features: the mobile library, without `unify` (test builds only) and without the shared
+# configuration (iOS has no shared files or instance metadata; docs/size.md, "Native"). The macOS
+# slices are the same library, so one Swift API behaves alike on every platform.
 for triple in "${macos[@]}" "${ios[@]}" "${simulator[@]}"; do
   cargo build --release --no-default-features -p iot-transfer-uniffi-static --target "$triple" >&2
 done

@@ -77,7 +77,9 @@ impl Config {
     /// and `retry_mode`, `AWS_SDK_UA_APP_ID` and `AWS_CA_BUNDLE`/`ca_bundle`. A retry setting
     /// that cannot be used is a `Configuration` error. Adjust with the builder's methods;
     /// [`SharedConfigLoader`](crate::shared_config::SharedConfigLoader) picks the region,
-    /// profile or CA bundle before loading.
+    /// profile or CA bundle before loading. Without the cargo feature `shared-config` (the
+    /// mobile library) only `environment.rs`'s variables are read, and no credentials there is a
+    /// `Configuration` error naming the feature.
     #[cfg(not(target_arch = "wasm32"))]
     pub async fn load_from_env() -> Result<ConfigBuilder, crate::Error> {
         crate::shared_config::SharedConfigLoader::default().load().await

@@ -1,7 +1,7 @@
 //! AWS credentials: the value type (whose secrets never print), the provider trait a host can
 //! implement for refreshable credentials, and the cache every client keeps in front of its
-//! provider. Natively the SDKs' default chain comes from `aws-config`
-//! ([`crate::shared_config`]).
+//! provider. Natively, with the cargo feature `shared-config`, the SDKs' default chain comes
+//! from `aws-config` (`crate::shared_config`).
 
 mod cache;
 mod value;

@@ -15,7 +15,8 @@ mod reqwest_transport;
 mod transport;
 #[cfg(not(target_arch = "wasm32"))]
 pub use reqwest_transport::TransportSettings;
-#[cfg(not(target_arch = "wasm32"))]
+// For the shared configuration's HTTP client (the credential providers' requests).
+#[cfg(all(feature = "shared-config", not(target_arch = "wasm32")))]
 pub(crate) use reqwest_transport::{exchange, native_client};
 pub use reqwest_transport::{ReqwestTransport, ReqwestTransport as DefaultTransport};
 pub use transport::{AbandonableAttempt, HttpResponse, HttpTransport, TransportError, TransportErrorKind};

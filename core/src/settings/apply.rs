@@ -77,11 +77,22 @@ impl ClientSettings {
     /// Checks the settings, loads the shared configuration as the SDKs do (the region, profile
     /// and retry settings set here are used while loading, and a retry setting set here is not
     /// read from the environment or the files), and applies the settings over it
-    /// ([`apply`](Self::apply)).
+    /// ([`apply`](Self::apply)). The client signs with `credentials` when given, else with the
+    /// default credential chain's; in a build without the shared configuration, that is the
+    /// environment's keys or a `Configuration` error naming the missing cargo feature
+    /// ([`SharedConfigLoader::load`](crate::shared_config::SharedConfigLoader::load)).
     #[cfg(not(target_arch = "wasm32"))]
-    pub async fn load(self, agent: &str, naming: SettingNaming) -> Result<ConfigBuilder, Error> {
+    pub async fn load(
+        self,
+        agent: &str,
+        naming: SettingNaming,
+        credentials: Option<std::sync::Arc<dyn crate::credentials::ProvideCredentials>>,
+    ) -> Result<ConfigBuilder, Error> {
         self.check(naming)?;
         let mut loader = crate::shared_config::SharedConfigLoader::default();
+        if let Some(provider) = credentials {
+            loader = loader.credentials_provider(provider);
+        }
         if let Some(region) = &self.region {
             loader = loader.region(region.clone());
         }

@@ -3,7 +3,7 @@
 //! the AWS SDKs read it from.
 
 /// Calls `$callback!` with every client setting, in order:
-/// `/// doc` `name: Kind { python: "...", js: "..."?, env: ["VAR", ...]? },`.
+/// `/// doc` `name: Kind { python: "...", js: "..."?, env: ["VAR", ...]?, needs: FEATURE? },`.
 ///
 /// - `Kind` is one of [`kinds`](crate::settings::kinds): `Text`, `Flag`, `Attempts`, `Millis`
 ///   (a duration, carried in milliseconds and signed so a negative one reaches the core's
@@ -13,6 +13,9 @@
 ///   (`a.b` for a member of a nested object; none for a setting the npm package does not offer);
 ///   `env` the variables read, first set wins, where the host's environment is all there is
 ///   (Node). Natively `aws-config` reads the environment and the shared files.
+/// - `needs` names the [`BuildFeature`](crate::settings::BuildFeature) without which the setting
+///   cannot be honoured: setting it in a build without that feature is a `Configuration` error
+///   naming the feature ([`ClientSettings::check`](crate::settings::ClientSettings::check)).
 /// - Kotlin names a duration without its unit (`connectTimeout: Duration`); Swift and the
 ///   uniffi record use the declared name.
 ///
@@ -25,8 +28,9 @@ macro_rules! for_each_setting {
             /// The AWS region, such as `eu-west-1`. Unset: `AWS_REGION`, the profile's `region`, then
             /// the EC2 instance metadata service.
             region: Text { python: "region_name", js: "region", env: ["AWS_REGION"] },
-            /// The shared-config profile to read (natively). Unset: `AWS_PROFILE`, else `default`.
-            profile: Text { python: "profile_name" },
+            /// The shared-config profile to read (natively, in builds with the shared configuration:
+            /// not the mobile library). Unset: `AWS_PROFILE`, else `default`.
+            profile: Text { python: "profile_name", needs: SHARED_CONFIG },
             /// A custom endpoint URL (`https://...`, or `http://` on loopback). Unset:
             /// `AWS_ENDPOINT_URL_IOT`, `AWS_ENDPOINT_URL`, or the profile's `endpoint_url`.
             endpoint_url: Text {

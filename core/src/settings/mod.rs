@@ -4,9 +4,11 @@
 //! language ([`SettingNaming`]), and the rules the core checks for every language.
 
 mod apply;
+mod build_feature;
 mod declaration;
 mod rules;
 
+pub use build_feature::{BuildFeature, SHARED_CONFIG};
 pub use rules::MAX_DURATION_MS;
 
 use crate::operation::lower_camel;
@@ -58,6 +60,9 @@ pub struct Setting {
     /// The environment variables it is read from where the environment is all there is, first
     /// set wins.
     pub env: &'static [&'static str],
+    /// The cargo feature without which it cannot be honoured, if any (the profile needs the
+    /// shared configuration).
+    pub needs: Option<BuildFeature>,
 }
 
 /// One setting's value, of its kind.
@@ -121,7 +126,7 @@ impl Setting {
 macro_rules! expand_settings {
     ($(
         $(#[doc = $doc:literal])*
-        $name:ident: $kind:ident { python: $python:literal $(, js: $js:literal)? $(, env: [$($env:literal),* $(,)?])? $(,)? },
+        $name:ident: $kind:ident { python: $python:literal $(, js: $js:literal)? $(, env: [$($env:literal),* $(,)?])? $(, needs: $needs:ident)? $(,)? },
     )*) => {
         /// Every client setting, as one record: each binding fills it from its host's values and
         /// hands it to the core, which checks and applies it. Unset settings come from the
@@ -140,6 +145,7 @@ macro_rules! expand_settings {
                 python: $python,
                 js: first(&[$($js)?]),
                 env: &[$($($env),*)?],
+                needs: first(&[$($needs)?]),
             },
         )* ];
 
@@ -175,10 +181,10 @@ macro_rules! expand_settings {
     };
 }
 
-/// The first of at most one literal (an optional part of the declaration).
-const fn first(names: &[&'static str]) -> Option<&'static str> {
-    match names {
-        [name, ..] => Some(name),
+/// The first of at most one item (an optional part of the declaration).
+const fn first<T: Copy>(items: &[T]) -> Option<T> {
+    match items {
+        [item, ..] => Some(*item),
         [] => None,
     }
 }

@@ -67,15 +67,19 @@ impl SettingKind {
 }
 
 impl ClientSettings {
-    /// Checks every setting that is set against its kind's rule: the first that breaks it is a
-    /// `Configuration` error naming the setting as `naming` spells it
-    /// (`timeouts.attempt must be a duration from 0 to 24 days`). The value is not repeated: it
-    /// may be a secret put in the wrong setting.
+    /// Checks every setting that is set against its kind's rule, and that this build has the
+    /// feature it [`needs`](super::Setting::needs): the first that fails is a `Configuration`
+    /// error naming the setting as `naming` spells it (`timeouts.attempt must be a duration from
+    /// 0 to 24 days`; `profile_name is set: this build has no shared configuration (the cargo
+    /// feature ...`). The value is not repeated: it may be a secret put in the wrong setting.
     pub fn check(&self, naming: SettingNaming) -> Result<(), Error> {
         for (setting, value) in self.values() {
+            let name = || setting.name_in(naming).unwrap_or_else(|| setting.name.to_owned());
             if let Err(rule) = value.rule() {
-                let name = setting.name_in(naming).unwrap_or_else(|| setting.name.to_owned());
-                return Err(Error::configuration(format!("{name} must be {rule}")));
+                return Err(Error::configuration(format!("{} must be {rule}", name())));
+            }
+            if let Some(feature) = setting.needs.filter(|feature| !feature.enabled) {
+                return Err(feature.missing(&format!("{} is set", name()), "leave it unset"));
             }
         }
         Ok(())
@@ -116,6 +120,19 @@ mod tests {
         let error = settings.check(SettingNaming::Python).unwrap_err();
         assert_eq!(error.message(), "max_attempts must be a whole number from 1 to 4294967295");
         assert!(ClientSettings::default().check(SettingNaming::Declared).is_ok());
+    }
+
+    #[test]
+    fn a_setting_needing_a_feature_this_build_lacks_names_the_feature() {
+        let settings = ClientSettings { profile: Some("work".into()), ..ClientSettings::default() };
+        let result = settings.check(SettingNaming::Python);
+        assert_eq!(result.is_ok(), crate::settings::SHARED_CONFIG.enabled);
+        if let Err(error) = result {
+            assert_eq!(*error.kind(), ErrorKind::Configuration);
+            let message = error.message();
+            assert!(message.starts_with("profile_name is set: this build has no shared configuration"), "{message}");
+            assert!(message.contains("the cargo feature `shared-config`"), "{message}");
+        }
     }
 
     #[test]

@@ -1,44 +1,64 @@
 //! The configuration the official SDKs read from the process environment and the shared AWS
-//! files, loaded by `aws-config` (the official Rust implementation): the region, the default
-//! credential chain, the endpoint URL, FIPS and dual-stack, `max_attempts` and `retry_mode`,
-//! the app name, plus what `aws-config` leaves to each SDK: `AWS_CA_BUNDLE` and the proxy
-//! variables (read by reqwest). Native only: in a browser there is no environment or file system.
+//! files. With the cargo feature `shared-config` (the default) it is loaded by `aws-config` (the
+//! official Rust implementation, `sdk_config.rs`): the region, the default credential chain, the
+//! endpoint URL, FIPS and dual-stack, `max_attempts` and `retry_mode`, the app name, plus what
+//! `aws-config` leaves to each SDK: `AWS_CA_BUNDLE` and the proxy variables (read by reqwest).
+//! Without it (the mobile library: iOS and Android have no shared files or instance metadata)
+//! only the environment variables the core reads itself are read ([`crate::environment`]), and
+//! what needs the shared configuration is a `Configuration` error naming the feature
+//! (`environment_only.rs`). Native only: in a browser there is no environment or file system.
 
+#[cfg(not(feature = "shared-config"))]
+mod environment_only;
+#[cfg(feature = "shared-config")]
 mod http_client;
+#[cfg(feature = "shared-config")]
+mod sdk_config;
+#[cfg(feature = "shared-config")]
 mod sdk_credentials;
+#[cfg(feature = "shared-config")]
 mod settings;
 
-use settings::Settings;
-
+#[cfg(not(feature = "shared-config"))]
+use environment_only as source;
+#[cfg(feature = "shared-config")]
+use sdk_config as source;
+#[cfg(feature = "shared-config")]
 pub use sdk_credentials::SdkCredentialsProvider;
 
 use crate::client::ConfigBuilder;
+use crate::credentials::ProvideCredentials;
 use crate::error::Error;
 use crate::retry::RetryMode;
-use crate::runtime::TransportSettings;
-use aws_config::BehaviorVersion;
-use aws_types::region::Region;
-use aws_types::sdk_config::SdkConfig;
-use aws_types::service_config::ServiceConfigKey;
-use http_client::ReqwestHttpClient;
 use std::path::PathBuf;
 use std::sync::Arc;
-
-/// The IoT service's id in the SDKs: it names `AWS_ENDPOINT_URL_IOT` and a profile's
-/// `services` section key `iot`.
-const SERVICE_ID: &str = "IoT";
 
 /// Loads the shared configuration, as `aws_config::defaults(..).load()` does for an SDK client.
 /// Settings given here win over the environment and the files, and are the ones the credential
 /// providers' own requests (STS, SSO, IMDS, ECS) use; settings made on the returned builder
 /// apply to the IoT calls only.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct SharedConfigLoader {
     region: Option<String>,
     profile_name: Option<String>,
     ca_bundle: Option<PathBuf>,
     max_attempts: Option<u32>,
     retry_mode: Option<RetryMode>,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
+}
+
+/// The provider prints as whether it is set (the trait has no `Debug` bound).
+impl std::fmt::Debug for SharedConfigLoader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharedConfigLoader")
+            .field("region", &self.region)
+            .field("profile_name", &self.profile_name)
+            .field("ca_bundle", &self.ca_bundle)
+            .field("max_attempts", &self.max_attempts)
+            .field("retry_mode", &self.retry_mode)
+            .field("credentials", &self.credentials.as_ref().map(|_| "<provider>"))
+            .finish()
+    }
 }
 
 impl SharedConfigLoader {
@@ -49,7 +69,8 @@ impl SharedConfigLoader {
         self
     }
 
-    /// Reads this profile instead of `AWS_PROFILE` (default `default`).
+    /// Reads this profile instead of `AWS_PROFILE` (default `default`). Without the cargo feature
+    /// `shared-config`, [`load`](Self::load) refuses it.
     pub fn profile_name(mut self, name: impl Into<String>) -> Self {
         self.profile_name = Some(name.into());
         self
@@ -75,72 +96,21 @@ impl SharedConfigLoader {
         self
     }
 
+    /// Signs with this provider's credentials instead of the default credential chain's, which
+    /// is then not looked for.
+    pub fn credentials_provider(mut self, provider: Arc<dyn ProvideCredentials>) -> Self {
+        self.credentials = Some(provider);
+        self
+    }
+
     /// Reads the environment and the shared files and returns a builder set from them. A
     /// `max_attempts` or `retry_mode` that cannot be used is a `Configuration` error naming it;
     /// anything else is reported by the call that needs it (a missing region, unusable
-    /// credentials), before anything is sent.
+    /// credentials), before anything is sent. Without the cargo feature `shared-config`, a
+    /// profile, or no credentials given and none in `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`,
+    /// is a `Configuration` error naming the feature
+    /// ([`SHARED_CONFIG`](crate::settings::SHARED_CONFIG)).
     pub async fn load(self) -> Result<ConfigBuilder, Error> {
-        let given =
-            Settings { ca_bundle: self.ca_bundle, max_attempts: self.max_attempts, retry_mode: self.retry_mode };
-        let found = settings::read(self.profile_name.as_deref(), given).await?;
-        let transport = TransportSettings { ca_bundle: found.ca_bundle, ..TransportSettings::default() };
-        // The retry settings read here (and checked) are the ones aws-config's own clients use.
-        let mut retry = aws_smithy_types::retry::RetryConfig::standard();
-        if let Some(attempts) = found.max_attempts {
-            retry = retry.with_max_attempts(attempts);
-        }
-        if found.retry_mode == Some(RetryMode::Adaptive) {
-            retry = retry.with_retry_mode(aws_smithy_types::retry::RetryMode::Adaptive);
-        }
-        let mut loader = aws_config::defaults(BehaviorVersion::latest())
-            .http_client(ReqwestHttpClient::new(transport.clone()))
-            .retry_config(retry);
-        if let Some(region) = self.region {
-            loader = loader.region(Region::new(region));
-        }
-        if let Some(name) = self.profile_name {
-            loader = loader.profile_name(name);
-        }
-        Ok(builder_from(&loader.load().await, transport))
+        source::load(self).await
     }
-}
-
-/// The core configuration for what `aws-config` found.
-fn builder_from(sdk: &SdkConfig, transport: TransportSettings) -> ConfigBuilder {
-    let mut builder = ConfigBuilder::default();
-    if let Some(path) = transport.ca_bundle {
-        builder = builder.ca_bundle(path);
-    }
-    if let Some(region) = sdk.region() {
-        builder = builder.region(region.as_ref());
-    }
-    if let Some(url) = endpoint_url(sdk) {
-        builder = builder.endpoint_url(url);
-    }
-    builder = builder.use_fips(sdk.use_fips().unwrap_or(false)).use_dual_stack(sdk.use_dual_stack().unwrap_or(false));
-    if let Some(retry) = sdk.retry_config() {
-        let mode = match retry.mode() {
-            aws_smithy_types::retry::RetryMode::Adaptive => RetryMode::Adaptive,
-            _ => RetryMode::Standard,
-        };
-        builder = builder.max_attempts(retry.max_attempts()).retry_mode(mode);
-    }
-    if let Some(app_name) = sdk.app_name() {
-        builder = builder.app_name(format!("app/{app_name}"));
-    }
-    if let Some(provider) = sdk.credentials_provider() {
-        builder = builder.credentials_provider(Arc::new(SdkCredentialsProvider::new(provider)));
-    }
-    builder
-}
-
-/// `AWS_ENDPOINT_URL_IOT`, `AWS_ENDPOINT_URL`, the profile's `services` section (`iot =
-/// endpoint_url = ...`) or its `endpoint_url`, in that order, unless
-/// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is set: the lookup the generated SDK clients make.
-fn endpoint_url(sdk: &SdkConfig) -> Option<String> {
-    let key =
-        ServiceConfigKey::builder().service_id(SERVICE_ID).env("AWS_ENDPOINT_URL").profile("endpoint_url").build();
-    sdk.service_config()
-        .and_then(|config| config.load_config(key.ok()?))
-        .or_else(|| sdk.endpoint_url().map(str::to_owned))
 }
