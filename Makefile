@@ -32,7 +32,8 @@ prefetch:
 setup-wasm:
 	@scripts/setup/toolchains.sh wasm browser
 
-# The core is also checked alone for wasm32 (`make wasm` then builds it with the binding).
+# The core is also checked without its shared configuration (the mobile library's build) and alone
+# for wasm32 (`make wasm` then builds it with the binding).
 lint:
 	scripts/test/script-paths.sh
 	$(CARGO) fmt --all --check
