@@ -5,6 +5,9 @@ use iot_transfer_bench::{run, CERTIFICATE_ID, TARGET_ACCOUNT};
 
 fn main() {
     run("reqwest, no SDK (Rust)", |url| async move {
+        // reqwest's TLS setup wants a crypto provider even for plain HTTP; an error here only
+        // means one is installed already.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::new();
         let url = format!("{url}/transfer-certificate/{CERTIFICATE_ID}?targetAwsAccount={TARGET_ACCOUNT}");
         move || {
