@@ -5,14 +5,17 @@
 # against one loopback stub with the fleet handover (scripts/test/bench-run.sh), and writes the
 # report: docs/benchmarks.md and docs/benchmarks.png from target/bench/results.json.
 # Environment: BENCH_ROUNDS (3), BENCH_WARMUP (1000), BENCH_CALLS (5000), HANDOVER_CERTIFICATES
-# (10000), HANDOVER_RATE (200), BENCH_LABEL (a line at the report's top, for a smaller run).
+# (10000), HANDOVER_RATE (200), BENCH_LABEL (a line at the report's top, for a smaller run),
+# BENCH_RUST_OFFICIAL=0 (leave aws-sdk-iot out: the report then says it was not measured).
 # aws-sdk-iot's release build takes many minutes on 2 cores; it is never part of `make test`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 python=$(scripts/setup/python.sh)
 rust_target="${CARGO_TARGET_DIR:-$root/target}/bench-rust"
-cargo build --quiet --release --features official --bins --manifest-path bench/rust/Cargo.toml --target-dir "$rust_target"
+official=(--features official)
+[ "${BENCH_RUST_OFFICIAL:-1}" = 0 ] && official=()
+cargo build --quiet --release "${official[@]}" --bins --manifest-path bench/rust/Cargo.toml --target-dir "$rust_target"
 cargo build --quiet -p iot-emulator
 # The Python wheel, optimised, in the bench's virtualenv; the face's table and stubs first, written
 # from the core's declarations (a fresh clone has none: they are not committed).
