@@ -9,7 +9,7 @@ NPM_BIN := bindings-wasm/node_modules/.bin
 
 .PHONY: demo test setup prefetch setup-wasm lint test-rust test-botocore \
 	wasm test-wasm bench bench-size wheels test-python test-python-aarch64 test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples \
-	test-credentials test-demo test-npm-consumers soak soak-smoke handover-bench-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
+	test-credentials test-demo test-npm-consumers soak soak-smoke bench-smoke fuzz test-fuzz-corpora jar aar test-kotlin-aarch64
 
 ## demo: the web demo against the local IoT endpoint (no AWS account needed); Ctrl-C stops it
 demo: wasm
@@ -17,7 +17,7 @@ demo: wasm
 	node web-demo/serve.mjs
 
 ## test: formatting, lints (native and wasm32), every test in every language, size budget
-test: prefetch lint test-rust test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples test-credentials test-demo test-npm-consumers soak-smoke handover-bench-smoke
+test: prefetch lint test-rust test-botocore test-wasm test-python test-python-types test-kotlin test-kotlin-consumer test-swift test-official-clients test-examples test-credentials test-demo test-npm-consumers soak-smoke bench-smoke
 	@echo "make test: all checks passed"
 
 # Every toolchain is installed by scripts/setup/toolchains.sh (the one entry point; --list names them).
@@ -71,9 +71,16 @@ test-wasm: wasm
 	$(NPM_BIN)/tsc -p bindings-wasm/test/tsconfig.json
 	scripts/test/wasm-size.sh --check
 
-## bench: every client side by side with boto3 and the JS SDK: cold start, calls/s, CPU, memory
-bench: wasm
+## bench: every client side by side with its official SDK and a no-SDK floor (Node, Python, Rust),
+## sequential and 32 in flight, the sizes, the fleet handover; writes docs/benchmarks.md and .png
+## (builds aws-sdk-iot in release: many minutes on 2 cores)
+bench: setup wasm
 	scripts/test/bench.sh
+
+## bench-smoke: every bench program in every mode with 20 calls, the handover with 200 certificates,
+## the report into a temporary folder; checks every figure is there (part of `make test`; no timing asserted)
+bench-smoke: setup wasm
+	scripts/test/bench-smoke.sh
 
 ## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package, and its code by crate;
 ## the mobile library's stripped size for aarch64 against bindings-uniffi/size-budget.txt (a release LTO build)
@@ -157,10 +164,6 @@ test-official-clients: setup wasm
 ## seeded faults; every reported outcome checked against the endpoint (SOAK_CALLS, SOAK_SEED, ...)
 soak: setup setup-wasm wasm
 	scripts/test/soak.sh
-
-## handover-bench-smoke: the fleet-handover bench with 200 certificates (part of `make test`; no timing asserted)
-handover-bench-smoke: setup
-	scripts/test/handover-bench-smoke.sh
 
 ## soak-smoke: the same with 400 transfers per client (part of `make test`)
 soak-smoke: setup setup-wasm wasm

@@ -1,45 +1,83 @@
-"""One Python client for `make bench`: `python py_client.py ours|boto3 URL WARMUP CALLS` makes
-WARMUP then CALLS sequential TransferCertificate calls and prints one JSON line of figures."""
+"""One Python client of `make bench`: ``python py_client.py face|face-async|boto3|floor MODE URL
+WARMUP CALLS`` measures TransferCertificate calls against the stub and prints one JSON line of
+figures (py_measure.py). MODE is ``sequential`` or ``threads`` (32 threads sharing one client);
+``face-async`` takes ``sequential`` or ``asyncio`` (32 tasks in flight).
 
-import json
-import resource
+- ``face``: the Python face users are told to call, ``iot_transfer.Client`` (blocking);
+- ``face-async``: ``iot_transfer.AsyncClient`` in asyncio;
+- ``boto3``: one boto3 client shared by the threads (boto3 clients are thread-safe), its pool
+  raised to 32 connections (``max_pool_connections``) so that 32 threads are not held to its default 10;
+- ``floor``: ``http.client`` on a persistent connection (one per thread) sending the same PATCH
+  unsigned: no SDK."""
+
 import sys
-import time
 
-START = time.perf_counter()
-impl, endpoint, warmup, calls = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+from py_measure import IN_FLIGHT, measure_async, measure_blocking
 
-if impl == "ours":
-    from iot_transfer import AwsCredentials, ClientConfig, IotTransferClient, TransferCertificateInput
+IMPL, MODE, ENDPOINT = sys.argv[1], sys.argv[2], sys.argv[3]
+WARMUP, CALLS = int(sys.argv[4]), int(sys.argv[5])
+CERTIFICATE_ID, TARGET = "a" * 64, "444455556666"
+KEYS = {"aws_access_key_id": "AKIDEXAMPLE", "aws_secret_access_key": "secret"}
 
-    client = IotTransferClient(ClientConfig(region="us-east-1", endpoint_url=endpoint), AwsCredentials("AKIDEXAMPLE", "secret"))
-    request = TransferCertificateInput(certificate_id="a" * 64, target_aws_account="444455556666")
 
-    def call():
-        client.transfer_certificate_blocking(request)
-else:
+def face():
+    """The blocking face and its call."""
+    import iot_transfer
+
+    client = iot_transfer.Client(region_name="us-east-1", endpoint_url=ENDPOINT, **KEYS)
+    return lambda: client.transfer_certificate(certificate_id=CERTIFICATE_ID, target_aws_account=TARGET)
+
+
+def face_async():
+    """The asyncio face and its coroutine function."""
+    import iot_transfer
+
+    client = iot_transfer.AsyncClient(region_name="us-east-1", endpoint_url=ENDPOINT, **KEYS)
+    return lambda: client.transfer_certificate(certificate_id=CERTIFICATE_ID, target_aws_account=TARGET)
+
+
+def boto3_client():
+    """One boto3 client, shareable by 32 threads, and its call."""
     import boto3
+    from botocore.config import Config
 
-    client = boto3.client("iot", region_name="us-east-1", endpoint_url=endpoint,
-                          aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret")
+    client = boto3.client("iot", region_name="us-east-1", endpoint_url=ENDPOINT,
+                          config=Config(max_pool_connections=IN_FLIGHT), **KEYS)
+    return lambda: client.transfer_certificate(certificateId=CERTIFICATE_ID, targetAwsAccount=TARGET)
+
+
+def floor():
+    """http.client on one kept-alive connection per thread, and its unsigned call."""
+    import http.client
+    import json
+    import threading
+    from urllib.parse import urlsplit
+
+    host = urlsplit(ENDPOINT).netloc
+    path = f"/transfer-certificate/{CERTIFICATE_ID}?targetAwsAccount={TARGET}"
+    local = threading.local()
 
     def call():
-        client.transfer_certificate(certificateId="a" * 64, targetAwsAccount="444455556666")
+        connection = getattr(local, "connection", None) or http.client.HTTPConnection(host)
+        local.connection = connection
+        connection.request("PATCH", path, body=b"{}", headers={"content-type": "application/json"})
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"HTTP {response.status}")
+        return json.loads(body)
 
-call()
-first_response_ms = (time.perf_counter() - START) * 1000
-for _ in range(warmup):
-    call()
-cpu_before = time.process_time()
-started = time.perf_counter()
-for _ in range(calls):
-    call()
-seconds = time.perf_counter() - started
-cpu = time.process_time() - cpu_before
-print(json.dumps({
-    "client": "iot-transfer (Python wheel)" if impl == "ours" else "boto3",
-    "firstResponseMs": first_response_ms,
-    "callsPerSecond": calls / max(seconds, 1e-9),
-    "cpuMicrosPerCall": cpu * 1e6 / max(calls, 1),
-    "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-}))
+    return call
+
+
+CLIENTS = {
+    "face": ("iot-transfer (Python face, Client)", face),
+    "face-async": ("iot-transfer (Python face, AsyncClient)", face_async),
+    "boto3": ("boto3", boto3_client),
+    "floor": ("http.client, no SDK (Python)", floor),
+}
+LABEL, MAKE = CLIENTS[IMPL]
+if IMPL == "face-async":
+    measure_async(LABEL, MODE, MAKE(), WARMUP, CALLS)
+else:
+    measure_blocking(LABEL, MODE, MAKE(), WARMUP, CALLS)

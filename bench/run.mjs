@@ -1,64 +1,59 @@
-// `make bench`: every client side by side in one run against the same loopback stub: cold start
-// (a fresh process to its first response, median of 3), then steady-state sequential calls per
-// second, client CPU per call and peak memory: three rounds, taken in turn by every client (so a
-// noisy moment hits all alike), each client's median round reported. Whole-process figures on a
-// shared machine: compare within one run.
-// BENCH_ONLY="npm ours,npm ours (fetch)" runs only the clients of those labels.
+// `make bench`'s calls: every client program of clients.mjs, in every mode, against one loopback
+// stub (stub.mjs), BENCH_ROUNDS rounds (default 3) taken in turn by every program so that a noisy
+// moment hits all alike. Each run is a fresh process: its first response is the cold start, then
+// BENCH_WARMUP warm-up calls (default 1000) and BENCH_CALLS measured ones (default 5000). Writes
+// every round's figures as JSON to the file named by its argument.
+//
+// Usage: node bench/run.mjs OUT.json   (environment: see clients.mjs)
 
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { clients } from "./clients.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..");
-const [warmup, calls] = [Number(process.env.BENCH_WARMUP ?? 2000), Number(process.env.BENCH_CALLS ?? 5000)];
+const out = process.argv[2];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const python = process.env.BENCH_PYTHON;
-const pythonOurs = process.env.BENCH_PYTHON_OURS;
+const warmup = Number(process.env.BENCH_WARMUP ?? 1000);
+const calls = Number(process.env.BENCH_CALLS ?? 5000);
 
 const stub = spawn(process.execPath, [path.join(here, "stub.mjs")], { stdio: ["ignore", "pipe", "ignore"] });
 const url = await new Promise((resolve) => createInterface({ input: stub.stdout }).once("line", resolve));
 
-const clients = [
-  ["Rust", [path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "release", "examples", "bench_client")]],
-  ["npm ours", [process.execPath, path.join(here, "js", "js-client.mjs"), "ours"]],
-  ["npm ours (fetch)", [process.execPath, path.join(here, "js", "js-client.mjs"), "ours-fetch"]],
-  ["JS SDK", [process.execPath, path.join(here, "js", "js-client.mjs"), "sdk"]],
-  ["wheel ours", [pythonOurs, path.join(here, "py_client.py"), "ours"]],
-  ["boto3", [python, path.join(here, "py_client.py"), "boto3"]],
-];
-
-function run(command, warm, count) {
-  const [program, ...args] = command;
-  const started = process.hrtime.bigint();
-  const out = execFileSync(program, [...args, url, String(warm), String(count)], { encoding: "utf8", cwd: here });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  return { ...JSON.parse(out.trim().split("\n").pop()), wallMs };
+/**
+ * Runs one program once; its figures (the JSON on its last line of output). A program that printed
+ * its figures and then did not exit cleanly (a crash at exit) keeps them, with `exit` saying how
+ * it ended, for the report to show; one that printed none fails the bench.
+ */
+function runOnce([program, ...args]) {
+  const env = { ...process.env, BENCH_SPAWN_EPOCH_MS: String(Date.now()), AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent" };
+  const run = spawnSync(program, [...args, url, String(warmup), String(calls)], { encoding: "utf8", cwd: here, env, maxBuffer: 1 << 24 });
+  const last = (run.stdout ?? "").trim().split("\n").pop();
+  if (!last?.startsWith("{")) {
+    throw new Error(`${program} ${args.join(" ")} printed no figures (exit ${run.status ?? run.signal}): ${run.stderr?.slice(-2000)}`);
+  }
+  const figures = JSON.parse(last);
+  return run.status === 0 ? figures : { ...figures, exit: run.signal ? `signal ${run.signal}` : `status ${run.status}` };
 }
 
-const only = process.env.BENCH_ONLY?.split(",");
-const selected = clients.filter(([label]) => !only || only.includes(label));
-
-const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
-const rows = [];
+const entries = clients(here).map((entry) => ({ ...entry, rounds: [] }));
 try {
-  const colds = selected.map(([, command]) => median([0, 1, 2].map(() => run(command, 0, 0).wallMs)));
-  const results = selected.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    selected.forEach(([, command], index) => results[index].push(run(command, warmup, calls)));
+  for (let round = 1; round <= rounds; round++) {
+    for (const entry of entries) {
+      entry.rounds.push(runOnce(entry.command));
+      process.stderr.write(`round ${round}/${rounds}: ${entry.runtime} ${entry.label} ${entry.mode}: ${entry.rounds.at(-1).callsPerSecond.toFixed(0)} calls/s\n`);
+    }
   }
-  results.forEach((runs, index) => {
-    const middle = median(runs.map((figures) => figures.callsPerSecond));
-    rows.push({ ...runs.find((figures) => figures.callsPerSecond === middle), coldStartMs: colds[index] });
-  });
 } finally {
   stub.kill();
 }
-
-const pad = (text, width) => String(text).padEnd(width);
-console.log(`${warmup} warm-up calls, then ${calls} sequential calls, ${rounds} rounds per client (the median round shown), against ${url} (a Node stub answering 200)\n`);
-console.log(`${pad("client", 38)}${pad("cold start ms", 15)}${pad("calls/s", 10)}${pad("CPU µs/call", 13)}peak MB`);
-for (const row of rows) {
-  console.log(`${pad(row.client, 38)}${pad(row.coldStartMs.toFixed(0), 15)}${pad(row.callsPerSecond.toFixed(0), 10)}${pad(row.cpuMicrosPerCall.toFixed(0), 13)}${row.peakRssMb.toFixed(1)}`);
-}
+const root = path.resolve(here, "..");
+/** A command as the report shows it: paths in the repository relative to it, others by their name. */
+const shown = (command) => command.map((part) => !path.isAbsolute(part) ? part : part.startsWith(root + path.sep) ? path.relative(root, part) : path.basename(part)).join(" ");
+writeFileSync(out, JSON.stringify({
+  rounds, warmup, calls, inFlight: 32,
+  peer: "bench/stub.mjs: a Node HTTP server on 127.0.0.1 answering every request with a TransferCertificate success",
+  clients: entries.map(({ command, ...entry }) => ({ ...entry, command: `${shown(command)} URL ${warmup} ${calls}` })),
+}, null, 1));

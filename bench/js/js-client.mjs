@@ -1,35 +1,33 @@
-// One JavaScript client for `make bench`: `node js-client.mjs ours|ours-fetch|sdk URL WARMUP CALLS`
-// makes WARMUP then CALLS sequential TransferCertificate calls and prints one JSON line of figures.
-// `ours` is this package with its Node default (node:http), `ours-fetch` the same with
-// `transport: "fetch"` (the core's reqwest over Node's fetch).
+// One Node client of `make bench`: `node js-client.mjs ours|sdk|floor MODE URL WARMUP CALLS`
+// (MODE `sequential` or `concurrent`) measures TransferCertificate calls against the stub and prints
+// one JSON line of figures (measure.mjs). `ours` is this package with its Node default transport
+// (node:http), `sdk` the official @aws-sdk/client-iot, `floor` node:http with a keep-alive agent
+// sending the same PATCH unsigned (no SDK).
 
-const [impl, endpoint, warmup, calls] = [process.argv[2], process.argv[3], Number(process.argv[4]), Number(process.argv[5])];
+import { measure } from "./measure.mjs";
+
+const [impl, mode, endpoint, warmup, calls] = process.argv.slice(2);
 const input = { certificateId: "a".repeat(64), targetAwsAccount: "444455556666" };
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 
-let call;
-if (impl === "ours" || impl === "ours-fetch") {
-  const { IoTTransferClient } = await import("iot-transfer");
-  const transport = impl === "ours-fetch" ? "fetch" : undefined;
-  const client = new IoTTransferClient({ region: "us-east-1", endpoint, credentials, transport });
-  call = () => client.transferCertificate(input);
-} else {
-  const { IoTClient, TransferCertificateCommand } = await import("@aws-sdk/client-iot");
-  const client = new IoTClient({ region: "us-east-1", endpoint, credentials });
-  call = () => client.send(new TransferCertificateCommand(input));
+/** The client's label and its one call, made for the stub at `endpoint`. */
+async function client() {
+  if (impl === "ours") {
+    const { IoTTransferClient } = await import("iot-transfer");
+    const client = new IoTTransferClient({ region: "us-east-1", endpoint, credentials });
+    return ["iot-transfer (npm, Node)", () => client.transferCertificate(input)];
+  }
+  if (impl === "sdk") {
+    const { IoTClient, TransferCertificateCommand } = await import("@aws-sdk/client-iot");
+    const client = new IoTClient({ region: "us-east-1", endpoint, credentials });
+    return ["@aws-sdk/client-iot (Node)", () => client.send(new TransferCertificateCommand(input))];
+  }
+  if (impl === "floor") {
+    const { floorCall } = await import("./floor.mjs");
+    return ["node:http, no SDK (Node)", floorCall(endpoint, input)];
+  }
+  throw new Error(`unknown client ${impl}: ours, sdk or floor`);
 }
-await call();
-const firstResponseMs = performance.now();
-for (let i = 0; i < warmup; i++) await call();
-const cpuBefore = process.cpuUsage();
-const started = performance.now();
-for (let i = 0; i < calls; i++) await call();
-const seconds = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuBefore);
-console.log(JSON.stringify({
-  client: { ours: "iot-transfer (npm, Node, node:http)", "ours-fetch": "iot-transfer (npm, Node, fetch)" }[impl] ?? "@aws-sdk/client-iot (Node)",
-  firstResponseMs,
-  callsPerSecond: calls / seconds,
-  cpuMicrosPerCall: (cpu.user + cpu.system) / Math.max(calls, 1),
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
-}));
+
+const [label, call] = await client();
+await measure(label, call, { mode, warmup: Number(warmup), calls: Number(calls) });

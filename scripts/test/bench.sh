@@ -1,34 +1,34 @@
 #!/usr/bin/env bash
-# `make bench`: builds every client optimised (the Rust example and the Python wheel in release,
-# the npm package as shipped), installs the official SDKs (boto3, @aws-sdk/client-iot), and runs
-# them side by side against one loopback stub (bench/run.mjs). The npm package runs twice in Node:
-# with its default node:http transport and with `transport: "fetch"`.
+# `make bench`: builds every client optimised (bench/rust in release with the official
+# aws-sdk-iot, the Python wheel in release, the npm package as `make wasm` ships it), installs the
+# official SDKs (boto3 via scripts/setup/python.sh, @aws-sdk/client-iot), runs them side by side
+# against one loopback stub with the fleet handover (scripts/test/bench-run.sh), and writes the
+# report: docs/benchmarks.md and docs/benchmarks.png from target/bench/results.json.
+# Environment: BENCH_ROUNDS (3), BENCH_WARMUP (1000), BENCH_CALLS (5000), HANDOVER_CERTIFICATES
+# (10000), HANDOVER_RATE (200), BENCH_LABEL (a line at the report's top, for a smaller run),
+# BENCH_RUST_OFFICIAL=0 (leave aws-sdk-iot out: the report then says it was not measured).
+# aws-sdk-iot's release build takes many minutes on 2 cores; it is never part of `make test`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 python=$(scripts/setup/python.sh)
-cargo build --quiet --release -p iot-transfer --example bench_client
-# The Python wheel, optimised, in a virtualenv of its own; the face's table and stubs first, written
+rust_target="${CARGO_TARGET_DIR:-$root/target}/bench-rust"
+official=(--features official)
+[ "${BENCH_RUST_OFFICIAL:-1}" = 0 ] && official=()
+cargo build --quiet --release "${official[@]}" --bins --manifest-path bench/rust/Cargo.toml --target-dir "$rust_target"
+cargo build --quiet -p iot-emulator
+# The Python wheel, optimised, in the bench's virtualenv; the face's table and stubs first, written
 # from the core's declarations (a fresh clone has none: they are not committed).
 cargo run --quiet -p iot-transfer-codegen -- python "$root/bindings-uniffi/python/iot_transfer" >&2
 wheels="$root/target/bench-wheels"
 rm -rf "$wheels"
 (cd bindings-uniffi && "$(dirname "$python")/maturin" build --quiet --release --no-default-features --out "$wheels" >&2)
-venv="$root/target/bench-venv"
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall "$wheels"/iot_transfer-*.whl
-# The JavaScript clients: the official SDK from npm, and this package as built.
-cd bench/js
-if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
-  npm ci --no-audit --no-fund >&2
-  cp package-lock.json node_modules/.installed-lock.json
-fi
-ln -sfn ../../../bindings-wasm/pkg node_modules/iot-transfer
-cd "$root"
-BENCH_PYTHON="$python" BENCH_PYTHON_OURS="$venv/bin/python" node bench/run.mjs
-# The fleet handover (bench/handover.py): the wheel's `iot-transfer` command against the boto3
-# loop, on the local endpoint throttling above HANDOVER_RATE requests/s.
-cargo build --quiet -p iot-emulator
-echo
-"$venv/bin/python" bench/handover.py "$venv/bin/iot-transfer" "$python" "${CARGO_TARGET_DIR:-$root/target}/debug/iot-emulator" \
+venv_python=$(scripts/test/bench-venv.sh)
+"$(dirname "$venv_python")/pip" install --quiet --disable-pip-version-check --force-reinstall "$wheels"/iot_transfer-*.whl
+scripts/test/bench-js.sh
+export BENCH_PYTHON="$python" BENCH_PYTHON_OURS="$venv_python"
+export BENCH_COMMAND="make bench (BENCH_ROUNDS=${BENCH_ROUNDS:-3} BENCH_WARMUP=${BENCH_WARMUP:-1000} BENCH_CALLS=${BENCH_CALLS:-5000} HANDOVER_CERTIFICATES=${HANDOVER_CERTIFICATES:-10000} HANDOVER_RATE=${HANDOVER_RATE:-200})"
+scripts/test/bench-run.sh target/bench/parts target/bench/results.json "$rust_target/release" \
   "${HANDOVER_CERTIFICATES:-10000}" "${HANDOVER_RATE:-200}"
+"$venv_python" bench/report.py target/bench/results.json docs ${BENCH_LABEL:+--label "$BENCH_LABEL"}
+echo "make bench: wrote docs/benchmarks.md and docs/benchmarks.png from target/bench/results.json"

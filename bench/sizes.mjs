@@ -1,0 +1,34 @@
+// `make bench`'s sizes: what a browser downloads from the npm package (scripts/test/wasm-size.sh)
+// against the official JS SDK's minified bundle of the same calls (js/sdk-bundle.mjs), and the
+// stripped release size of the minimal Rust programs (bench/rust: min_ours, min_official) when
+// they are built (min_official not when BENCH_RUST_OFFICIAL=0). Prints one JSON object, sizes in bytes.
+// Usage: node bench/sizes.mjs [RUST_RELEASE_DIR]
+
+import { execFileSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const release = process.argv[2];
+
+/** The "total" row of wasm-size.sh: raw, gzip and brotli bytes. */
+function browserDownload() {
+  const table = execFileSync(path.join(root, "scripts", "test", "wasm-size.sh"), [], { encoding: "utf8" });
+  const [raw, gzip, brotli] = table.split("\n").find((line) => line.startsWith("total")).trim().split(/\s+/).slice(1).map(Number);
+  return { raw, gzip, brotli };
+}
+
+/** A built program's size, or null when it is not there. */
+const programSize = (name) => {
+  const file = release && path.join(release, name);
+  return file && existsSync(file) ? statSync(file).size : null;
+};
+
+const sdkBundle = JSON.parse(execFileSync(process.execPath, [path.join(here, "js", "sdk-bundle.mjs")], { encoding: "utf8" }));
+console.log(JSON.stringify({
+  browser: { ours: browserDownload(), official: sdkBundle },
+  // A min_official left from an earlier build is not this run's when aws-sdk-iot was left out.
+  rustMinimal: { ours: programSize("min_ours"), official: process.env.BENCH_RUST_OFFICIAL === "0" ? null : programSize("min_official") },
+}, null, 1));
