@@ -227,6 +227,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", help="comma-separated variants (default: all)")
     parser.add_argument("--profile", metavar="VARIANT", help="run one variant under cProfile")
+    parser.add_argument("--also", action="append", default=[], metavar="LABEL=PYTHON",
+                        help="also run our variants with another python (another wheel: before/after), as VARIANT@LABEL")
     options = parser.parse_args()
     if options.worker:
         variant, url, warmup, calls = options.worker
@@ -241,11 +243,14 @@ def main() -> None:
             _profile(options.profile, url, options.warmup, options.calls)
             return
         selected = options.only.split(",") if options.only else VARIANTS
-        results: Dict[str, List[Dict[str, float]]] = {variant: [] for variant in selected}
+        pythons = {variant: options.boto3_python if variant.startswith("boto3") else sys.executable for variant in selected}
+        for label, python in (also.split("=", 1) for also in options.also):
+            pythons.update({f"{v}@{label}": python for v in selected if v.split("-")[0] in ("face", "generated")})
+        results: Dict[str, List[Dict[str, float]]] = {name: [] for name in pythons}
         for _ in range(options.rounds):
-            for variant in selected:
-                python = options.boto3_python if variant.startswith("boto3") else sys.executable
-                results[variant].append(_run(python, variant, url, options.warmup, options.calls, stub.pid))
+            for name, python in pythons.items():
+                variant = name.split("@")[0]
+                results[name].append(_run(python, variant, url, options.warmup, options.calls, stub.pid))
     finally:
         stub.kill()
     _report(results, options)
@@ -254,16 +259,17 @@ def main() -> None:
 def _report(results: Dict[str, List[Dict[str, float]]], options: Any) -> None:
     print(f"{options.warmup} warm-up then {options.calls} calls per variant, {options.rounds} rounds in turn, "
           f"the median round by calls/s; {THREADS} threads or calls in flight where named")
-    print(f"{'variant':22}{'calls/s':>10}{'CPU µs/call':>14}{'stub µs/call':>14}   rounds (calls/s)")
+    print(f"{'variant':26}{'calls/s':>10}{'CPU µs/call':>14}{'stub µs/call':>14}   rounds (calls/s)")
     medians: Dict[str, Dict[str, float]] = {}
     for variant, runs in results.items():
         middle = statistics.median_low([run["callsPerSecond"] for run in runs])
         row = next(run for run in runs if run["callsPerSecond"] == middle)
         medians[variant] = row
         spread = " ".join(f"{run['callsPerSecond']:.0f}" for run in runs)
-        print(f"{variant:22}{row['callsPerSecond']:>10.0f}{row['cpuMicrosPerCall']:>14.0f}"
+        print(f"{variant:26}{row['callsPerSecond']:>10.0f}{row['cpuMicrosPerCall']:>14.0f}"
               f"{row['stubMicrosPerCall']:>14.0f}   {spread}")
-    for ours, theirs, target in [
+    for ours, theirs, target in [(v, f"{v}@{label}", None) for label in (a.split("=")[0] for a in options.also)
+                                 for v in ("generated", "face", "generated-threads", "face-threads", "face-async")] + [
         ("face", "boto3", 4), ("face-threads", "boto3-threads", 5), ("face-async", "boto3-threads", 8),
         ("face-async", "boto3", 8), ("generated", "boto3", None), ("face", "generated", None),
     ]:
