@@ -25,7 +25,7 @@ class _Waiting:
     """One event loop's queue and the futures of its calls in flight, by id."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.queue = _generated.CompletionQueue()
+        self.queue: Any = _calls.blocking(_generated.CompletionQueue, (), None)
         self.futures: Dict[int, "asyncio.Future[None]"] = {}
         loop.add_reader(self.queue.fd(), self._finished)
 

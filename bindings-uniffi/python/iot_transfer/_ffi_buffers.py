@@ -21,17 +21,13 @@ import importlib
 import struct
 from typing import Any, Callable, Tuple
 
-_module: Any = importlib.import_module(__package__ + ".iot_transfer.iot_transfer")
+_module: Any = importlib.import_module(".iot_transfer.iot_transfer", __name__.rpartition(".")[0])
 
 _REPLACED = (
     "_UniffiRustBuffer", "_UniffiRustBufferBuilder", "_UniffiRustBufferStream", "_UniffiConverterRustBuffer",
     "_UniffiRustCallStatus", "_UniffiForeignBytes", "_uniffi_rust_call_with_error", "_uniffi_check_call_status",
     "_UniffiLib", "InternalError",
 )
-
-APPLIED = False
-"""Whether the generated module's buffers were replaced."""
-
 
 def _packer(form: str) -> Callable[[Any, Any], None]:
     pack = struct.Struct(form).pack
@@ -158,3 +154,4 @@ def _apply() -> bool:
 
 
 APPLIED = _apply()
+"""Whether the generated module's buffers were replaced."""
