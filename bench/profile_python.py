@@ -1,6 +1,7 @@
 """Where a Python call's time goes: the face (``iot_transfer.Client``, with 32 threads, and
-``AsyncClient`` with 32 calls in flight), the generated uniffi client under it, boto3 and a bare
-``http.client`` exchange, each against one loopback stub (``bench/stub.mjs``).
+``AsyncClient`` with 32 calls in flight), the boto3 face over it (``iot_transfer.boto3``: dicts),
+the generated uniffi client under it, boto3 and a bare ``http.client`` exchange (the floor: the
+same PATCH with no SDK, no signing), each against one loopback stub (``bench/stub.mjs``).
 
     python bench/profile_python.py [--boto3-python PATH] [--calls N] [--warmup N] [--rounds N]
                                    [--only a,b] [--profile VARIANT] [--stub-cpu]
@@ -66,6 +67,13 @@ def _call_maker(variant: str, url: str) -> Callable[[], Callable[[], Any]]:
         client = _generated(url)
         request = TransferCertificateInput(certificate_id=CERTIFICATE_ID, target_aws_account=ACCOUNT)
         return lambda: lambda: client.transfer_certificate_blocking(request)
+    if base == "boto3face":
+        from iot_transfer import boto3 as face_boto3
+
+        client = face_boto3.client(
+            "iot", region_name="us-east-1", endpoint_url=url, aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret"
+        )
+        return lambda: lambda: client.transfer_certificate(certificateId=CERTIFICATE_ID, targetAwsAccount=ACCOUNT)
     if base == "boto3":
         client = _boto3(url)
         return lambda: lambda: client.transfer_certificate(certificateId=CERTIFICATE_ID, targetAwsAccount=ACCOUNT)
@@ -180,7 +188,7 @@ def worker(variant: str, url: str, warmup: int, calls: int) -> Dict[str, float]:
 
 
 VARIANTS = [
-    "httpclient", "boto3", "generated", "face",
+    "httpclient", "boto3", "generated", "face", "boto3face",
     "httpclient-threads", "boto3-threads", "generated-threads", "face-threads",
     "generated-async", "face-async",
 ]
@@ -245,7 +253,7 @@ def main() -> None:
         selected = options.only.split(",") if options.only else VARIANTS
         pythons = {variant: options.boto3_python if variant.startswith("boto3") else sys.executable for variant in selected}
         for label, python in (also.split("=", 1) for also in options.also):
-            pythons.update({f"{v}@{label}": python for v in selected if v.split("-")[0] in ("face", "generated")})
+            pythons.update({f"{v}@{label}": python for v in selected if v.split("-")[0] in ("face", "generated", "boto3face")})
         results: Dict[str, List[Dict[str, float]]] = {name: [] for name in pythons}
         for _ in range(options.rounds):
             for name, python in pythons.items():
