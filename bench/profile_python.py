@@ -251,7 +251,7 @@ def main() -> None:
             _profile(options.profile, url, options.warmup, options.calls)
             return
         selected = options.only.split(",") if options.only else VARIANTS
-        pythons = {variant: options.boto3_python if variant.startswith("boto3") else sys.executable for variant in selected}
+        pythons = {variant: options.boto3_python if variant.split("-")[0] == "boto3" else sys.executable for variant in selected}
         for label, python in (also.split("=", 1) for also in options.also):
             pythons.update({f"{v}@{label}": python for v in selected if v.split("-")[0] in ("face", "generated", "boto3face")})
         results: Dict[str, List[Dict[str, float]]] = {name: [] for name in pythons}
