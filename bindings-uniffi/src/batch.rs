@@ -80,8 +80,8 @@ impl Batch {
     }
 
     /// The same as `next_event`, blocking the calling thread.
-    pub fn next_event_blocking(&self) -> Result<Option<BatchEvent>, IotTransferError> {
-        blocking(self.receive())
+    pub fn next_event_blocking(self: std::sync::Arc<Self>) -> Result<Option<BatchEvent>, IotTransferError> {
+        blocking(async move { self.receive().await })
     }
 
     /// Stops the batch: no new certificate is started, and those in flight finish, each with its

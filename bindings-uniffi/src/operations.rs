@@ -67,7 +67,14 @@ macro_rules! uniffi_operations {
                     input: $Input,
                     signing_time: Option<SystemTime>,
                 ) -> Result<Arc<SignedRequest>, IotTransferError> {
-                    blocking(self.[<sign_ $method>](input, signing_time))
+                    let client = self.client.clone();
+                    blocking(async move {
+                        Ok(match signing_time {
+                            Some(time) => client.sign_operation_at(input, time).await?,
+                            None => client.sign_operation(input).await?,
+                        })
+                    })
+                    .map(|signed| Arc::new(SignedRequest::new(signed)))
                 }
             )*
         }
@@ -103,10 +110,11 @@ macro_rules! uniffi_operations {
                     input: $Input,
                     cancellation: Option<Arc<CancellationToken>>,
                 ) -> Result<$Output, IotTransferError> {
-                    blocking(async {
+                    let client = self.client.clone();
+                    blocking(async move {
                         Ok(match cancellation {
-                            Some(token) => self.client.$cancellable(input, &token.inner).await?,
-                            None => self.client.$method(input).await?,
+                            Some(token) => client.$cancellable(input, &token.inner).await?,
+                            None => client.$method(input).await?,
                         })
                     })
                 }
@@ -143,7 +151,8 @@ macro_rules! uniffi_operations {
 
                 /// The same as `next_page`, blocking the calling thread.
                 pub fn next_page_blocking(&self) -> Result<Option<<$PInput as iot_transfer::OperationInput>::Output>, IotTransferError> {
-                    blocking(async { Ok(self.pages.lock().await.next_page().await.transpose()?) })
+                    let pages = self.pages.clone();
+                    blocking(async move { Ok(pages.lock().await.next_page().await.transpose()?) })
                 }
             }
         )*

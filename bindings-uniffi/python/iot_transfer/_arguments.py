@@ -4,7 +4,7 @@ signature each generated method shows (``help()``, ``inspect.signature``, stubte
 
 import inspect
 import os
-from typing import Any, List, Mapping, cast
+from typing import Any, Dict, FrozenSet, List, Mapping, NamedTuple, Tuple, cast
 
 from . import iot_transfer as _generated
 from ._table import STATUSES, Call, Member
@@ -26,20 +26,50 @@ def _value(member: Member, value: Any) -> Any:
     return getattr(status, other)(value) if other is not None else value
 
 
+class _Plan(NamedTuple):
+    """What filling a call's records needs, worked out once per call rather than on every call."""
+
+    names: FrozenSet[str]
+    """Every keyword argument the call takes."""
+    takes: str
+    """Those names, as an unknown argument's error lists them."""
+    records: Tuple[Tuple[Any, Tuple[Member, ...]], ...]
+    """Each record's class and members, in the uniffi method's order."""
+
+
+_PLANS: Dict[int, _Plan] = {}
+"""Each call's plan, by the call's identity (the table's calls live as long as the module)."""
+
+
+def _plan(call: Call) -> _Plan:
+    plan = _PLANS.get(id(call))
+    if plan is None:
+        names = [member.name for record in call.records for member in record.members]
+        takes = ", ".join(names) if names else "no arguments"
+        plan = _Plan(frozenset(names), takes, tuple((record.cls, record.members) for record in call.records))
+        _PLANS[id(call)] = plan
+    return plan
+
+
 def records(call: Call, arguments: Mapping[str, Any]) -> List[Any]:
     """The records of ``call`` filled from ``arguments``, in the uniffi method's order."""
-    names = [member.name for record in call.records for member in record.members]
-    for name in arguments:
-        if name not in names:
-            takes = ", ".join(names) if names else "no arguments"
-            raise param_validation_error(name, name, f"is not an argument of {call.method} (it takes {takes})")
+    plan = _plan(call)
+    if not plan.names.issuperset(arguments):
+        for name in arguments:
+            if name not in plan.names:
+                raise param_validation_error(name, name, f"is not an argument of {call.method} (it takes {plan.takes})")
     filled: List[Any] = []
-    for record in call.records:
-        for member in record.members:
-            if member.required and member.name not in arguments:
-                raise param_validation_error(member.name, member.model_name, "is required")
-        values = {m.name: _value(m, arguments[m.name]) for m in record.members if m.name in arguments}
-        filled.append(record.cls(**values))
+    for cls, members in plan.records:
+        values: Dict[str, Any] = {}
+        for member in members:
+            name = member.name
+            if name in arguments:
+                value = arguments[name]
+                # A plain string is taken as it is unless it may name a status.
+                values[name] = value if type(value) is str and member.status is None else _value(member, value)
+            elif member.required:
+                raise param_validation_error(name, member.model_name, "is required")
+        filled.append(cls(**values))
     return filled
 
 
