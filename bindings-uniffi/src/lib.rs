@@ -12,7 +12,6 @@ mod cancellation;
 #[cfg(feature = "cli")]
 mod cli;
 mod client;
-mod completions;
 mod config;
 mod credentials;
 mod error;
@@ -23,7 +22,6 @@ mod signed_request;
 pub use batch::Batch;
 pub use cancellation::CancellationToken;
 pub use client::IotTransferClient;
-pub use completions::CompletionQueue;
 pub use config::{check_client_config, ClientConfig, RetryMode, SettingNaming};
 pub use credentials::{AwsCredentials, CredentialsProvider, CredentialsProviderError};
 pub use error::IotTransferError;

@@ -31,8 +31,6 @@ from .iot_transfer import (  # noqa: F401
     CancellationToken as CancellationToken,
     CancellationTokenProtocol as CancellationTokenProtocol,
     CheckTransferInput as CheckTransferInput,
-    CompletionQueue as CompletionQueue,
-    CompletionQueueProtocol as CompletionQueueProtocol,
     ClientConfig as ClientConfig,
     CredentialsProvider as CredentialsProvider,
     CredentialsProviderError as CredentialsProviderError,
@@ -66,7 +64,6 @@ from .iot_transfer import (  # noqa: F401
     run_cli as run_cli,
 )
 from .values import *  # noqa: F401,F403
-from . import _ffi_buffers as _ffi_buffers  # noqa: F401 (faster records across the FFI, applied on import)
 from . import iot_transfer as _generated
 from . import exceptions as exceptions
 from .client import AsyncClient as AsyncClient

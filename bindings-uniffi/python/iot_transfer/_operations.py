@@ -5,7 +5,7 @@ paginator. An operation declared in the core is a method here with nothing writt
 
 from typing import Any, Callable
 
-from . import _arguments, _calls, _completions
+from . import _arguments, _calls
 from ._table import OPERATIONS, PAGINATIONS, Call
 from .paginate import AsyncPaginator, Paginator
 
@@ -22,7 +22,7 @@ def _blocking_method(call: Call) -> Callable[..., Any]:
 def _async_method(call: Call) -> Callable[..., Any]:
     async def method(self: Any, **kwargs: Any) -> Any:
         records = _arguments.records(call, kwargs)
-        output = await _completions.call(self.uniffi_client, call.method, records, call.operation_name)
+        output = await _calls.awaited(getattr(self.uniffi_client, call.method), records, call.operation_name)
         return call.convert(output)
 
     return method
