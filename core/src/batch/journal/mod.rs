@@ -225,7 +225,8 @@ async fn read(store: &dyn JournalStore) -> Result<Option<(JournalHeader, Vec<Ent
             let not_an_entry = |why: String| {
                 journal_error(format!("line {} is not a journal entry ({why}); the journal was not changed", index + 1))
             };
-            let entry: Entry = serde_json::from_slice(line.as_bytes()).map_err(|error| not_an_entry(error.to_string()))?;
+            let entry: Entry =
+                serde_json::from_slice(line.as_bytes()).map_err(|error| not_an_entry(error.to_string()))?;
             match entry.state() {
                 Some(_) => Ok(entry),
                 None => Err(not_an_entry(format!("event {:?}", entry.event))),
