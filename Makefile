@@ -83,7 +83,7 @@ bench-smoke: setup wasm
 	scripts/test/bench-smoke.sh
 
 ## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package, and its code by crate;
-## the mobile library's stripped size for aarch64 against bindings-uniffi/size-budget.txt (a release LTO build)
+## the mobile library's stripped size for aarch64 against bindings-uniffi/size-budget.txt (an LTO build, profile mobile-release)
 bench-size: wasm
 	scripts/setup/twiggy.sh
 	scripts/test/wasm-size.sh --by-crate

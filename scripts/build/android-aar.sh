@@ -11,6 +11,7 @@
 # Usage: ANDROID_NDK_HOME=/path/to/ndk scripts/build/android-aar.sh   (ANDROID_API, default 26)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$(dirname "$0")/../lib/env.sh"
 ndk="${ANDROID_NDK_HOME:-${ANDROID_NDK_ROOT:-}}"
 api="${ANDROID_API:-26}"
 if [ -z "$ndk" ] || [ ! -d "$ndk/toolchains/llvm/prebuilt" ]; then
@@ -24,6 +25,8 @@ abis=(
   "armeabi-v7a armv7-linux-androideabi armv7a-linux-androideabi$api-clang"
   "x86_64 x86_64-linux-android x86_64-linux-android$api-clang"
 )
+# The mobile library's profile and features, as scripts/test/native-size.sh measures them.
+mapfile -t mobile < <(mobile_cargo_args)
 out="$root/target/android"
 rm -rf "$out"
 mkdir -p "$out/aar/jni"
@@ -34,15 +37,15 @@ for entry in "${abis[@]}"; do
   # 16 KB pages: required of 64-bit apps from Android 15 on.
   page_size=""
   [ "$abi" != armeabi-v7a ] && page_size="-C link-arg=-Wl,-z,max-page-size=16384"
-  # No features: the mobile library, without `unify` (test builds only) and without the shared
-  # configuration (Android has no shared files or instance metadata; docs/size.md, "Native").
+  # The mobile library: no `unify` (test builds only), no shared configuration (Android has no
+  # shared files or instance metadata), built for size (scripts/lib/env.sh; docs/size.md, "Native").
   env "CARGO_TARGET_${env_triple}_LINKER=$toolchain/bin/$clang" \
     "CARGO_TARGET_${env_triple}_RUSTFLAGS=$page_size" \
     "CC_${triple//-/_}=$toolchain/bin/$clang" "AR_${triple//-/_}=$toolchain/bin/llvm-ar" \
-    cargo build --quiet --manifest-path "$root/Cargo.toml" --release --no-default-features --target "$triple" -p iot-transfer-uniffi --lib
+    cargo build --quiet --manifest-path "$root/Cargo.toml" "${mobile[@]}" --target "$triple" -p iot-transfer-uniffi --lib
   mkdir -p "$out/aar/jni/$abi"
   "$toolchain/bin/llvm-strip" --strip-all -o "$out/aar/jni/$abi/libiot_transfer_uniffi.so" \
-    "${CARGO_TARGET_DIR:-$root/target}/$triple/release/libiot_transfer_uniffi.so"
+    "${CARGO_TARGET_DIR:-$root/target}/$triple/$mobile_profile/libiot_transfer_uniffi.so"
 done
 
 # The classes: the JVM jar's, without its desktop natives (Android loads jni/ through JNA).

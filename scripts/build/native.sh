@@ -5,21 +5,28 @@
 # use), so one library works on every current distribution; it lands in target/TRIPLE/release.
 # A debug build for the host is the workspace's own (target/debug, what the tests use).
 # A release build carries FEATURES of iot-transfer-uniffi (comma-separated; default
-# `shared-config`, the JVM jar's; `none` for the mobile library's, as Android and iOS build it).
+# `shared-config`, the JVM jar's; `none` for none). `mobile` is the mobile library, as Android and
+# iOS build it: the cargo profile and features scripts/lib/env.sh declares (`mobile_profile`, built
+# for size; `mobile_features`, none), in target/TRIPLE/mobile-release; it takes no FEATURES.
 #
-# Usage: scripts/build/native.sh TRIPLE [release|debug] [FEATURES|none]
+# Usage: scripts/build/native.sh TRIPLE [release|mobile|debug] [FEATURES|none]
 #   e.g. scripts/build/native.sh aarch64-unknown-linux-gnu
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-triple="${1:?usage: scripts/build/native.sh TRIPLE [release|debug] [FEATURES|none]}"
+. "$(dirname "$0")/../lib/env.sh"
+triple="${1:?usage: scripts/build/native.sh TRIPLE [release|mobile|debug] [FEATURES|none]}"
 profile="${2:-release}"
 features="${3:-shared-config}"
+if [ "$profile" = mobile ]; then
+  [ -z "${3:-}" ] || { echo "scripts/build/native.sh: mobile takes no FEATURES (scripts/lib/env.sh declares them)" >&2; exit 2; }
+  profile="$mobile_profile" features="$mobile_features"
+fi
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 host="$(rustc -vV | sed -n 's/^host: //p')"
 flags=(-p iot-transfer-uniffi --lib)
-# A release library is built without the default feature `unify` (test builds only: unify/).
-[ "$profile" = release ] && flags+=(--release --no-default-features)
-[ "$profile" = release ] && [ "$features" != none ] && flags+=(--features "$features")
+# A release or mobile library is built without the default feature `unify` (test builds only: unify/).
+[ "$profile" != debug ] && flags+=(--profile "$profile" --no-default-features)
+[ "$profile" != debug ] && [ "$features" != none ] && flags+=(--features "$features")
 if [ "$triple" = "$host" ] && [ "$profile" = debug ]; then
   cargo build --quiet --manifest-path "$root/Cargo.toml" "${flags[@]}" >&2
   echo "$target_dir/$profile/libiot_transfer_uniffi.so"

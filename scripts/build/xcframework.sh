@@ -11,6 +11,7 @@
 # Usage: scripts/build/xcframework.sh [PACKAGE_DIR]   (default: the package scripts/build/swift-package.sh assembles)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$(dirname "$0")/../lib/env.sh"
 [ "$(uname -s)" = Darwin ] || { echo "build-xcframework: needs macOS with Xcode (this is $(uname -s)); see docs/apple.md" >&2; exit 2; }
 for tool in xcodebuild lipo rustup cargo; do
   command -v "$tool" >/dev/null || { echo "build-xcframework: '$tool' is missing" >&2; exit 2; }
@@ -21,11 +22,13 @@ macos=(aarch64-apple-darwin x86_64-apple-darwin)
 ios=(aarch64-apple-ios)
 simulator=(aarch64-apple-ios-sim x86_64-apple-ios)
 rustup target add "${macos[@]}" "${ios[@]}" "${simulator[@]}" >&2
-# No features: the mobile library, without `unify` (test builds only) and without the shared
-# configuration (iOS has no shared files or instance metadata; docs/size.md, "Native"). The macOS
-# slices are the same library, so one Swift API behaves alike on every platform.
+# The mobile library: no `unify` (test builds only), no shared configuration (iOS has no shared
+# files or instance metadata), built for size: the profile and features of scripts/lib/env.sh, as
+# scripts/test/native-size.sh measures them (docs/size.md, "Native"). The macOS slices are the
+# same library, so one Swift API behaves alike on every platform.
+mapfile -t mobile < <(mobile_cargo_args)
 for triple in "${macos[@]}" "${ios[@]}" "${simulator[@]}"; do
-  cargo build --release --no-default-features -p iot-transfer-uniffi-static --target "$triple" >&2
+  cargo build "${mobile[@]}" -p iot-transfer-uniffi-static --target "$triple" >&2
 done
 
 work="$root/target/xcframework"
@@ -33,7 +36,7 @@ rm -rf "$work" "$package/lib/IotTransferFFI.xcframework"
 mkdir -p "$work/headers" "$work/macos" "$work/ios" "$work/simulator"
 # The header and module map uniffi generated for the package's system-library target.
 cp "$package/Sources/IotTransferFFI/IotTransferFFI.h" "$package/Sources/IotTransferFFI/module.modulemap" "$work/headers/"
-lib() { echo "$root/target/$1/release/libiot_transfer_uniffi_static.a"; }
+lib() { echo "${CARGO_TARGET_DIR:-$root/target}/$1/$mobile_profile/libiot_transfer_uniffi_static.a"; }
 fat() {
   local out="$1"; shift
   local inputs=()

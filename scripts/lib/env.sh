@@ -13,3 +13,17 @@ setup_lock() {
   exec 8>"$cache/$1.lock"
   flock 8
 }
+
+# The mobile library (the Android AAR, the XCFramework, and what scripts/test/native-size.sh
+# measures by default), declared once: cargo's profile (Cargo.toml, `[profile.mobile-release]`,
+# built for size) and iot-transfer-uniffi's features (none: no `unify`, no `shared-config`).
+# scripts/build/native.sh builds it as `native.sh TRIPLE mobile`; android-aar.sh and
+# xcframework.sh pass these two to cargo themselves.
+mobile_profile=mobile-release
+mobile_features=none
+# Prints cargo's arguments for the mobile library, one a line: the profile, no default features,
+# and the features if any. Usage, in bash: mapfile -t mobile < <(mobile_cargo_args)
+mobile_cargo_args() {
+  printf '%s\n' --profile "$mobile_profile" --no-default-features
+  [ "$mobile_features" = none ] || printf '%s\n' --features "$mobile_features"
+}
