@@ -26,6 +26,14 @@ impl fmt::Display for EnvironmentError {
 
 impl std::error::Error for EnvironmentError {}
 
+impl From<EnvironmentError> for crate::Error {
+    /// A `Configuration` error saying which variable must hold what, with the variable's error as
+    /// its source.
+    fn from(error: EnvironmentError) -> Self {
+        crate::Error::configuration(error.to_string()).with_source(Some(Box::new(error)))
+    }
+}
+
 /// The variable that, set to `true`, makes the SDKs ignore the configured endpoint URLs.
 const IGNORE_ENDPOINT_URLS: &str = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 

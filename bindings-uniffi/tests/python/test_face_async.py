@@ -9,6 +9,7 @@ import pytest
 
 from iot_transfer import AsyncClient, TransferCertificateOutput
 from scripted_server import ScriptedServer, service_error, success
+from test_cancellation import wait_for
 from test_client import ARN, ID
 from test_face_client import ACCOUNT, keys
 
@@ -43,9 +44,6 @@ def test_cancelling_the_task_aborts_the_call():
                 await task
 
         asyncio.run(run())
-        deadline = time.monotonic() + 5
-        while server.hung_connections_closed != 1:
-            assert time.monotonic() < deadline, "the attempt was not closed"
-            time.sleep(0.01)
+        wait_for(lambda: server.hung_connections_closed == 1)
         time.sleep(0.2)
         assert len(server.requests) == 1, "no retry after the cancellation"

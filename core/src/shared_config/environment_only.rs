@@ -33,7 +33,7 @@ fn load_from(loader: SharedConfigLoader, get: impl Fn(&str) -> Option<String>) -
     }
     let mut settings =
         ClientSettings { region, max_attempts: max_attempts.map(i64::from), retry_mode, ..ClientSettings::default() };
-    fill_from_environment(&mut settings, &get).map_err(|error| Error::configuration(error.to_string()))?;
+    fill_from_environment(&mut settings, &get)?;
     let credentials: Arc<dyn ProvideCredentials> = match credentials {
         Some(provider) => provider,
         None => Arc::new(

@@ -1,17 +1,12 @@
 //! This project's core (`iot-transfer`) in `make bench`: `ours MODE URL WARMUP CALLS`.
 
-use iot_transfer::{Client, Config, Credentials, TransferCertificateInput};
-use iot_transfer_bench::{run, CERTIFICATE_ID, TARGET_ACCOUNT};
+use iot_transfer::{Client, TransferCertificateInput};
+use iot_transfer_bench::{ours_config, run, CERTIFICATE_ID, TARGET_ACCOUNT};
 use std::sync::Arc;
 
 fn main() {
     run("iot-transfer (Rust)", |url| async move {
-        let config = Config::builder()
-            .region("us-east-1")
-            .endpoint_url(url)
-            .credentials(Credentials::new("AKIDEXAMPLE", "secret", None, None))
-            .build();
-        let client = Arc::new(Client::new(config));
+        let client = Arc::new(Client::new(ours_config(url)));
         move || {
             let client = client.clone();
             async move {
