@@ -51,7 +51,7 @@ test-rust:
 
 ## test-fuzz-corpora: replay every fuzz target's corpus through its invariant checks (stable; part of test-rust)
 test-fuzz-corpora:
-	$(CARGO) test -p iot-transfer --test fuzz_corpora
+	$(CARGO) test -p iot-transfer --test integration fuzz_corpora::
 
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), with executions, time and peak RSS per target
 fuzz:

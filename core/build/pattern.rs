@@ -6,7 +6,7 @@
 //! backtracking is needed. Every `regionRegex` of today's data passes; one that does not fails
 //! the build, saying why.
 
-use crate::region_regex::Piece;
+use super::region_regex::Piece;
 
 const META: &[u8] = b"+#()|";
 

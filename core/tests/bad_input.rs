@@ -1,7 +1,7 @@
 //! The shared bad-input table (`tests/vectors/bad-input.json`) in Rust: every row that a Rust
 //! caller can write is a validation error naming the member and its rule, and nothing is sent.
 
-mod support;
+use crate::support;
 
 use iot_transfer::{Client, ErrorKind, TransferCertificateInput};
 use serde_json::Value;

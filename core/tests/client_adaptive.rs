@@ -2,7 +2,7 @@
 //! off until the service throttles, then holds every attempt (first ones and retries) to its
 //! rate; the standard mode never waits for it.
 
-mod support;
+use crate::support;
 
 use iot_transfer::retry::{RetryConfig, RetryMode};
 use iot_transfer::{Client, DescribeCertificateInput};

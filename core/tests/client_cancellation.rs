@@ -1,7 +1,7 @@
 //! Cancelling a call: the retries stop, the attempt in flight is dropped, and the error says
 //! whether the transfer may have been applied.
 
-mod support;
+use crate::support;
 
 use iot_transfer::runtime::{BoxFuture, Sleep};
 use iot_transfer::{Cancellation, CheckTransferInput, Client, ErrorKind, PrepareAndTransferInput};

@@ -2,7 +2,7 @@
 //! success, any error), as smithy-rs and the JS SDK learn it, even when no attempt is retried;
 //! not from a cached response; and a denied action is not taken for a clock problem.
 
-mod support;
+use crate::support;
 
 use iot_transfer::runtime::FixedClock;
 use iot_transfer::{Client, DescribeCertificateInput, ErrorKind};

@@ -1,7 +1,7 @@
 //! Error mapping end to end: every modelled error, auth and unknown codes, bad success bodies,
 //! configuration and credentials failures, and secrets kept out of every printout.
 
-mod support;
+use crate::support;
 
 use iot_transfer::credentials::CredentialsError;
 use iot_transfer::runtime::BoxFuture;

@@ -1,7 +1,7 @@
 //! A transfer whose outcome is unknown is settled from the certificate's state before the client
 //! answers: lost responses, timeouts, 5xx and unreadable bodies, and CertificateStateException.
 
-mod support;
+use crate::support;
 
 use iot_transfer::{Client, DescribeCertificateInput, ErrorKind, ListOutgoingCertificatesInput, TimeoutKind};
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! dropped and refused connections, backoff accounting, the service's retry-after hints and the
 //! retry quota.
 
-mod support;
+use crate::support;
 
 use iot_transfer::runtime::TransportErrorKind;
 use iot_transfer::{Client, DescribeCertificateInput, ErrorKind, RetryConfig};

@@ -1,6 +1,6 @@
 //! Time against a loopback server: per-attempt and whole-call timeouts, and clock-skew correction.
 
-mod support;
+use crate::support;
 
 use iot_transfer::runtime::FixedClock;
 use iot_transfer::{Client, ErrorKind, TimeoutKind};

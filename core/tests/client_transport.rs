@@ -1,7 +1,7 @@
 //! What the native transport refuses to do: follow a redirect, keep a timed-out attempt's
 //! connection open while its retry is sent, or read a body without bound.
 
-mod support;
+use crate::support;
 
 use iot_transfer::protocol::MAX_RESPONSE_BODY;
 use iot_transfer::runtime::TransportErrorKind;

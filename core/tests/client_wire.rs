@@ -1,6 +1,6 @@
 //! The client against a loopback server: the exact wire request, the output, connection reuse.
 
-mod support;
+use crate::support;
 
 use iot_transfer::{Client, ErrorKind};
 use std::time::Duration;

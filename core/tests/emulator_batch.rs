@@ -3,7 +3,7 @@
 //! outcome is settled from the certificate's state, never sent twice), a plan-only run, the
 //! target side accepting and rejecting in bulk, and input and journals refused before anything is sent.
 
-mod loopback;
+use crate::loopback;
 
 use futures_util::StreamExt;
 use iot_emulator::bulk::{create_certificates, BulkCertificates};

@@ -2,7 +2,7 @@
 //! attempt slower than its timeout and a call slower than its timeout, each compared with the
 //! endpoint's own record of the certificate.
 
-mod loopback;
+use crate::loopback;
 
 use iot_emulator::Emulator;
 use iot_transfer::{Client, Config, Credentials, ErrorKind, RetryConfig, TimeoutKind, TransferCertificateInput};

@@ -1,9 +1,9 @@
 //! Clock offset and adaptive retries end to end against the project's local IoT endpoint, whose
 //! clock can be set ahead and which can throttle or deny calls on demand.
 
-mod support;
+use crate::support;
 
-mod loopback;
+use crate::loopback;
 
 use iot_emulator::Emulator;
 use iot_transfer::retry::RetryMode;

@@ -2,7 +2,7 @@
 //! with a client for each account: preflight, prepare, transfer, accept, reject, cancel, lists
 //! and their paginators, and the settling of accepts, rejects and cancels whose response was lost.
 
-mod loopback;
+use crate::loopback;
 
 use iot_emulator::Emulator;
 use iot_transfer::{

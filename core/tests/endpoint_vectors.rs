@@ -4,7 +4,7 @@
 //! set's error. `tests/botocore/test_endpoints.py` proves every expected value with botocore.
 //!
 //! Normally each case is compared with its `expected`; `UPDATE_VECTORS=1 cargo test -p
-//! iot-transfer --test endpoint_vectors` instead rewrites every `expected` from this crate's
+//! iot-transfer --test integration endpoint_vectors::` instead rewrites every `expected` from this crate's
 //! output (then run the botocore check and review the diff).
 
 use iot_transfer::endpoint::{resolve_endpoint, Partition};

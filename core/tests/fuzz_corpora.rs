@@ -2,8 +2,7 @@
 //! `core/fuzz/corpus/<target>/` (the seeds, and each input that ever broke an invariant) goes
 //! through the same check the fuzz target runs, from the same source file.
 
-#[path = "../fuzz/src/lib.rs"]
-mod fuzz_checks;
+use crate::fuzz_checks;
 
 use std::path::{Path, PathBuf};
 

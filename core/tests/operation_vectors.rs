@@ -3,10 +3,10 @@
 //! written as the AWS model names their members; `tests/botocore/test_operation_vectors.py`
 //! proves every expected value with botocore's serializer, signer and parser.
 //!
-//! `UPDATE_VECTORS=1 cargo test -p iot-transfer --test operation_vectors` rewrites each
+//! `UPDATE_VECTORS=1 cargo test -p iot-transfer --test integration operation_vectors::` rewrites each
 //! `expected` from this crate's output (then run the botocore check).
 
-mod support;
+use crate::support;
 #[path = "support/vector_calls.rs"]
 mod vector_calls;
 

@@ -6,11 +6,10 @@
 
 #[path = "../build/pattern.rs"]
 mod pattern;
-#[path = "../fuzz/src/partitions.rs"]
-mod reference;
 #[path = "../build/region_regex.rs"]
 mod region_regex;
 
+use crate::fuzz_checks::partitions as reference;
 use iot_transfer::endpoint::Partition;
 use pattern::encode;
 use region_regex::{translate, Piece};

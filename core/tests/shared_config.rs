@@ -3,19 +3,13 @@
 //! the local IoT endpoint: static keys, profiles, `credential_process`, endpoint URLs, FIPS,
 //! dual-stack and retry settings, `AWS_CA_BUNDLE` and proxies.
 
-mod loopback;
+use crate::loopback;
 
-use loopback::child::{self, child_entry};
+use loopback::child;
 use loopback::proxy::LoopbackProxy;
 use loopback::tls_front::TlsFront;
 use loopback::{emulator, scratch_dir, SOURCE_ACCOUNT, SOURCE_KEY, SOURCE_SECRET};
 use serde_json::Value;
-
-/// The child process's entry point (see `loopback::child`); a no-op in the parent.
-#[test]
-fn child_process_entry() {
-    child_entry();
-}
 
 /// Runs the child off the async runtime, which keeps serving the endpoint meanwhile.
 async fn run_child(describe: Option<&str>, vars: &[(&str, &str)]) -> Value {

@@ -1,7 +1,7 @@
 //! Signing times the signer cannot carry, and credentials a header cannot carry, are typed errors
 //! before anything is signed or sent: never a panic inside the signer.
 
-mod support;
+use crate::support;
 
 use iot_transfer::runtime::FixedClock;
 use iot_transfer::{Client, Credentials, ErrorKind, InputField, ValidationRule};

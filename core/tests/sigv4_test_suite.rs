@@ -10,7 +10,7 @@
 //! signature `header-signature.txt`. Every case that does not run is listed below, by name, with the
 //! reason; the test fails if a list goes stale or the suite gains a case no list accounts for.
 
-mod support;
+use crate::support;
 
 use aws_sigv4::http_request::{PercentEncodingMode, SignableBody, SignableRequest, SigningSettings};
 use iot_transfer::signing::sign_request;

@@ -6,7 +6,7 @@
 #   core/data/iot-endpoint-rule-set-1.json  IoT's endpoint rules, which core/src/endpoint/rules.rs
 #                                           follows (its texts are checked against this copy)
 # Then review `git diff core/data`, add a case to tests/vectors/endpoints.json for any new
-# region or partition (`cargo test -p iot-transfer --test endpoint_vectors` says which are
+# region or partition (`cargo test -p iot-transfer --test integration endpoint_vectors::` says which are
 # missing; UPDATE_VECTORS=1 writes their expected hosts) and prove them with botocore:
 #   $(scripts/setup/python.sh) -m pytest -q tests/botocore/test_endpoints.py
 set -euo pipefail

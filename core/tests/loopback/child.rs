@@ -2,15 +2,15 @@
 //! environment a test gives it: `aws-config` reads the real process environment and files, as it
 //! does for a user, and tests running in parallel cannot see each other's variables.
 //!
-//! The child is the test named [`CHILD_TEST`] in the same binary: it does nothing unless
-//! [`SCENARIO_VAR`] is set, and then loads the configuration, optionally describes a certificate,
-//! and prints one JSON line after [`RESULT_PREFIX`].
+//! The child is the test named [`CHILD_TEST`] in the same binary (`child_process_entry`, below):
+//! it does nothing unless [`SCENARIO_VAR`] is set, and then loads the configuration, optionally
+//! describes a certificate, and prints one JSON line after [`RESULT_PREFIX`].
 
 use serde_json::{json, Value};
 use std::process::Command;
 
-/// The test function every test binary using this module defines as its child entry point.
-pub const CHILD_TEST: &str = "child_process_entry";
+/// The child's entry point: the full name of the test below, run with `--exact`.
+pub const CHILD_TEST: &str = "loopback::child::child_process_entry";
 /// Set in the child's environment: the certificate to describe, or `-` to make no call.
 pub const SCENARIO_VAR: &str = "IOT_TRANSFER_TEST_DESCRIBE";
 const RESULT_PREFIX: &str = "CHILD-RESULT:";
@@ -38,9 +38,15 @@ pub fn run(describe: Option<&str>, vars: &[(&str, &str)]) -> Value {
     serde_json::from_str(line).unwrap()
 }
 
+/// The child process's entry point; a no-op in the parent.
+#[test]
+fn child_process_entry() {
+    child_entry();
+}
+
 /// The child's work, if this process is a child: load the configuration, report it, describe the
 /// certificate, report the outcome.
-pub fn child_entry() {
+fn child_entry() {
     let Ok(describe) = std::env::var(SCENARIO_VAR) else { return };
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let report = runtime.block_on(async move {

@@ -1,6 +1,6 @@
 //! SigV4 verification: who may call, with what signature, at what time.
 
-mod support;
+use crate::support;
 
 use iot_emulator::accounts::Account;
 use std::time::{Duration, SystemTime};

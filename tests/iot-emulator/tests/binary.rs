@@ -1,6 +1,6 @@
 //! The `iot-emulator` binary: the URL on the first line, the demo certificates after it.
 
-mod support;
+use crate::support;
 
 use iot_emulator::accounts::{default_accounts, DEFAULT_TARGET_ACCOUNT};
 use std::io::{BufRead, BufReader};

@@ -1,7 +1,7 @@
 //! Certificates in bulk through the admin endpoint: INACTIVE with no policies (transferable), or
 //! ACTIVE and with policies attached (a batch must deactivate and detach them first).
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::{admin, admin_reply, source, Client};

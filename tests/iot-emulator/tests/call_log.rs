@@ -1,7 +1,7 @@
 //! The call log: every IoT call in order, with who made it, the certificate it names, its status
 //! and what became of it (applied, refused, throttled, or stopped by a fault).
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use std::time::{SystemTime, UNIX_EPOCH};

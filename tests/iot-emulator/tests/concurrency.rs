@@ -1,6 +1,6 @@
 //! Many clients at once: every call is answered and the state stays consistent.
 
-mod support;
+use crate::support;
 
 use support::{admin, source, target, Client};
 

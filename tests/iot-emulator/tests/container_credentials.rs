@@ -1,7 +1,7 @@
 //! The container credentials endpoint (`AWS_CONTAINER_CREDENTIALS_FULL_URI`): its authorization
 //! token, its JSON, and credentials that sign IoT calls as the account in the path.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use std::net::SocketAddr;

@@ -1,6 +1,6 @@
 //! CORS: a browser page on another origin can call the emulator and read its headers.
 
-mod support;
+use crate::support;
 
 use support::{send, source, unsigned, Client};
 

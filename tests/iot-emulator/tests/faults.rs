@@ -1,6 +1,6 @@
 //! Fault injection: every kind, scripted and seeded, set at startup and through the admin endpoint.
 
-mod support;
+use crate::support;
 
 use iot_emulator::faults::{FaultKind, FaultSettings, ScriptedFault};
 use serde_json::json;

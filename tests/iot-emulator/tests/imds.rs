@@ -1,7 +1,7 @@
 //! IMDSv2 under `/latest/`: session tokens, the role and its credentials, region lookups, and the
 //! 404s that make newer SDKs fall back.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use std::net::SocketAddr;

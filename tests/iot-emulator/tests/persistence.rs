@@ -1,6 +1,6 @@
 //! The state file: every change is saved, and a restarted emulator picks up where it stopped.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use support::{source, target, Client};

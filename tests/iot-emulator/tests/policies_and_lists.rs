@@ -1,6 +1,6 @@
 //! Policies, list pagination, and the admin reset and demo seeding.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::{admin, source, target, Client};

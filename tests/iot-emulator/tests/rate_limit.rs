@@ -2,7 +2,7 @@
 //! with ThrottlingException without running them, counting them, and never limiting admin,
 //! credential-service, unsigned or wrongly signed requests.
 
-mod support;
+use crate::support;
 
 use iot_emulator::accounts::Account;
 use iot_emulator::rate_limit::RateLimit;

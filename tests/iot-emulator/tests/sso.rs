@@ -1,7 +1,7 @@
 //! The SSO portal's GetRoleCredentials: bearer tokens, restJson1 errors, and credentials that sign
 //! IoT calls as the requested account.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use std::time::SystemTime;

@@ -1,7 +1,7 @@
 //! STS at `POST /`: AssumeRole, AssumeRoleWithWebIdentity and GetCallerIdentity in the awsQuery
 //! wire format, and the temporary credentials they issue signing IoT calls.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use std::time::{Duration, SystemTime};

@@ -1,6 +1,6 @@
 //! The transfer rules as AWS documents them, through signed HTTP calls.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::{outsider, source, target, Client};

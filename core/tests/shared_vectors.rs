@@ -2,10 +2,10 @@
 //! them, and `tests/botocore/test_vectors.py` proves their expected values with botocore.
 //!
 //! Normally each case's output is compared with its `expected`, string for string; any
-//! difference fails, naming the case. `UPDATE_VECTORS=1 cargo test -p iot-transfer --test vectors`
+//! difference fails, naming the case. `UPDATE_VECTORS=1 cargo test -p iot-transfer --test integration shared_vectors::`
 //! instead rewrites every `expected` from this crate's output (then run the botocore check).
 
-mod support;
+use crate::support;
 
 use iot_transfer::operation::transfer_certificate::parse_response;
 use iot_transfer::retry::{retry_after, retry_delay, RetryClass, RetryConfig, RetryQuota};
