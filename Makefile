@@ -41,7 +41,7 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p iot-transfer --no-default-features --all-targets -- -D warnings
 	$(CARGO) clippy -p iot-transfer --target $(WASM_TARGET) -- -D warnings
-	$(CARGO) clippy -p iot-transfer-wasm --all-targets --target $(WASM_TARGET) -- -D warnings
+	$(CARGO) clippy -p iot-transfer-wasm -p iot-transfer-wasm-floor --all-targets --target $(WASM_TARGET) -- -D warnings
 
 # Also replays the fuzz corpora (core/tests/fuzz_corpora.rs), on stable. Then the core's unit
 # tests without the shared configuration (the mobile library's build: the feature's error).
@@ -83,10 +83,12 @@ bench-smoke: setup wasm
 	scripts/test/bench-smoke.sh
 
 ## bench-size: raw, gzip and brotli size of what a browser downloads from the npm package, and its code by crate;
+## the same for the floor of the design's packages alone (bench/wasm-floor, one signed call);
 ## the mobile library's stripped size for aarch64 against bindings-uniffi/size-budget.txt (an LTO build, profile mobile-release)
 bench-size: wasm
 	scripts/setup/twiggy.sh
 	scripts/test/wasm-size.sh --by-crate
+	scripts/test/wasm-size.sh --files "$$(scripts/build/wasm-floor.sh)" iot_transfer_wasm_floor_bg.wasm floor.js
 	scripts/test/native-size.sh --check
 
 ## test-python: one manylinux2014 wheel (maturin, uniffi; debug), checked with auditwheel, installed

@@ -80,6 +80,9 @@ def _sizes(results):
     for kind in ("raw", "gzip", "brotli"):
         lines.append(f"| browser download, {kind} (npm package: .wasm + browser.js; JS SDK: esbuild bundle) | "
                      f"{_number(ours.get(kind))} B | {_number(sdk.get(kind))} B | {_ratio(over(ours.get(kind), sdk.get(kind)))} |")
+    floor = browser.get("floor") or {}
+    lines.append(f"| the design's packages alone, one signed call, gzip (bench/wasm-floor, built as the npm package) | "
+                 f"{_number(floor.get('gzip'))} B | {_number(sdk.get('gzip'))} B | {_ratio(over(floor.get('gzip'), sdk.get('gzip')))} |")
     lines.append(f"| Rust: minimal program of one call, release, stripped | {_number(rust.get('ours'))} B | "
                  f"{_number(rust.get('official'))} B | {_ratio(over(rust.get('ours'), rust.get('official')))} |")
     return lines

@@ -6,20 +6,11 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 wasm_dir="$root/bindings-wasm"
 pkg="$wasm_dir/pkg"
 bin="$wasm_dir/node_modules/.bin"
-# The features Rust 1.82+ emits for wasm32 by default, which wasm-opt must be told about.
-features=(--enable-reference-types --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-multivalue --enable-mutable-globals)
+. "$(dirname "$0")/../lib/env.sh"
 
-# The standard library is rebuilt with the package (`-Z build-std`), as every other crate is: at
-# opt-level "z", under LTO with the rest, with std's `optimize_for_size` feature and no source
-# locations in panic messages (`-Z location-detail=none`); the prebuilt std is built for speed.
-# The panic hook still reports a panic's message (docs/size.md: -17.4 KB gzip). These are unstable
-# cargo and rustc flags, allowed on this stable toolchain by RUSTC_BOOTSTRAP=1 for this one build;
-# they need the toolchain's rust-src component (scripts/setup/rust.sh installs it).
-RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zlocation-detail=none" cargo build -p iot-transfer-wasm \
-  --target wasm32-unknown-unknown --profile wasm-release \
-  -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
-# CARGO_TARGET_DIR may point at a cache shared between worktrees.
-wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/wasm-release/iot_transfer_wasm.wasm"
+# The browser build (scripts/lib/env.sh: the standard library rebuilt with it, for size).
+wasm_release_build iot-transfer-wasm
+wasm="$(wasm_release_dir)/iot_transfer_wasm.wasm"
 
 stage="$root/target/npm-stage"
 rm -rf "$pkg" "$stage"
@@ -32,7 +23,7 @@ wasm-bindgen "$wasm" --target nodejs --out-dir "$pkg/node" --no-typescript
 # the same bytes (as they usually are) the second one is found there too.
 opt_cache="$root/target/wasm-opt-cache"
 mkdir -p "$opt_cache"
-opt_flags=(-Oz "${features[@]}" --strip-debug --strip-producers)
+mapfile -t opt_flags < <(wasm_opt_args)
 used=()
 optimise() {
   local key

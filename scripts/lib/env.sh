@@ -3,6 +3,7 @@
 # ~/.cache/iot-transfer) and the pinned tool versions (scripts/versions.env).
 # Usage, from a script in a folder of scripts/: . "$(dirname "$0")/../lib/env.sh"
 cache="${IOT_TRANSFER_CACHE:-$HOME/.cache/iot-transfer}"
+repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$(dirname "$0")/../versions.env"
 
 # Holds the lock of setup NAME until the script exits, waiting for another holder first: a setup
@@ -26,4 +27,31 @@ mobile_features=none
 mobile_cargo_args() {
   printf '%s\n' --profile "$mobile_profile" --no-default-features
   [ "$mobile_features" = none ] || printf '%s\n' --features "$mobile_features"
+}
+
+# The browser build, declared once, for the npm package (scripts/build/wasm-package.sh) and
+# `make bench`'s floor of the design's packages (scripts/build/wasm-floor.sh): the standard
+# library rebuilt with the package (`-Z build-std`), as every other crate is: at opt-level "z",
+# under LTO with the rest, with std's `optimize_for_size` feature and no source locations in panic
+# messages (`-Z location-detail=none`); the prebuilt std is built for speed. A panic hook still
+# reports a panic's message (docs/size.md: -17.4 KB gzip). These are unstable cargo and rustc
+# flags, allowed on this stable toolchain by RUSTC_BOOTSTRAP=1 for this one build; they need the
+# toolchain's rust-src component (scripts/setup/rust.sh installs it).
+# Usage: wasm_release_build PACKAGE; the module is then at "$(wasm_release_dir)/CRATE_NAME.wasm".
+wasm_release_build() {
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zlocation-detail=none" cargo build -p "$1" \
+    --target wasm32-unknown-unknown --profile wasm-release \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+}
+# Where wasm_release_build leaves its modules (CARGO_TARGET_DIR may point at a cache shared
+# between worktrees).
+wasm_release_dir() {
+  echo "${CARGO_TARGET_DIR:-$repo_root/target}/wasm32-unknown-unknown/wasm-release"
+}
+# wasm-opt's arguments for a browser build, one a line: -Oz, the features Rust 1.82+ emits for
+# wasm32 by default (which wasm-opt must be told about), no debug or producers sections.
+# Usage, in bash: mapfile -t opt_flags < <(wasm_opt_args)
+wasm_opt_args() {
+  printf '%s\n' -Oz --enable-reference-types --enable-bulk-memory --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers
 }

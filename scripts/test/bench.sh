@@ -3,7 +3,8 @@
 # aws-sdk-iot, the Python wheel in release, the npm package as `make wasm` ships it), installs the
 # official SDKs (boto3 via scripts/setup/python.sh, @aws-sdk/client-iot), runs them side by side
 # against one loopback stub with the fleet handover (scripts/test/bench-run.sh), and writes the
-# report: docs/benchmarks.md and docs/benchmarks.png from target/bench/results.json.
+# report: docs/benchmarks.md and docs/benchmarks.png from target/bench/results.json. Also the floor
+# of the browser download (scripts/build/wasm-floor.sh), which bench-smoke leaves out.
 # Environment: BENCH_ROUNDS (3), BENCH_WARMUP (1000), BENCH_CALLS (5000), HANDOVER_CERTIFICATES
 # (10000), HANDOVER_RATE (200), BENCH_LABEL (a line at the report's top, for a smaller run),
 # BENCH_RUST_OFFICIAL=0 (leave aws-sdk-iot out: the report then says it was not measured).
@@ -26,7 +27,9 @@ rm -rf "$wheels"
 venv_python=$(scripts/test/bench-venv.sh)
 "$(dirname "$venv_python")/pip" install --quiet --disable-pip-version-check --force-reinstall "$wheels"/iot_transfer-*.whl
 scripts/test/bench-js.sh
-export BENCH_PYTHON="$python" BENCH_PYTHON_OURS="$venv_python"
+# The floor of the browser download: the design's packages alone, built as the npm package.
+BENCH_WASM_FLOOR=$(scripts/build/wasm-floor.sh)
+export BENCH_WASM_FLOOR BENCH_PYTHON="$python" BENCH_PYTHON_OURS="$venv_python"
 export BENCH_COMMAND="make bench (BENCH_ROUNDS=${BENCH_ROUNDS:-3} BENCH_WARMUP=${BENCH_WARMUP:-1000} BENCH_CALLS=${BENCH_CALLS:-5000} HANDOVER_CERTIFICATES=${HANDOVER_CERTIFICATES:-10000} HANDOVER_RATE=${HANDOVER_RATE:-200})"
 scripts/test/bench-run.sh target/bench/parts target/bench/results.json "$rust_target/release" \
   "${HANDOVER_CERTIFICATES:-10000}" "${HANDOVER_RATE:-200}"

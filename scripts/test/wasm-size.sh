@@ -2,11 +2,17 @@
 # Prints the raw, gzip (-9) and brotli (-q 11) sizes of what a browser downloads from the npm
 # package: the .wasm and browser.js (the JS layer and the wasm-bindgen glue, bundled). With --check, fails
 # when the gzip total exceeds the budget in bindings-wasm/size-budget.txt. With --by-crate, also
-# prints the code size by crate (twiggy, on the same build with its function names kept).
+# prints the code size by crate (twiggy, on the same build with its function names kept). With
+# --files DIR FILE..., prints the same table for those files instead (make bench's floor of the
+# design's packages, scripts/build/wasm-floor.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 pkg="$root/bindings-wasm/pkg"
 files=(iot_transfer_wasm_bg.wasm browser.js)
+if [ "${1:-}" = "--files" ]; then
+  pkg="$2"
+  files=("${@:3}")
+fi
 brotli_size() { node -e 'const z=require("zlib"),f=require("fs");const b=f.readFileSync(process.argv[1]);console.log(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11,[z.constants.BROTLI_PARAM_SIZE_HINT]:b.length}}).length)' "$1"; }
 total_raw=0; total_gzip=0; total_brotli=0
 printf "%-32s %10s %10s %10s\n" file raw gzip brotli
