@@ -42,6 +42,7 @@ lint:
 	$(CARGO) clippy -p iot-transfer --no-default-features --all-targets -- -D warnings
 	$(CARGO) clippy -p iot-transfer --target $(WASM_TARGET) -- -D warnings
 	$(CARGO) clippy -p iot-transfer-wasm -p iot-transfer-wasm-floor --all-targets --target $(WASM_TARGET) -- -D warnings
+	$(CARGO) clippy -p iot-transfer-wasm --features batches --all-targets --target $(WASM_TARGET) -- -D warnings
 
 # Also replays the fuzz corpora (core/tests/fuzz_corpora.rs), on stable. Then the core's unit
 # tests without the shared configuration (the mobile library's build: the feature's error).

@@ -40,6 +40,8 @@ def problems(results, certificates):
             value = (browser.get(who) or {}).get(kind)
             if not isinstance(value, int) or value <= 0:
                 found.append(f"browser size {who} {kind} = {value}")
+    if not ((browser.get("oursBatches") or {}).get("gzip") or 0) > 0:
+        found.append("the batches' module's size is missing")
     if not (sizes.get("rustMinimal") or {}).get("ours"):
         found.append("the minimal Rust program's size is missing")
     if certificates:

@@ -78,8 +78,11 @@ def _sizes(results):
     over = lambda a, b: None if a is None or not b else a / b
     lines = ["| | ours | official | ours ÷ official |", "|---|---|---|---|"]
     for kind in ("raw", "gzip", "brotli"):
-        lines.append(f"| browser download, {kind} (npm package: .wasm + browser.js; JS SDK: esbuild bundle) | "
+        lines.append(f"| browser download, {kind} (npm package: the operations' .wasm + browser.js; JS SDK: esbuild bundle) | "
                      f"{_number(ours.get(kind))} B | {_number(sdk.get(kind))} B | {_ratio(over(ours.get(kind), sdk.get(kind)))} |")
+    batches = browser.get("oursBatches") or {}
+    lines.append(f"| the batches' module, gzip, which a browser downloads when the first batch starts (the JS SDK has no batches) | "
+                 f"{_number(batches.get('gzip'))} B | | |")
     floor = browser.get("floor") or {}
     lines.append(f"| the design's packages alone, one signed call, gzip (bench/wasm-floor, built as the npm package) | "
                  f"{_number(floor.get('gzip'))} B | {_number(sdk.get('gzip'))} B | {_ratio(over(floor.get('gzip'), sdk.get('gzip')))} |")

@@ -1,5 +1,6 @@
 // `make bench`'s sizes: what a browser downloads from the npm package (scripts/test/wasm-size.sh)
-// against the official JS SDK's minified bundle of the same calls (js/sdk-bundle.mjs), and the
+// against the official JS SDK's minified bundle of the same calls (js/sdk-bundle.mjs), the
+// batches' module it downloads when the first batch starts, and the
 // stripped release size of the minimal Rust programs (bench/rust: min_ours, min_official) when
 // they are built (min_official not when BENCH_RUST_OFFICIAL=0), and the floor of the browser
 // download, the design's packages alone making one signed call (scripts/build/wasm-floor.sh), when
@@ -32,6 +33,8 @@ const sdkBundle = JSON.parse(execFileSync(process.execPath, [path.join(here, "js
 console.log(JSON.stringify({
   browser: {
     ours: browserDownload(),
+    // The batches' module, which a browser downloads when the first batch starts.
+    oursBatches: browserDownload(["--files", path.join(root, "bindings-wasm", "pkg"), "iot_transfer_batches_bg.wasm", "browser-batches.js"]),
     official: sdkBundle,
     floor: process.env.BENCH_WASM_FLOOR ? browserDownload(["--files", process.env.BENCH_WASM_FLOOR, "iot_transfer_wasm_floor_bg.wasm", "floor.js"]) : null,
   },

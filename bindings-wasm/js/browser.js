@@ -1,8 +1,9 @@
-// The browser and bundler entry point: loads the wasm with fetch on first use.
+// The browser and bundler entry point: loads the operations' wasm with fetch on first use, and the
+// batches' module (browser-batches.js, its own wasm) when the first batch starts.
 
 import init, { NativeClient, panicForTests, setPanicListener } from "./web/iot_transfer_wasm.js";
 import { reportPanic } from "./panic.js";
-import { setNativeLoader } from "./runtime.js";
+import { setBatchesLoader, setNativeLoader } from "./runtime.js";
 
 let ready;
 
@@ -20,7 +21,24 @@ export function initialize(moduleOrPath) {
   return ready;
 }
 
-setNativeLoader(() => initialize());
+let batchesReady;
+
+/**
+ * Loads the batches' module now instead of when the first batch starts: the core with the batches
+ * (`handover`, `acceptTransfers`, `rejectTransfers`), 36 KB gzip more than the operations' module,
+ * which a page calling only the operations never downloads. Called before the first client's
+ * first call, it serves the operations too, and the operations' module is never downloaded: one
+ * module for a page that runs batches. Pass a URL, Response or module to load
+ * `iot_transfer_batches_bg.wasm` from somewhere other than next to this file.
+ */
+export function initializeBatches(moduleOrPath) {
+  batchesReady ??= import("./browser-batches.js").then((batches) => batches.initialize(moduleOrPath, reportPanic));
+  return batchesReady;
+}
+
+// The operations run on the batches' module once it is loading, else on their own.
+setNativeLoader(() => batchesReady ?? initialize());
+setBatchesLoader(() => initializeBatches());
 
 export * from "./client.js";
 export * from "./enums.js";

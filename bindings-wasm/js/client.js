@@ -5,15 +5,38 @@ import { isErrorDescription, toError } from "./describe.js";
 import { batchEvents } from "./batch.js";
 import { BATCHES, OPERATIONS } from "./operations.js";
 import { guarded } from "./panic.js";
-import { getDefaultCredentials, getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
+import { getBatchesLoader, getDefaultCredentials, getDefaultTransport, getEnvironment, loadNative } from "./runtime.js";
 
 const redacted = "** redacted **";
 /** The client's method that calls an operation by name, for the methods installed below. */
 const callOperation = Symbol("iot-transfer.callOperation");
 /** The client's method that signs an operation's request by name, for the methods installed below. */
 const signOperation = Symbol("iot-transfer.signOperation");
-/** The client's method that resolves to its wasm client, for the batch methods installed below. */
-const nativeClient = Symbol("iot-transfer.nativeClient");
+/** The client's method that resolves to the wasm client its batches run on, for the batch methods installed below. */
+const batchesClient = Symbol("iot-transfer.batchesClient");
+
+/**
+ * A wasm client of the module `load` resolves to, configured by `config` (with the registered
+ * default transport, environment and credentials): a promise whose failure, a configuration
+ * error, is reported by the first call that awaits it.
+ */
+function newNative(load, config) {
+  const native = Promise.resolve()
+    .then(load)
+    .then((module) => {
+      try {
+        const transport = config?.transport ?? getDefaultTransport();
+        const isObject = typeof config === "object" && config !== null;
+        const withTransport = transport && isObject ? { ...config, transport } : config;
+        return new module.NativeClient(withTransport, getEnvironment(), getDefaultCredentials());
+      } catch (thrown) {
+        throw isErrorDescription(thrown) ? toError(thrown) : thrown;
+      }
+    });
+  // The failure is reported by the first call; avoid an unhandled rejection meanwhile.
+  native.catch(() => {});
+  return native;
+}
 
 /**
  * A client for the AWS IoT certificate-transfer API. Also exported as `IoTClient` and `IoT`, the
@@ -22,6 +45,10 @@ const nativeClient = Symbol("iot-transfer.nativeClient");
  */
 export class IoTTransferClient {
   #native;
+  /** The wasm client of the batches' module, made on the first batch (browsers). */
+  #batchesNative;
+  /** Makes #batchesNative, when the batches are another module than the operations' (browsers). */
+  #makeBatchesNative;
 
   /**
    * @param {object} config `{ region, endpoint?, credentials, maxAttempts?, timeouts?, ... }`; in
@@ -31,24 +58,22 @@ export class IoTTransferClient {
    * (credentials) the JS SDK's default chain when `@aws-sdk/credential-provider-node` is installed;
    * `credentials` is `{ accessKeyId, secretAccessKey, sessionToken? }` or an async function
    * returning that; `transport` is a function, or `"fetch"` for the core's fetch transport (the
-   * default in browsers; Node defaults to node:http). The client keeps no reference to the
-   * configuration object.
+   * default in browsers; Node defaults to node:http). In Node the client keeps no reference to the
+   * configuration object. In a browser, where the batches are a second module loaded when the
+   * first batch starts, it keeps a shallow copy of it (never printed) for that module's client.
    */
   constructor(config) {
-    this.#native = Promise.resolve()
-      .then(loadNative)
-      .then((native) => {
-        try {
-          const transport = config?.transport ?? getDefaultTransport();
-          const isObject = typeof config === "object" && config !== null;
-          const withTransport = transport && isObject ? { ...config, transport } : config;
-          return new native.NativeClient(withTransport, getEnvironment(), getDefaultCredentials());
-        } catch (thrown) {
-          throw isErrorDescription(thrown) ? toError(thrown) : thrown;
-        }
-      });
-    // The failure is reported by the first call; avoid an unhandled rejection meanwhile.
-    this.#native.catch(() => {});
+    let operationsModule;
+    this.#native = newNative(() => Promise.resolve().then(loadNative).then((module) => (operationsModule = module)), config);
+    const loadBatches = getBatchesLoader();
+    if (loadBatches) {
+      const copy = typeof config === "object" && config !== null ? { ...config } : config;
+      // The operations' client serves the batches when it runs on the batches' module already.
+      this.#makeBatchesNative = () =>
+        this.#native
+          .then(loadBatches)
+          .then((batchesModule) => (batchesModule === operationsModule ? this.#native : newNative(() => batchesModule, copy)));
+    }
   }
 
   /**
@@ -87,9 +112,14 @@ export class IoTTransferClient {
     }
   }
 
-  /** Resolves to the wasm client. */
-  [nativeClient]() {
-    return this.#native;
+  /** Resolves to the wasm client the batches run on: the operations' one, or (browsers) the batches' module's, made once. */
+  [batchesClient]() {
+    if (!this.#batchesNative) {
+      this.#batchesNative = this.#makeBatchesNative?.() ?? this.#native;
+      // The failure is reported by the batch that awaits it; avoid an unhandled rejection meanwhile.
+      this.#batchesNative.catch(() => {});
+    }
+    return this.#batchesNative;
   }
 
   /** Signs the request of the operation named `operation` without sending it; the `sign…` methods call it. */
@@ -105,8 +135,8 @@ export class IoTTransferClient {
 
   /** Releases the wasm memory held by this client. */
   async destroy() {
-    const native = await this.#native.catch(() => undefined);
-    native?.free();
+    const natives = [this.#native, this.#batchesNative].map((native) => native?.catch(() => undefined));
+    for (const native of new Set(await Promise.all(natives))) native?.free();
   }
 
   toString() {
@@ -146,7 +176,7 @@ for (const { name, method, workflow } of OPERATIONS) {
 for (const { batch, method } of BATCHES) {
   Object.defineProperty(IoTTransferClient.prototype, method, {
     value: function (input, options) {
-      return batchEvents(this[nativeClient](), batch, input, options);
+      return batchEvents(this[batchesClient](), batch, input, options);
     },
     writable: true,
     configurable: true,

@@ -1,4 +1,5 @@
-// The Node entry point, bundled into index.cjs: the wasm is compiled synchronously at load.
+// The Node entry point, bundled into index.cjs: the wasm is compiled synchronously at load. Node
+// loads one module, built with the batches, for everything (a browser loads two: browser.js).
 
 import { NativeClient, panicForTests, setPanicListener } from "./node/iot_transfer_wasm.js";
 import { defaultCredentials } from "./node-credentials.js";
@@ -30,6 +31,11 @@ onPanic(() => {
 
 /** Nothing to load in Node (the wasm is compiled when the package is loaded); kept for parity. */
 export function initialize() {
+  return Promise.resolve(native);
+}
+
+/** Nothing to load in Node (one module carries the operations and the batches); kept for parity. */
+export function initializeBatches() {
   return Promise.resolve(native);
 }
 

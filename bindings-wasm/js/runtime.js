@@ -13,6 +13,21 @@ export function loadNative() {
   return loader();
 }
 
+let batchesLoader;
+
+/**
+ * Registers the function that resolves to the wasm exports the batches run on, when they are
+ * another module than the operations' (browsers: loaded when the first batch starts).
+ */
+export function setBatchesLoader(load) {
+  batchesLoader = load;
+}
+
+/** The registered batches loader, or undefined when the batches run on the operations' module (Node). */
+export function getBatchesLoader() {
+  return batchesLoader;
+}
+
 let defaultTransport;
 
 /** Registers the transport clients use unless their configuration names one (Node: node:http). */

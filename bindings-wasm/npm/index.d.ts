@@ -187,6 +187,15 @@ export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abst
  */
 export declare function initialize(moduleOrPath?: string | URL | Response | WasmModule): Promise<unknown>;
 
+/**
+ * Loads the batches' module (`handover`, `acceptTransfers`, `rejectTransfers`) ahead of the first
+ * batch (browsers); optional: a browser loads it when the first batch starts, and a page calling
+ * only the operations never downloads it. Pass a URL, a fetched `Response` or a compiled module to
+ * load it from elsewhere (`iot-transfer/iot_transfer_batches_bg.wasm`). In Node one module carries
+ * everything and this does nothing.
+ */
+export declare function initializeBatches(moduleOrPath?: string | URL | Response | WasmModule): Promise<unknown>;
+
 
 
 /** Base class of every error the package throws. */

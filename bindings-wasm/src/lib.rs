@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod abort_signal;
+#[cfg(feature = "batches")]
 mod batch;
 mod config;
 mod credentials;

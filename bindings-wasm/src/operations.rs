@@ -4,6 +4,7 @@
 //! added to the core is callable here with no code written for it.
 
 use crate::abort_signal::SignalCancellation;
+#[cfg(feature = "batches")]
 use crate::batch::{JsJournal, NativeBatch};
 use crate::error;
 use crate::shapes::{self, FromJs, WriteJs};
@@ -13,7 +14,7 @@ use iot_transfer::{OperationInput, Paginated, Paginator, WorkflowInput};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
+
 use wasm_bindgen::prelude::*;
 
 /// The next page of some list operation, as JavaScript: the paginator comes back with it.
@@ -125,14 +126,16 @@ macro_rules! js_operations {
 
             /// The batch named `batch` (`handover`, ...) over `input` (its members as the model
             /// names them, without `journal`), recording in the `journal` store when one is given.
-            /// Nothing is sent until its first `next`.
+            /// Nothing is sent until its first `next`. In the batches build only (the feature
+            /// `batches`): the browser loads that module when a batch starts.
+            #[cfg(feature = "batches")]
             pub fn batch(&self, batch: String, input: JsValue, journal: JsValue) -> Result<NativeBatch, JsValue> {
                 let journal = JsJournal::new(journal)?;
                 $(
                     if batch == stringify!($batch) {
                         let input = <$BInput as FromJs>::from_js(&input).map_err(|e| error::to_js(e.into()))?;
                         let batch = match journal {
-                            Some(store) => self.client.$with_journal(input, Arc::new(store)),
+                            Some(store) => self.client.$with_journal(input, std::sync::Arc::new(store)),
                             None => self.client.$batch(input),
                         };
                         return Ok(NativeBatch::new(batch));

@@ -37,11 +37,14 @@ mobile_cargo_args() {
 # reports a panic's message (docs/size.md: -17.4 KB gzip). These are unstable cargo and rustc
 # flags, allowed on this stable toolchain by RUSTC_BOOTSTRAP=1 for this one build; they need the
 # toolchain's rust-src component (scripts/setup/rust.sh installs it).
-# Usage: wasm_release_build PACKAGE; the module is then at "$(wasm_release_dir)/CRATE_NAME.wasm".
+# Usage: wasm_release_build PACKAGE [CARGO_ARGUMENT]... (e.g. --features batches); the module is
+# then at "$(wasm_release_dir)/CRATE_NAME.wasm".
 wasm_release_build() {
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zlocation-detail=none" cargo build -p "$1" \
+  package="$1"
+  shift
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zlocation-detail=none" cargo build -p "$package" \
     --target wasm32-unknown-unknown --profile wasm-release \
-    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size "$@"
 }
 # Where wasm_release_build leaves its modules (CARGO_TARGET_DIR may point at a cache shared
 # between worktrees).

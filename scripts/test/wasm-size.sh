@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip (-9) and brotli (-q 11) sizes of what a browser downloads from the npm
-# package: the .wasm and browser.js (the JS layer and the wasm-bindgen glue, bundled). With --check, fails
+# package for the operations: their .wasm and browser.js (the JS layer and the wasm-bindgen glue,
+# bundled; the batches' module, fetched when the first batch starts, is measured with --files pkg
+# iot_transfer_batches_bg.wasm browser-batches.js). With --check, fails
 # when the gzip total exceeds the budget in bindings-wasm/size-budget.txt. With --by-crate, also
 # prints the code size by crate (twiggy, on the same build with its function names kept). With
 # --files DIR FILE..., prints the same table for those files instead (make bench's floor of the

@@ -4,7 +4,8 @@
 // transfer the target rejects, one the source cancels, a typed validation error, and a screenshot.
 // Then the batch view over a fleet: a plan with what blocks each, a handover with its progress,
 // a rerun after a reload skipped from the journal in localStorage, Stop, and Accept all, each
-// checked against the endpoint's state and call log.
+// checked against the endpoint's state and call log. The batches' module is fetched by the first
+// batch, and never by the walk through the single-certificate workflow.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -44,6 +45,16 @@ function launch() {
   });
 }
 
+/** The file names of the wasm modules `page` fetches, in order, as it fetches them. */
+function wasmFetches(page) {
+  const names = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.endsWith(".wasm")) names.push(path.basename(pathname));
+  });
+  return names;
+}
+
 /** The status badge of `id` in the source's list. */
 const badgeOf = (page, id) => page.locator(`#certificates .certificate[data-id="${id}"] .badge`).textContent();
 
@@ -55,6 +66,7 @@ test("the demo walks both sides of the transfer workflow", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     const errors = [];
     page.on("pageerror", (error) => errors.push(String(error)));
+    const wasm = wasmFetches(page);
     await page.goto(demo.url);
     await page.waitForSelector("#certificates .certificate");
     assert.equal(await page.locator("#certificates .certificate").count(), 3);
@@ -117,6 +129,7 @@ test("the demo walks both sides of the transfer workflow", async () => {
     await page.waitForSelector("#offered .certificate");
     await mkdir(screenshots, { recursive: true });
     await page.screenshot({ path: path.join(screenshots, "screenshot.png"), fullPage: true });
+    assert.deepEqual(wasm, ["iot_transfer_wasm_bg.wasm"], "a page calling only operations never loads the batches' module");
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
@@ -167,6 +180,7 @@ test("the batch view plans, hands over with progress, skips from its journal aft
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     const errors = [];
     page.on("pageerror", (error) => errors.push(String(error)));
+    const wasm = wasmFetches(page);
     await page.goto(demo.url);
     await page.waitForSelector("#certificates .certificate");
     assert.match(await page.textContent("#certificates-status"), /28 certificate\(s\) in the source account/);
@@ -185,7 +199,9 @@ test("the batch view plans, hands over with progress, skips from its journal aft
     await select(page, batch);
     assert.match(await page.textContent("#batch-selected"), /7 of 28 certificate\(s\) selected/);
     await page.fill("#batch-rate", "20");
+    assert.deepEqual(wasm, ["iot_transfer_wasm_bg.wasm"], "the batches' module waits for the first batch");
     let status = await runBatch(page, "#plan", "handover-run");
+    assert.deepEqual(wasm, ["iot_transfer_wasm_bg.wasm", "iot_transfer_batches_bg.wasm"], "the first batch loads the batches' module");
     assert.equal(status, "Plan finished: 7 of 7 (6 ready, 1 blocked).");
     let outcomes = await results(page, "handover-run");
     assert.equal(outcomes.length, 7);

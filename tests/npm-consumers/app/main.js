@@ -1,6 +1,6 @@
 // A web console's use of the package, as its users write it: a named import of the package, a
-// client for the endpoint and account given in the query string, one transfer, and the typed
-// errors it branches on. What it found is shown as JSON in #result for the test to read. The
+// client for the endpoint and account given in the query string, one transfer, the typed errors
+// it branches on, and a batch (the fleet handover's plan, whose module the page loads then). What it found is shown as JSON in #result for the test to read. The
 // client and one call are written as for @aws-sdk/client-iot (`IoTClient`, a command sent with
 // `send`), with no `initialize()` first: the package is a drop-in for it in a bundle too.
 
@@ -45,6 +45,19 @@ async function outcome(call) {
   }
 }
 
+/** The outcome types of a plan-only handover of `certificates`, in the order they came, or its error described. */
+async function plan(certificates) {
+  try {
+    const outcomes = [];
+    for await (const event of client.handover({ certificates, targetAwsAccount: target, planOnly: true })) {
+      outcomes.push({ certificateId: event.certificateId, outcome: event.outcome.type });
+    }
+    return { outcomes };
+  } catch (error) {
+    return { error: describe(error) };
+  }
+}
+
 async function main() {
   return {
     transferred: await outcome(() => client.transferCertificate({ certificateId: query.get("transferable"), targetAwsAccount: target })),
@@ -52,6 +65,8 @@ async function main() {
     refused: await outcome(() => client.send(new TransferCertificateCommand({ certificateId: query.get("active"), targetAwsAccount: target }))),
     // Refused before anything is sent.
     invalid: await outcome(() => client.transferCertificate({ certificateId: "not-a-certificate-id", targetAwsAccount: target })),
+    // A batch, after the calls: the ACTIVE certificate planned (blocked: nothing is changed).
+    planned: await plan([query.get("active")]),
   };
 }
 

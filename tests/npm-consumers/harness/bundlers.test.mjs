@@ -1,7 +1,8 @@
 // Each bundler's build of the console page (tests/npm-consumers/app), served as a static site and
 // opened in headless Chromium (Debian's, driven by playwright-core): the page must fetch the wasm
 // its bundler emitted, instantiate it, transfer a certificate on the local endpoint (CORS, SigV4)
-// and branch on the typed errors, exactly as the package does in Node. Vite's dev server, where
+// and branch on the typed errors, exactly as the package does in Node, then plan a handover, for
+// which it fetches the batches' module its bundler emitted too. Vite's dev server, where
 // most consoles are written, serves the same page from the installed package.
 
 import { after, before, test } from "node:test";
@@ -59,7 +60,9 @@ async function checkConsole(site) {
     await page.waitForSelector("#result:not([data-state=pending])", { timeout: 20_000 });
     const shown = await page.textContent("#result");
     assert.equal(await page.getAttribute("#result", "data-state"), "done", `${shown}\n${problems.join("\n")}`);
-    await assertConsumerResult(JSON.parse(shown), seeded);
+    const result = JSON.parse(shown);
+    await assertConsumerResult(result, seeded);
+    assert.deepEqual(result.planned, { outcomes: [{ certificateId: seeded.active, outcome: "Blocked" }] });
     // The console's own errors are the ones asserted above; nothing else went wrong on the page.
     assert.deepEqual(problems, []);
     return responses;
@@ -68,13 +71,21 @@ async function checkConsole(site) {
   }
 }
 
-/** The one wasm module the page fetched, which must have come as application/wasm. */
-function assertOneWasm(responses) {
+/**
+ * The wasm modules the page fetched, each once and as application/wasm, `count` of them: the
+ * operations' and, for the batch, the batches' (two), or the batches' alone when the console
+ * loaded it first (one). The bundler may rename them.
+ */
+function assertWasm(responses, count) {
   const wasm = responses.filter((response) => response.path.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, JSON.stringify(responses));
-  assert.deepEqual({ status: wasm[0].status, type: wasm[0].type }, { status: 200, type: "application/wasm" });
-  return wasm[0];
+  assert.equal(wasm.length, count, JSON.stringify(responses));
+  for (const { status, type } of wasm) assert.deepEqual({ status, type }, { status: 200, type: "application/wasm" });
+  assert.equal(new Set(wasm.map((response) => response.path)).size, count);
+  return wasm;
 }
+
+/** How many wasm modules each bundler's page fetches: esbuild's entry loads the batches' module first (esbuild/entry.js). */
+const WASM_FETCHED = { vite: 2, webpack: 2, esbuild: 1 };
 
 for (const bundler of ["vite", "webpack", "esbuild"]) {
   test(`the ${bundler} build fetches its wasm and transfers on the local endpoint`, async () => {
@@ -84,8 +95,7 @@ for (const bundler of ["vite", "webpack", "esbuild"]) {
     try {
       const responses = await checkConsole(site.url);
       // The wasm came from the build's own output, where the bundler put it, and nothing was missing.
-      const wasm = assertOneWasm(responses);
-      assert.ok(existsSync(path.join(dist, wasm.path)), wasm.path);
+      for (const wasm of assertWasm(responses, WASM_FETCHED[bundler])) assert.ok(existsSync(path.join(dist, wasm.path)), wasm.path);
       assert.deepEqual(site.requests.filter((request) => request.status !== 200), []);
     } finally {
       await site.close();
@@ -96,7 +106,7 @@ for (const bundler of ["vite", "webpack", "esbuild"]) {
 test("Vite's dev server serves the package's wasm and the console transfers", async () => {
   const server = await startViteDevServer(path.join(consumers, "vite"));
   try {
-    assertOneWasm(await checkConsole(server.url));
+    assertWasm(await checkConsole(server.url), WASM_FETCHED.vite);
   } finally {
     await server.stop();
   }
