@@ -3,6 +3,7 @@
 use crate::config::ClientConfig;
 use crate::credentials::{AwsCredentials, CredentialsProvider, HostProvider};
 use crate::error::IotTransferError;
+use iot_transfer::runtime::BoxFuture;
 use iot_transfer::{Client, ProvideCredentials};
 use std::any::Any;
 use std::future::Future;
@@ -30,14 +31,7 @@ pub(crate) fn runtime() -> &'static tokio::runtime::Runtime {
 pub(crate) async fn on_runtime<T: Send + 'static>(
     work: impl Future<Output = Result<T, IotTransferError>> + Send + 'static,
 ) -> Result<T, IotTransferError> {
-    let mut task = AbortOnDrop(runtime().spawn(work));
-    match (&mut task.0).await {
-        Ok(result) => result,
-        Err(error) if error.is_panic() => {
-            Err(iot_transfer::Error::from_panic(&panic_message(error.into_panic())).into())
-        }
-        Err(error) => Err(iot_transfer::Error::from_panic(&error.to_string()).into()),
-    }
+    on_runtime_erased(erase(work)).await.map(unerase)
 }
 
 /// Runs `work` on the shared runtime and blocks the calling thread until it completes; a panic in
@@ -55,7 +49,44 @@ pub(crate) async fn on_runtime<T: Send + 'static>(
 pub(crate) fn blocking<T: Send + 'static>(
     work: impl Future<Output = Result<T, IotTransferError>> + Send + 'static,
 ) -> Result<T, IotTransferError> {
-    std::panic::catch_unwind(AssertUnwindSafe(|| runtime().block_on(on_runtime(work))))
+    blocking_erased(erase(work)).map(unerase)
+}
+
+/// A call's work with its future's and its output's types erased: what [`on_runtime`] and
+/// [`blocking`] hand to the runtime, so that tokio's task code (its harness, the spawned future's
+/// cell and `block_on`) is compiled once for every call instead of once per call's future type,
+/// about 150 KB of the mobile library (docs/size.md, "Native"). It costs a box per call.
+type ErasedWork = BoxFuture<'static, Result<Box<dyn Any + Send>, IotTransferError>>;
+
+/// `work` as [`ErasedWork`].
+fn erase<T: Send + 'static>(work: impl Future<Output = Result<T, IotTransferError>> + Send + 'static) -> ErasedWork {
+    Box::pin(async move { work.await.map(|output| Box::new(output) as Box<dyn Any + Send>) })
+}
+
+/// The output [`erase`] boxed, of the type it was given.
+fn unerase<T: 'static>(output: Box<dyn Any + Send>) -> T {
+    match output.downcast::<T>() {
+        Ok(output) => *output,
+        // `erase` boxes a `T` and the erased work is awaited for that `T` alone.
+        Err(_) => unreachable!("an erased call's output has the type it was given"),
+    }
+}
+
+/// [`on_runtime`], once for every call.
+async fn on_runtime_erased(work: ErasedWork) -> Result<Box<dyn Any + Send>, IotTransferError> {
+    let mut task = AbortOnDrop(runtime().spawn(work));
+    match (&mut task.0).await {
+        Ok(result) => result,
+        Err(error) if error.is_panic() => {
+            Err(iot_transfer::Error::from_panic(&panic_message(error.into_panic())).into())
+        }
+        Err(error) => Err(iot_transfer::Error::from_panic(&error.to_string()).into()),
+    }
+}
+
+/// [`blocking`], once for every call.
+fn blocking_erased(work: ErasedWork) -> Result<Box<dyn Any + Send>, IotTransferError> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| runtime().block_on(on_runtime_erased(work))))
         .unwrap_or_else(|panic| Err(iot_transfer::Error::from_panic(&panic_message(panic)).into()))
 }
 
