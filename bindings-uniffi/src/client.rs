@@ -55,7 +55,7 @@ pub(crate) fn blocking<T: Send + 'static>(
 /// A call's work with its future's and its output's types erased: what [`on_runtime`] and
 /// [`blocking`] hand to the runtime, so that tokio's task code (its harness, the spawned future's
 /// cell and `block_on`) is compiled once for every call instead of once per call's future type,
-/// about 150 KB of the mobile library (docs/size.md, "Native"). It costs a box per call.
+/// for two boxes per call (docs/size.md, "Native", measures what it saves).
 type ErasedWork = BoxFuture<'static, Result<Box<dyn Any + Send>, IotTransferError>>;
 
 /// `work` as [`ErasedWork`].
