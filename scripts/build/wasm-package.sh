@@ -15,8 +15,9 @@ stage="$root/target/npm-stage"
 rm -rf "$pkg" "$stage"
 mkdir -p "$pkg" "$stage"
 wasm="$(wasm_release_dir)/iot_transfer_wasm.wasm"
-# The browser builds (scripts/lib/env.sh: the standard library rebuilt with them, for size). Cargo
-# keeps both builds of the crate, so rebuilding unchanged code builds neither again.
+# The browser builds (scripts/lib/env.sh: the standard library rebuilt with them, for size). Both
+# write the same file, so cargo compiles and links the crate again each time the feature switches
+# (about 5 s each here); its dependencies are built once.
 wasm_release_build iot-transfer-wasm --features batches
 wasm-bindgen "$wasm" --target nodejs --out-dir "$pkg/node" --no-typescript
 wasm-bindgen "$wasm" --target web --out-dir "$stage/web-batches" --no-typescript
