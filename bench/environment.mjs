@@ -24,9 +24,9 @@ function output(program, args, options = {}) {
 /** A Python package's version in the given interpreter. */
 const pythonPackage = (python, name) => output(python, ["-c", `import importlib.metadata as m; print(m.version("${name}"))`]);
 
-/** The version bench/rust/Cargo.lock pins for a crate. */
+/** The version the workspace's Cargo.lock (bench/rust's too) pins for a crate. */
 function lockedCrate(name) {
-  const lock = readFileSync(path.join(here, "rust", "Cargo.lock"), "utf8");
+  const lock = readFileSync(path.join(root, "Cargo.lock"), "utf8");
   return lock.match(new RegExp(`name = "${name}"\\nversion = "([^"]+)"`))?.[1] ?? "unknown";
 }
 

@@ -6,13 +6,12 @@
 # transferred all 200 with no second TransferCertificate (bench/check_results.py); it asserts no
 # timing. The official Rust SDK (aws-sdk-iot) is left out: its build alone takes many minutes
 # (`make bench` has it). It runs on what `make test` builds anyway: the debug test wheel in
-# target/python-binding-venv and the npm package of `make wasm`; bench/rust is built in debug.
+# target/python-binding-venv, the npm package of `make wasm`, and bench/rust in debug from the
+# dependencies `cargo test --workspace` built (its default feature `unify`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-rust_target="${CARGO_TARGET_DIR:-$root/target}/bench-rust"
-cargo fmt --manifest-path bench/rust/Cargo.toml --check
-cargo build --quiet --bins --manifest-path bench/rust/Cargo.toml --target-dir "$rust_target"
+cargo build --quiet --bins -p iot-transfer-bench
 cargo build --quiet -p iot-emulator
 wheel=$(scripts/build/python-test-wheel.sh)
 scripts/test/python-test-venv.sh host "$wheel"
@@ -24,7 +23,7 @@ export BENCH_PYTHON BENCH_PYTHON_OURS="$root/target/python-binding-venv/bin/pyth
 BENCH_PYTHON=$(scripts/setup/python.sh)
 export BENCH_ROUNDS=1 BENCH_WARMUP=5 BENCH_CALLS=20 BENCH_RUST_OFFICIAL=0 HANDOVER_LATENCY_MS=0
 export BENCH_COMMAND="make bench-smoke"
-scripts/test/bench-run.sh "$work/parts" "$work/results.json" "$rust_target/debug" 200 400
+scripts/test/bench-run.sh "$work/parts" "$work/results.json" "${CARGO_TARGET_DIR:-$root/target}/debug" 200 400
 "$report_python" bench/check_results.py "$work/results.json" --handover 200
 "$report_python" bench/report.py "$work/results.json" "$work/report" --label "make bench-smoke: 20 calls, one round, no aws-sdk-iot"
 test -s "$work/report/benchmarks.md" && test -s "$work/report/benchmarks.png"

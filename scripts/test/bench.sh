@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: builds every client optimised (bench/rust in release with the official
+# `make bench`: builds every client optimised (bench/rust in profile bench-release with the official
 # aws-sdk-iot, the Python wheel in release, the npm package as `make wasm` ships it), installs the
 # official SDKs (boto3 via scripts/setup/python.sh, @aws-sdk/client-iot), runs them side by side
 # against one loopback stub with the fleet handover (scripts/test/bench-run.sh), and writes the
@@ -13,10 +13,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 python=$(scripts/setup/python.sh)
-rust_target="${CARGO_TARGET_DIR:-$root/target}/bench-rust"
 official=(--features official)
 [ "${BENCH_RUST_OFFICIAL:-1}" = 0 ] && official=()
-cargo build --quiet --release "${official[@]}" --bins --manifest-path bench/rust/Cargo.toml --target-dir "$rust_target"
+# As a user's program is built: the profile bench-release (root Cargo.toml), without `unify`.
+cargo build --quiet --profile bench-release --no-default-features "${official[@]}" --bins -p iot-transfer-bench
 cargo build --quiet -p iot-emulator
 # The Python wheel, optimised, in the bench's virtualenv; the face's table and stubs first, written
 # from the core's declarations (a fresh clone has none: they are not committed).
@@ -31,7 +31,7 @@ scripts/test/bench-js.sh
 BENCH_WASM_FLOOR=$(scripts/build/wasm-floor.sh)
 export BENCH_WASM_FLOOR BENCH_PYTHON="$python" BENCH_PYTHON_OURS="$venv_python"
 export BENCH_COMMAND="make bench (BENCH_ROUNDS=${BENCH_ROUNDS:-3} BENCH_WARMUP=${BENCH_WARMUP:-1000} BENCH_CALLS=${BENCH_CALLS:-5000} HANDOVER_CERTIFICATES=${HANDOVER_CERTIFICATES:-10000} HANDOVER_RATE=${HANDOVER_RATE:-200})"
-scripts/test/bench-run.sh target/bench/parts target/bench/results.json "$rust_target/release" \
+scripts/test/bench-run.sh target/bench/parts target/bench/results.json "${CARGO_TARGET_DIR:-$root/target}/bench-release" \
   "${HANDOVER_CERTIFICATES:-10000}" "${HANDOVER_RATE:-200}"
 "$venv_python" bench/report.py target/bench/results.json docs ${BENCH_LABEL:+--label "$BENCH_LABEL"}
 echo "make bench: wrote docs/benchmarks.md and docs/benchmarks.png from target/bench/results.json"
