@@ -25,8 +25,8 @@ let batchesReady;
 
 /**
  * Loads the batches' module now instead of when the first batch starts: the core with the batches
- * (`handover`, `acceptTransfers`, `rejectTransfers`), 36 KB gzip more than the operations' module,
- * which a page calling only the operations never downloads. Called before the first client's
+ * (`handover`, `acceptTransfers`, `rejectTransfers`), which a page calling only the operations never
+ * downloads (docs/size.md says what it weighs). Called before the first client's
  * first call, it serves the operations too, and the operations' module is never downloaded: one
  * module for a page that runs batches. Pass a URL, Response or module to load
  * `iot_transfer_batches_bg.wasm` from somewhere other than next to this file.

@@ -225,13 +225,7 @@ fn response_vectors() {
 
     let mut failures = Vec::new();
     for case in &mut cases {
-        let actual = match parse(case) {
-            Ok(actual) => actual,
-            Err(error) => {
-                failures.push(format!("case {:?}: {error}", case.name));
-                continue;
-            }
-        };
+        let actual = parse(case);
         check(&case.name, &mut case.expected, actual, &mut failures);
     }
     finish(&path, &cases, cases.len(), failures);
@@ -384,23 +378,11 @@ fn retry_vectors() {
 
     let mut failures = Vec::new();
     for case in &mut file.delays {
-        let actual = match delay(case, now) {
-            Ok(actual) => actual,
-            Err(error) => {
-                failures.push(format!("case {:?}: {error}", case.name));
-                continue;
-            }
-        };
+        let actual = delay(case, now);
         check(&case.name, &mut case.expected, actual, &mut failures);
     }
     for case in &mut file.quota {
-        let actual = match run_quota(case) {
-            Ok(actual) => actual,
-            Err(error) => {
-                failures.push(format!("case {:?}: {error}", case.name));
-                continue;
-            }
-        };
+        let actual = run_quota(case);
         check(&case.name, &mut case.expected, actual, &mut failures);
     }
     let cases = file.delays.len() + file.quota.len();
@@ -431,8 +413,17 @@ fn check_unique_names<'a>(names: impl Iterator<Item = &'a str>) {
 }
 
 /// Records `actual` as the case's `expected` in update mode; otherwise notes a missing or
-/// different `expected`.
-fn check<T: PartialEq + std::fmt::Debug>(name: &str, expected: &mut Option<T>, actual: T, failures: &mut Vec<String>) {
+/// different `expected`. A case whose run failed (`actual` an error) is noted as such.
+fn check<T: PartialEq + std::fmt::Debug, E: std::fmt::Display>(
+    name: &str,
+    expected: &mut Option<T>,
+    actual: Result<T, E>,
+    failures: &mut Vec<String>,
+) {
+    let actual = match actual {
+        Ok(actual) => actual,
+        Err(error) => return failures.push(format!("case {name:?}: {error}")),
+    };
     if updating() {
         *expected = Some(actual);
         return;

@@ -75,10 +75,9 @@ cargo run --quiet -p iot-transfer-codegen -- js "$stage"
 # fetches iot_transfer_wasm_bg.wasm from next to it (new URL(..., import.meta.url)).
 # browser-batches.js, which browser.js imports when the first batch starts: the batches' glue alone,
 # fetching iot_transfer_batches_bg.wasm from next to it.
-"$bin/esbuild" "$stage/browser.js" --bundle --format=esm --minify --keep-names --target=es2020 \
-  --external:./browser-batches.js --outfile="$pkg/browser.js" --log-level=warning
-"$bin/esbuild" "$stage/browser-batches.js" --bundle --format=esm --minify --keep-names --target=es2020 \
-  --outfile="$pkg/browser-batches.js" --log-level=warning
+mapfile -t bundle < <(browser_bundle_args)
+"$bin/esbuild" "$stage/browser.js" "${bundle[@]}" --external:./browser-batches.js --outfile="$pkg/browser.js"
+"$bin/esbuild" "$stage/browser-batches.js" "${bundle[@]}" --outfile="$pkg/browser-batches.js"
 # index.cjs: the Node entry with the JS layer bundled in and the wasm glue left as a require;
 # the JS SDK's credential chain, an optional peer dependency, is loaded from the user's install.
 "$bin/esbuild" "$stage/node.js" --bundle --format=cjs --platform=node --target=node18 \

@@ -51,6 +51,13 @@ wasm_release_build() {
 wasm_release_dir() {
   echo "${CARGO_TARGET_DIR:-$repo_root/target}/wasm32-unknown-unknown/wasm-release"
 }
+# esbuild's arguments for a browser bundle of wasm-bindgen's web glue (browser.js,
+# browser-batches.js, the floor's floor.js), one a line: one minified ES module for the browsers
+# of ES2020, with class and function names kept through minifying.
+# Usage, in bash: mapfile -t bundle < <(browser_bundle_args)
+browser_bundle_args() {
+  printf '%s\n' --bundle --format=esm --minify --keep-names --target=es2020 --log-level=warning
+}
 # wasm-opt's arguments for a browser build, one a line: -Oz, the features Rust 1.82+ emits for
 # wasm32 by default (which wasm-opt must be told about), no debug or producers sections.
 # Usage, in bash: mapfile -t opt_flags < <(wasm_opt_args)
